@@ -1,0 +1,16 @@
+// Runs once when the server starts: opens, migrates and seeds the database, so the first visitor
+// does not wait, and says clearly in the log when the database cannot be used.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getDatabase } = await import("./lib/db/client.ts");
+  const started = Date.now();
+  try {
+    const db = await getDatabase();
+    console.log(`ftz-monitor: database ready (${db.location}) in ${Date.now() - started} ms`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(
+      `\nftz-monitor: the database is not available.\n${message}\nPages will show an error until this is fixed; the server keeps trying on each request.\n`,
+    );
+  }
+}
