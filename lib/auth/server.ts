@@ -1,0 +1,90 @@
+// Who may write: checked at every write route, action and page. Reads never call this.
+import "server-only";
+import { cookies } from "next/headers";
+import { getEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { isAdminToken, readSession, SESSION_COOKIE, type AdminSession } from "./session.ts";
+
+export const NOT_CONFIGURED_MESSAGE =
+  "Writes are switched off on this server: no admin token is configured. Set FTZ_ADMIN_TOKEN (16+ characters) and restart to allow imports and edits.";
+
+export type Admin = { actor: string; via: "token" | "session" };
+
+/** One cookie's value from a Cookie header. */
+export function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+function configuredToken(): string {
+  const token = getEnv().adminToken;
+  if (!token) throw new AppError("not_configured", NOT_CONFIGURED_MESSAGE);
+  return token;
+}
+
+export function isWriteConfigured(): boolean {
+  return Boolean(getEnv().adminToken);
+}
+
+/** The signed-in admin of a page or server action, if any. */
+export async function getAdminSession(): Promise<AdminSession | undefined> {
+  const token = getEnv().adminToken;
+  if (!token) return undefined;
+  return readSession((await cookies()).get(SESSION_COOKIE)?.value, token, Date.now());
+}
+
+/** For server actions: the admin, or an AppError (401, or 503 when writes are not configured). */
+export async function requireAdminSession(): Promise<Admin> {
+  configuredToken();
+  const session = await getAdminSession();
+  if (!session) throw new AppError("unauthorized", "Sign in as an admin first.");
+  return { actor: session.actor, via: "session" };
+}
+
+/**
+ * For route handlers: a Bearer token, or the session cookie of a same-origin request (the upload page).
+ * Throws AppError 401 without either; 503 when no token is configured.
+ */
+export async function requireAdminRequest(request: Request): Promise<Admin> {
+  const token = configuredToken();
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+    if (match && isAdminToken(match[1], token)) {
+      const actor = request.headers.get("x-actor")?.trim().slice(0, 80);
+      return { actor: actor || "api", via: "token" };
+    }
+    throw new AppError("unauthorized", "The Bearer token is not this server's admin token.");
+  }
+  const session = readSession(cookieValue(request.headers.get("cookie"), SESSION_COOKIE), token, Date.now());
+  if (session) {
+    // A cookie rides along on cross-site requests too; only accept it from this site's own pages.
+    const site = request.headers.get("sec-fetch-site");
+    const origin = request.headers.get("origin");
+    const host = request.headers.get("host");
+    const sameOrigin = site ? site === "same-origin" : !origin || (host !== null && new URL(origin).host === host);
+    if (!sameOrigin) throw new AppError("forbidden", "Cross-site requests cannot use the admin session.");
+    return { actor: session.actor, via: "session" };
+  }
+  throw new AppError("unauthorized", "Writing needs an admin: send Authorization: Bearer <FTZ_ADMIN_TOKEN>, or sign in on the site.");
+}
+
+/**
+ * The admin behind a request if it carries admin credentials; undefined when it carries none (or
+ * writes are not configured). Wrong credentials still fail as in requireAdminRequest.
+ */
+export async function optionalAdminRequest(request: Request): Promise<Admin | undefined> {
+  if (!isWriteConfigured()) return undefined;
+  const hasSession = cookieValue(request.headers.get("cookie"), SESSION_COOKIE) !== undefined;
+  if (!request.headers.get("authorization") && !hasSession) return undefined;
+  try {
+    return await requireAdminRequest(request);
+  } catch (error) {
+    // An expired or foreign session cookie is no credential at all.
+    if (error instanceof AppError && error.code === "unauthorized" && !request.headers.get("authorization")) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+// How many figures exist per zone, indicator, basis and year: for the coverage matrix, the indicator
+// pages and the compare page's defaults.
+import type { Basis } from "../../domain/periods.ts";
+import type { PrismaClient } from "../generated/client.ts";
+
+export type CoverageRow = { zone: string; indicator: string; basis: Basis; year: number; n: number };
+
+export async function getCoverage(
+  prisma: PrismaClient,
+  filter: { zones?: readonly string[]; indicator?: string } = {},
+): Promise<CoverageRow[]> {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.zones?.length) {
+    params.push([...filter.zones]);
+    clauses.push(`z.code = ANY($${params.length}::text[])`);
+  }
+  if (filter.indicator) {
+    params.push(filter.indicator);
+    clauses.push(`i.code = $${params.length}`);
+  }
+  return prisma.$queryRawUnsafe<CoverageRow[]>(
+    `SELECT z.code AS zone, i.code AS indicator, o.basis::text AS basis, extract(year FROM o.period_end)::int AS year, count(*)::int AS n
+       FROM observations o JOIN zones z ON z.id = o.zone_id JOIN indicators i ON i.id = o.indicator_id
+      ${clauses.length ? `WHERE ${clauses.join(" AND ")}` : ""}
+      GROUP BY z.code, i.code, o.basis, extract(year FROM o.period_end)
+      ORDER BY z.code, i.code, year`,
+    ...params,
+  );
+}

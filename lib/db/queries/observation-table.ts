@@ -1,0 +1,116 @@
+// The data explorer's page of observations: filtered, sorted and paged in the database (never all rows
+// to the browser), with the total and the counts of each facet under the other filters.
+import type { DataView } from "../../validation/data.ts";
+import type { ObservationFilter } from "../../validation/observations.ts";
+import type { PrismaClient } from "../generated/client.ts";
+import { buildWhere, SELECT, strip, type ObservationRow, type RawRow } from "./observations.ts";
+
+export type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
+export type ObservationTable = {
+  rows: ObservationRow[];
+  total: number;
+  page: number;
+  size: number;
+  facets: { zone: Facet[]; indicator: Facet[]; basis: Facet[]; status: Facet[] };
+};
+
+const ORDER: Record<string, string> = {
+  zone: "z.code",
+  indicator: "i.code",
+  period: "o.period_end",
+  value: "o.value",
+  published_on: "s.published_on",
+  updated_at: "o.updated_at",
+};
+
+function orderBy(sort: string | undefined): string {
+  const [column = "period", direction = "desc"] = (sort ?? "period:desc").split(":");
+  const dir = direction === "asc" ? "ASC" : "DESC";
+  return `${ORDER[column] ?? "o.period_end"} ${dir} NULLS LAST, o.id ${dir}`;
+}
+
+async function facet(
+  prisma: PrismaClient,
+  filter: ObservationFilter & { q?: string | undefined },
+  dimension: "zone" | "indicator" | "basis" | "status",
+): Promise<Facet[]> {
+  const { [dimension]: _omit, ...others } = filter;
+  const where = await buildWhere(prisma, others);
+  const select = {
+    zone: "z.code AS value, z.name_en AS label_en, z.name_zh AS label_zh",
+    indicator: "i.code AS value, i.name_en AS label_en, i.name_zh AS label_zh",
+    basis: "o.basis::text AS value, o.basis::text AS label_en, NULL AS label_zh",
+    status: "o.status::text AS value, o.status::text AS label_en, NULL AS label_zh",
+  }[dimension];
+  const rows = await prisma.$queryRawUnsafe<{ value: string; label_en: string; label_zh: string | null; n: number }[]>(
+    `SELECT ${select}, count(*)::int AS n
+       FROM observations o JOIN zones z ON z.id = o.zone_id JOIN indicators i ON i.id = o.indicator_id
+      WHERE ${where.sql}
+      GROUP BY 1, 2, 3 ORDER BY n DESC, 1`,
+    ...where.params,
+  );
+  return rows.map((r) => ({ value: r.value, labelEn: r.label_en, labelZh: r.label_zh, n: r.n }));
+}
+
+export async function getObservationTable(prisma: PrismaClient, view: DataView): Promise<ObservationTable> {
+  const { sort, page = 1, size = 25, hide: _hide, open: _open, ...filter } = view;
+  const where = await buildWhere(prisma, filter);
+  const offset = (page - 1) * size;
+  const [rows, total, zone, indicator, basis, status] = await Promise.all([
+    prisma.$queryRawUnsafe<RawRow[]>(
+      `${SELECT} WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ${size} OFFSET ${offset}`,
+      ...where.params,
+    ),
+    prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`, ...where.params),
+    facet(prisma, filter, "zone"),
+    facet(prisma, filter, "indicator"),
+    facet(prisma, filter, "basis"),
+    facet(prisma, filter, "status"),
+  ]);
+  return { rows: rows.map(strip), total: total[0]?.n ?? 0, page, size, facets: { zone, indicator, basis, status } };
+}
+
+export type Vintage = {
+  value: number;
+  published_value: number;
+  published_unit: string;
+  qualifier: string;
+  status: string;
+  source_title: string;
+  source_url: string | null;
+  published_on: string | null;
+  quote: string | null;
+  recorded_at: string;
+  superseded_at: string;
+  import_id: number | null;
+  superseded_by_import_id: number | null;
+};
+
+/** One observation and its earlier values, newest first. */
+export async function getObservationHistory(
+  prisma: PrismaClient,
+  id: number,
+): Promise<{ observation: ObservationRow; vintages: Vintage[] } | undefined> {
+  const rows = await prisma.$queryRawUnsafe<RawRow[]>(`${SELECT} WHERE o.id = $1`, id);
+  const row = rows[0];
+  if (!row) return undefined;
+  const vintages = await prisma.$queryRawUnsafe<Vintage[]>(
+    `SELECT v.value, v.published_value, v.published_unit, v.qualifier::text AS qualifier, v.status::text AS status,
+            s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on, v.quote,
+            to_char(v.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS recorded_at,
+            to_char(v.superseded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS superseded_at,
+            v.import_id, v.superseded_by_import_id
+       FROM observation_vintages v JOIN sources s ON s.id = v.source_id
+      WHERE v.observation_id = $1 ORDER BY v.superseded_at DESC, v.id DESC`,
+    id,
+  );
+  return { observation: strip(row), vintages };
+}
+
+/** The years figures end in, for the period filter. */
+export async function listYears(prisma: PrismaClient): Promise<number[]> {
+  const rows = await prisma.$queryRawUnsafe<{ year: number }[]>(
+    `SELECT DISTINCT extract(year FROM period_end)::int AS year FROM observations ORDER BY year`,
+  );
+  return rows.map((r) => r.year);
+}

@@ -1,0 +1,170 @@
+// Observations filtered by zone (with or without its areas), indicator, dates, basis, status and
+// qualifier; read a page at a time in a stable order (keyset pagination), or all of them in batches.
+import type { ObservationRecord } from "../../domain/figures.ts";
+import { AppError } from "../../errors.ts";
+import { closest } from "../../domain/suggest.ts";
+import type { ObservationFilter } from "../../validation/observations.ts";
+import type { PrismaClient } from "../generated/client.ts";
+
+export type ObservationRow = ObservationRecord;
+
+type Cursor = { indicatorId: number; zoneId: number; periodEnd: string; id: number };
+export type RawRow = ObservationRow & { indicator_id: number; zone_id: number };
+
+export function encodeCursor(row: { indicator_id: number; zone_id: number; period_end: string; id: number }): string {
+  return `${row.indicator_id}.${row.zone_id}.${row.period_end}.${row.id}`;
+}
+
+function decodeCursor(text: string): Cursor {
+  const [indicatorId, zoneId, periodEnd, id] = text.split(".");
+  return { indicatorId: Number(indicatorId), zoneId: Number(zoneId), periodEnd: periodEnd ?? "", id: Number(id) };
+}
+
+/** Zone codes to ids: `code*` adds every zone below it. Unknown codes are a 400 naming the parameter. */
+export async function resolveZones(prisma: PrismaClient, codes: readonly string[]): Promise<number[]> {
+  const zones = await prisma.zone.findMany({ select: { id: true, code: true, parentId: true } });
+  const byCode = new Map(zones.map((z) => [z.code, z]));
+  const ids = new Set<number>();
+  for (const raw of codes) {
+    const withAreas = raw.endsWith("*");
+    const code = (withAreas ? raw.slice(0, -1) : raw).toLowerCase();
+    const zone = byCode.get(code);
+    if (!zone) {
+      throw new AppError(
+        "bad_request",
+        `Parameter 'zone': unknown zone '${code}'; closest known codes: ${closest(code, [...byCode.keys()]).join(", ")}`,
+        { parameter: "zone" },
+      );
+    }
+    ids.add(zone.id);
+    if (withAreas) {
+      let frontier = [zone.id];
+      while (frontier.length) {
+        const next = zones.filter((z) => z.parentId !== null && frontier.includes(z.parentId) && !ids.has(z.id)).map((z) => z.id);
+        next.forEach((id) => ids.add(id));
+        frontier = next;
+      }
+    }
+  }
+  return [...ids];
+}
+
+export async function resolveIndicators(prisma: PrismaClient, codes: readonly string[]): Promise<number[]> {
+  const indicators = await prisma.indicator.findMany({ select: { id: true, code: true } });
+  const byCode = new Map(indicators.map((i) => [i.code, i.id]));
+  return codes.map((raw) => {
+    const code = raw.toLowerCase();
+    const id = byCode.get(code);
+    if (id === undefined) {
+      throw new AppError(
+        "bad_request",
+        `Parameter 'indicator': unknown indicator '${code}'; closest known codes: ${closest(code, [...byCode.keys()]).join(", ")}`,
+        { parameter: "indicator" },
+      );
+    }
+    return id;
+  });
+}
+
+export type Where = { sql: string; params: unknown[] };
+
+export async function buildWhere(prisma: PrismaClient, filter: ObservationFilter & { q?: string | undefined }): Promise<Where> {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql.replace("?", `$${params.length}`));
+  };
+  if (filter.zone?.length) add("o.zone_id = ANY(?::int[])", await resolveZones(prisma, filter.zone));
+  if (filter.indicator?.length) add("o.indicator_id = ANY(?::int[])", await resolveIndicators(prisma, filter.indicator));
+  if (filter.from) add("o.period_end >= ?::date", filter.from);
+  if (filter.to) add("o.period_end <= ?::date", filter.to);
+  // Enum lists travel as text[]: the embedded database's driver cannot send an enum array.
+  if (filter.basis?.length) add("o.basis::text = ANY(?::text[])", filter.basis);
+  if (filter.status?.length) add("o.status::text = ANY(?::text[])", filter.status);
+  if (filter.qualifier?.length) add("o.qualifier::text = ANY(?::text[])", filter.qualifier);
+  if (filter.q) {
+    params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const n = params.length;
+    clauses.push(
+      `(o.quote ILIKE $${n} OR o.note ILIKE $${n} OR EXISTS (SELECT 1 FROM sources sq WHERE sq.id = o.source_id AND sq.title ILIKE $${n}))`,
+    );
+  }
+  return { sql: clauses.length ? clauses.join(" AND ") : "true", params };
+}
+
+export const SELECT = `
+  SELECT o.id, o.indicator_id, o.zone_id, z.code AS zone, z.name_en AS zone_name_en, z.name_zh AS zone_name_zh,
+         i.code AS indicator, i.name_en AS indicator_name_en, i.name_zh AS indicator_name_zh,
+         o.period, to_char(o.period_start, 'YYYY-MM-DD') AS period_start, to_char(o.period_end, 'YYYY-MM-DD') AS period_end,
+         o.granularity::text AS granularity, o.basis::text AS basis, o.value, i.unit::text AS unit,
+         o.published_value, o.published_unit, o.qualifier::text AS qualifier, o.status::text AS status,
+         s.id AS source_id, s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on,
+         o.quote, o.note, EXISTS (SELECT 1 FROM observation_vintages v WHERE v.observation_id = o.id) AS revised,
+         to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+    FROM observations o
+    JOIN zones z ON z.id = o.zone_id
+    JOIN indicators i ON i.id = o.indicator_id
+    JOIN sources s ON s.id = o.source_id`;
+
+export function strip(row: RawRow): ObservationRow {
+  const { indicator_id: _i, zone_id: _z, ...rest } = row;
+  return { ...rest, unit: rest.unit === "percent" ? "%" : rest.unit };
+}
+
+async function readPage(prisma: PrismaClient, where: Where, limit: number, cursor?: Cursor): Promise<RawRow[]> {
+  const params = [...where.params];
+  let keyset = "";
+  if (cursor) {
+    params.push(cursor.indicatorId, cursor.zoneId, cursor.periodEnd, cursor.id);
+    const n = params.length;
+    keyset = ` AND (o.indicator_id, o.zone_id, o.period_end, o.id) > ($${n - 3}::int, $${n - 2}::int, $${n - 1}::date, $${n}::int)`;
+  }
+  params.push(limit);
+  return prisma.$queryRawUnsafe<RawRow[]>(
+    `${SELECT} WHERE ${where.sql}${keyset} ORDER BY o.indicator_id, o.zone_id, o.period_end, o.id LIMIT $${params.length}`,
+    ...params,
+  );
+}
+
+export type ObservationPage = { data: ObservationRow[]; nextCursor: string | null };
+
+/** One page of at most `limit` rows, and the cursor of the next page (null on the last). */
+export async function getObservationPage(
+  prisma: PrismaClient,
+  filter: ObservationFilter,
+  limit: number,
+  cursor?: string,
+): Promise<ObservationPage> {
+  const where = await buildWhere(prisma, filter);
+  const rows = await readPage(prisma, where, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { data: rows.slice(0, limit).map(strip), nextCursor: last ? encodeCursor(last) : null };
+}
+
+/** Every matching row, in batches, in the same order as the pages. */
+export async function* iterateObservations(
+  prisma: PrismaClient,
+  filter: ObservationFilter,
+  batchSize = 5000,
+): AsyncGenerator<ObservationRow[]> {
+  const where = await buildWhere(prisma, filter);
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const rows = await readPage(prisma, where, batchSize, cursor);
+    if (rows.length === 0) return;
+    yield rows.map(strip);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < batchSize) return;
+    cursor = { indicatorId: last.indicator_id, zoneId: last.zone_id, periodEnd: last.period_end, id: last.id };
+  }
+}
+
+export async function countObservations(prisma: PrismaClient, filter: ObservationFilter): Promise<number> {
+  const where = await buildWhere(prisma, filter);
+  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`,
+    ...where.params,
+  );
+  return rows[0]?.n ?? 0;
+}

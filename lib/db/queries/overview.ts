@@ -1,0 +1,93 @@
+// The overview's key figures: for every zone and indicator, the latest figure with its source, and the
+// comparable figures before it (same basis, same kind of period) for the change on a year earlier and
+// the sparkline. Two queries, whatever the number of figures.
+import type { Status } from "../../domain/figures.ts";
+import type { Qualifier } from "../../domain/format.ts";
+import type { KpiPoint, OverviewFigure } from "../../domain/kpi.ts";
+import type { Basis, Granularity } from "../../domain/periods.ts";
+import type { BaseUnit } from "../../domain/units.ts";
+import type { PrismaClient } from "../generated/client.ts";
+
+export type { OverviewFigure };
+
+// Figures are comparable when they have the same basis and the same kind of period: the same length
+// for single periods, the same end of year for year-to-date totals, the same start for cumulative ones.
+const CLASS = `CASE o.basis
+  WHEN 'period' THEN o.granularity::text || CASE WHEN o.granularity IN ('interval', 'day') THEN ':' || (o.period_end - o.period_start) ELSE '' END
+  WHEN 'ytd' THEN to_char(o.period_end, 'MM-DD')
+  WHEN 'cumulative' THEN o.period_start::text
+  ELSE 'point' END`;
+
+type LatestRow = {
+  zone_id: number;
+  indicator_id: number;
+  zone: string;
+  indicator: string;
+  name_en: string;
+  name_zh: string | null;
+  unit: BaseUnit;
+  kind: string;
+  basis: Basis;
+  granularity: Granularity;
+  class: string;
+  s: string;
+  e: string;
+  value: number;
+  qualifier: Qualifier;
+  status: Status;
+  title: string;
+  url: string | null;
+  published_on: string | null;
+  quote: string | null;
+};
+
+type HistoryRow = { zone_id: number; indicator_id: number; s: string; e: string; value: number; qualifier: Qualifier; status: Status };
+
+export async function getOverviewFigures(prisma: PrismaClient): Promise<OverviewFigure[]> {
+  const latest = await prisma.$queryRawUnsafe<LatestRow[]>(`
+    SELECT DISTINCT ON (o.zone_id, o.indicator_id)
+           o.zone_id, o.indicator_id, z.code AS zone, i.code AS indicator, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind,
+           o.basis::text AS basis, o.granularity::text AS granularity, ${CLASS} AS class,
+           to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e, o.value,
+           o.qualifier::text AS qualifier, o.status::text AS status, src.title, src.url,
+           to_char(src.published_on, 'YYYY-MM-DD') AS published_on, o.quote
+      FROM observations o
+      JOIN zones z ON z.id = o.zone_id
+      JOIN indicators i ON i.id = o.indicator_id
+      JOIN sources src ON src.id = o.source_id
+     ORDER BY o.zone_id, o.indicator_id, o.period_end DESC,
+              array_position(ARRAY['period', 'ytd', 'cumulative', 'point']::text[], o.basis::text), o.period_start DESC`);
+  if (latest.length === 0) return [];
+  const history = await prisma.$queryRawUnsafe<HistoryRow[]>(
+    `WITH wanted AS (
+       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS w(zone_id, indicator_id, basis, class)
+     ), ranked AS (
+       SELECT o.zone_id, o.indicator_id, o.period_start, o.period_end, o.value, o.qualifier, o.status,
+              row_number() OVER (PARTITION BY o.zone_id, o.indicator_id ORDER BY o.period_end DESC) AS rn
+         FROM observations o
+         JOIN wanted w ON w.zone_id = o.zone_id AND w.indicator_id = o.indicator_id AND w.basis = o.basis::text AND w.class = ${CLASS}
+     )
+     SELECT zone_id, indicator_id, to_char(period_start, 'YYYY-MM-DD') AS s, to_char(period_end, 'YYYY-MM-DD') AS e, value,
+            qualifier::text AS qualifier, status::text AS status
+       FROM ranked WHERE rn <= 25 ORDER BY period_end`,
+    latest.map((r) => r.zone_id),
+    latest.map((r) => r.indicator_id),
+    latest.map((r) => r.basis),
+    latest.map((r) => r.class),
+  );
+  const byKey = new Map<string, KpiPoint[]>();
+  for (const h of history) {
+    const key = `${h.zone_id}|${h.indicator_id}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), { start: h.s, end: h.e, value: h.value, qualifier: h.qualifier, status: h.status }]);
+  }
+  return latest.map((r) => ({
+    zone: r.zone,
+    indicator: { code: r.indicator, nameEn: r.name_en, nameZh: r.name_zh, unit: r.unit, kind: r.kind },
+    basis: r.basis,
+    granularity: r.granularity,
+    latest: { start: r.s, end: r.e, value: r.value, qualifier: r.qualifier, status: r.status },
+    source: { title: r.title, url: r.url, publishedOn: r.published_on },
+    quote: r.quote,
+    history: byKey.get(`${r.zone_id}|${r.indicator_id}`) ?? [],
+  }));
+}

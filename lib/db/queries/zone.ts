@@ -1,0 +1,159 @@
+// A zone's page: its profile, areas, events, and every indicator it or its areas have figures for,
+// as comparison data (one query for all the figures).
+import type { CompareData, CompareIndicator, CompareZone } from "../../domain/compare.ts";
+import type { Status } from "../../domain/figures.ts";
+import type { Qualifier } from "../../domain/format.ts";
+import type { Basis } from "../../domain/periods.ts";
+import type { PrismaClient } from "../generated/client.ts";
+import { AREA_ADDED_INDICATOR, AREA_INDICATOR } from "./series.ts";
+
+export type ZoneProfile = {
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  kind: CompareZone["kind"];
+  note: string | null;
+  launch: string | null;
+  areaKm2: number | null;
+  parent: { code: string; nameEn: string; nameZh: string | null } | null;
+  children: {
+    code: string;
+    nameEn: string;
+    nameZh: string | null;
+    kind: CompareZone["kind"];
+    launch: string | null;
+    areaKm2: number | null;
+    figures: number;
+  }[];
+  figures: number;
+};
+
+type Row = {
+  zone_id: number;
+  indicator_id: number;
+  s: string;
+  e: string;
+  basis: Basis;
+  value: number;
+  qualifier: Qualifier;
+  status: Status;
+  source_id: number;
+};
+
+export async function getZonePage(
+  prisma: PrismaClient,
+  code: string,
+): Promise<{ profile: ZoneProfile; datasets: CompareData[] } | undefined> {
+  const zone = await prisma.zone.findUnique({ where: { code }, include: { parent: true, children: { orderBy: { code: "asc" } } } });
+  if (!zone) return undefined;
+  const members = [zone, ...zone.children];
+  const memberIds = members.map((z) => z.id);
+  const parentIds = [...new Set(members.map((z) => z.parentId).filter((id): id is number => id !== null))];
+  const rows = await prisma.$queryRawUnsafe<Row[]>(
+    `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
+            o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id
+       FROM observations o
+      WHERE o.zone_id = ANY($1::int[])
+      ORDER BY o.period_end, o.period_start`,
+    [...memberIds, ...parentIds],
+  );
+  const indicatorIds = [...new Set(rows.filter((r) => memberIds.includes(r.zone_id)).map((r) => r.indicator_id))];
+  const [indicators, sources, events] = await Promise.all([
+    prisma.indicator.findMany({ where: { id: { in: indicatorIds } } }),
+    prisma.source.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.source_id))] } } }),
+    prisma.event.findMany({
+      where: { zoneId: { in: memberIds } },
+      include: { zone: { select: { code: true } } },
+      orderBy: { occurredOn: "asc" },
+    }),
+  ]);
+  const areaIndicator = await prisma.indicator.findMany({ where: { code: { in: [AREA_INDICATOR, AREA_ADDED_INDICATOR] } } });
+  const areaId = areaIndicator.find((i) => i.code === AREA_INDICATOR)?.id;
+  const addedId = areaIndicator.find((i) => i.code === AREA_ADDED_INDICATOR)?.id;
+  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+  const obs = (r: Row) => ({
+    start: r.s,
+    end: r.e,
+    basis: r.basis,
+    value: r.value,
+    qualifier: r.qualifier,
+    status: r.status,
+    sourceId: r.source_id,
+  });
+  const figuresOf = (id: number) => rows.filter((r) => r.zone_id === id).length;
+
+  const datasets: CompareData[] = indicators.map((indicator) => {
+    const of = (zoneId: number | null) => rows.filter((r) => r.zone_id === zoneId && r.indicator_id === indicator.id).map(obs);
+    const zones: CompareZone[] = members.map((member) => ({
+      code: member.code,
+      nameEn: member.nameEn,
+      nameZh: member.nameZh,
+      kind: member.kind,
+      parentCode: member.id === zone.id ? (zone.parent?.code ?? null) : zone.code,
+      launch: iso(member.establishedOn),
+      areaKm2: member.areaKm2,
+      areaLevels: rows.filter((r) => r.zone_id === member.id && r.indicator_id === areaId).map((r) => ({ date: r.e, km2: r.value })),
+      areaAdditions: rows.filter((r) => r.zone_id === member.id && r.indicator_id === addedId).map((r) => ({ date: r.e, km2: r.value })),
+      observations: of(member.id),
+      parentObservations: of(member.parentId),
+    }));
+    const used = new Set(zones.flatMap((z) => z.observations.map((o) => o.sourceId)));
+    const compareIndicator: CompareIndicator = {
+      code: indicator.code,
+      nameEn: indicator.nameEn,
+      nameZh: indicator.nameZh,
+      unit: indicator.unit,
+      kind: indicator.kind,
+      category: indicator.category,
+      description: indicator.description,
+    };
+    return {
+      indicator: compareIndicator,
+      zones,
+      sources: sources
+        .filter((s) => used.has(s.id))
+        .map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: iso(s.publishedOn) })),
+      events: events.map((e) => ({
+        zone: e.zone.code,
+        date: e.occurredOn.toISOString().slice(0, 10),
+        precision: e.datePrecision,
+        kind: e.kind,
+        titleEn: e.titleEn,
+        titleZh: e.titleZh,
+        sourceId: e.sourceId,
+      })),
+    };
+  });
+
+  return {
+    profile: {
+      code: zone.code,
+      nameEn: zone.nameEn,
+      nameZh: zone.nameZh,
+      kind: zone.kind,
+      note: zone.note,
+      launch: iso(zone.establishedOn),
+      areaKm2: zone.areaKm2,
+      parent: zone.parent ? { code: zone.parent.code, nameEn: zone.parent.nameEn, nameZh: zone.parent.nameZh } : null,
+      children: zone.children.map((c) => ({
+        code: c.code,
+        nameEn: c.nameEn,
+        nameZh: c.nameZh,
+        kind: c.kind,
+        launch: iso(c.establishedOn),
+        areaKm2: c.areaKm2,
+        figures: figuresOf(c.id),
+      })),
+      figures: figuresOf(zone.id),
+    },
+    datasets,
+  };
+}
+
+export async function getZoneEvents(prisma: PrismaClient, codes: readonly string[]) {
+  return prisma.event.findMany({
+    where: { zone: { code: { in: [...codes] } } },
+    include: { zone: true, source: true },
+    orderBy: { occurredOn: "asc" },
+  });
+}

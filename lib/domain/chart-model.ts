@@ -1,0 +1,250 @@
+// What a comparison chart shows, decided once for the page's interactive chart and for the exported
+// images: title and subtitle, one drawable series per zone (colours, labels, points on a date or
+// months-since-launch axis), numbered events, the table of the same numbers, notes and sources. Pure.
+import type { BuiltSeries, OutputUnit } from "./build-series.ts";
+import { monthsSince } from "./build-series.ts";
+import type { CompareData, ZoneSeries } from "./compare.ts";
+import { shortZoneName, type Status } from "./figures.ts";
+import {
+  countWordZh,
+  formatDate,
+  formatDateAt,
+  formatPeriod,
+  formatSeriesValue,
+  type Locale,
+  type Qualifier,
+  type SeriesUnit,
+} from "./format.ts";
+import { DASHES, zoneColors } from "./palette.ts";
+import { granularityOf, type Basis } from "./periods.ts";
+import type { Frequency } from "./series.ts";
+import type { Transform } from "./transforms.ts";
+import type { BaseUnit } from "./units.ts";
+
+export type ModelPoint = {
+  x: number;
+  start: string;
+  end: string;
+  periodText: string;
+  value: number;
+  valueText: string;
+  qualifier: Qualifier;
+  status: Status;
+  sources: number[];
+  note?: string;
+};
+export type ModelSeries = {
+  key: string;
+  label: string;
+  color: string;
+  dash: string;
+  basis: Basis;
+  points: ModelPoint[];
+  emptyReason?: string;
+};
+export type ModelEvent = {
+  n: number;
+  x: number;
+  row: number;
+  zone: string;
+  zoneLabel: string;
+  color: string;
+  dateText: string;
+  title: string;
+};
+export type ModelSource = { n: number; id: number; title: string; url: string | null; publishedOn: string | null };
+export type TableRow = { key: string; periodText: string; cells: (ModelPoint | null)[] };
+
+export type ChartModel = {
+  title: string;
+  subtitle: string;
+  unit: SeriesUnit;
+  baseUnit: BaseUnit;
+  unitText: string;
+  countWord: string;
+  signed: boolean;
+  axis: "date" | "launch";
+  /** The horizontal extent drawn: the points with a margin; events outside it are not shown. */
+  domain: [number, number] | null;
+  series: ModelSeries[];
+  events: ModelEvent[];
+  table: TableRow[];
+  sources: ModelSource[];
+  notes: { zone: string; text: string }[];
+  asOf: string | null;
+};
+
+export type ModelWords = {
+  basis: Record<Basis, string>;
+  freq: Record<Frequency | "auto", string>;
+  transform: Record<Transform, string>;
+  unit: { pp: string; index: string; per_km2: string };
+  derivation: Record<"from_ytd" | "from_cumulative" | "sum" | "last", string>;
+  combined: string;
+  noFigures: string;
+  noLaunch: string;
+  baseLabel: (base: string) => string;
+  describeNote: (note: BuiltSeries["notes"][number]) => string;
+};
+
+export type ModelView = {
+  transform: Transform;
+  freq?: Frequency;
+  base?: string;
+  axis: "date" | "launch";
+  /** Numbers to give events (by zone, date and title), so a page can number them once for all its charts. */
+  eventNumbers?: ReadonlyMap<string, number>;
+  /** The day the data was last updated, printed as "data as of" on exports. */
+  asOf?: string | null;
+};
+
+export const eventKey = (event: { zone: string; date: string; titleEn: string }) => `${event.zone}|${event.date}|${event.titleEn}`;
+
+const UNIT_WORDS: Record<BaseUnit, { en: string; zh: string }> = {
+  count: { en: "number", zh: "个" },
+  CNY: { en: "yuan (CNY)", zh: "元" },
+  USD: { en: "US dollars", zh: "美元" },
+  t: { en: "tonnes", zh: "吨" },
+  TEU: { en: "TEU", zh: "标箱" },
+  km2: { en: "km²", zh: "平方公里" },
+  percent: { en: "%", zh: "%" },
+};
+
+function unitText(unit: OutputUnit, baseUnit: BaseUnit, locale: Locale, words: ModelWords): string {
+  if (unit === "pp") return words.unit.pp;
+  if (unit === "index") return words.unit.index;
+  if (unit === "per_km2") return `${UNIT_WORDS[baseUnit][locale]} ${words.unit.per_km2}`;
+  return UNIT_WORDS[unit][locale];
+}
+
+const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+export function chartModel(
+  data: CompareData,
+  series: ZoneSeries[],
+  unit: OutputUnit,
+  view: ModelView,
+  locale: Locale,
+  words: ModelWords,
+): ChartModel {
+  const zh = locale === "zh";
+  const name = (item: { nameEn: string; nameZh: string | null }) => (zh && item.nameZh ? item.nameZh : item.nameEn);
+  const colors = zoneColors(series.map((s) => s.zone.code));
+  const signed = view.transform === "yoy" || view.transform === "pop";
+  const countWord = zh ? countWordZh(data.indicator.code) : "";
+  const sourceNumbers = new Map<number, number>();
+  const number = (id: number) => {
+    if (!sourceNumbers.has(id)) sourceNumbers.set(id, sourceNumbers.size + 1);
+    return sourceNumbers.get(id) as number;
+  };
+
+  const modelSeries: ModelSeries[] = series.map(({ zone, series: s }, index) => {
+    const points: ModelPoint[] = [];
+    for (const p of s.points) {
+      const displayBasis: Basis = p.derivation === "from_ytd" || p.derivation === "from_cumulative" ? "period" : s.basis;
+      // A flow over a period sits in the middle of it (2021 between the 2021 and 2022 ticks); a level
+      // or a running total sits on the day it is as of.
+      const x = view.axis === "launch" ? p.monthsSinceLaunch : displayBasis === "period" ? (time(p.start) + time(p.end)) / 2 : time(p.end);
+      if (x === null) continue;
+      const notes = [p.derivation ? words.derivation[p.derivation] : "", p.combined ? words.combined : ""].filter(Boolean);
+      p.sources.forEach(number);
+      points.push({
+        x,
+        start: p.start,
+        end: p.end,
+        periodText: formatPeriod({ start: p.start, end: p.end, granularity: granularityOf(p.start, p.end) }, displayBasis, locale),
+        value: p.value,
+        valueText: formatSeriesValue(p.value, unit, data.indicator.unit, locale, { signed, countWord }),
+        qualifier: p.qualifier,
+        status: p.status,
+        sources: p.sources,
+        ...(notes.length ? { note: notes.join("; ") } : {}),
+      });
+    }
+    const emptyReason = points.length
+      ? undefined
+      : view.axis === "launch" && s.points.length && !zone.launch
+        ? words.noLaunch
+        : words.noFigures;
+    return {
+      key: zone.code,
+      label: shortZoneName(name(zone)),
+      color: colors[index] ?? "#000",
+      dash: DASHES[Math.floor(index / 4) % DASHES.length] ?? "",
+      basis: s.basis,
+      points,
+      ...(emptyReason ? { emptyReason } : {}),
+    };
+  });
+
+  const launches = new Map(series.map((s) => [s.zone.code, s.zone.launch]));
+  const colorOf = new Map(modelSeries.map((s) => [s.key, s.color]));
+  const labelOf = new Map(modelSeries.map((s) => [s.key, s.label]));
+  const xs = modelSeries.flatMap((s) => s.points.map((p) => p.x));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  const pad = view.axis === "date" ? Math.max((maxX - minX) * 0.04, 45 * 86_400_000) : Math.max((maxX - minX) * 0.04, 1);
+  const domain: [number, number] | null = xs.length ? [minX - pad, maxX + pad] : null;
+  const events: ModelEvent[] = [];
+  for (const event of data.events) {
+    if (!colorOf.has(event.zone) || !domain) continue;
+    const x = view.axis === "launch" ? monthsSince(launches.get(event.zone) ?? null, event.date) : time(event.date);
+    if (x === null || x < domain[0] || x > domain[1]) continue;
+    // Labels of events close together go on separate rows so their numbers do not overlap.
+    const previous = events.at(-1);
+    const close = previous && Math.abs(x - previous.x) < (domain[1] - domain[0]) * 0.03;
+    events.push({
+      n: view.eventNumbers?.get(eventKey(event)) ?? events.length + 1,
+      x,
+      row: close ? (previous.row + 1) % 3 : 0,
+      zone: event.zone,
+      zoneLabel: labelOf.get(event.zone) ?? event.zone,
+      color: colorOf.get(event.zone) ?? "#000",
+      dateText: formatDateAt(event.date, event.precision, locale),
+      title: zh && event.titleZh ? event.titleZh : event.titleEn,
+    });
+  }
+
+  const rows = new Map<string, TableRow>();
+  modelSeries.forEach((s, column) => {
+    for (const p of s.points) {
+      const key = `${p.start}|${p.end}`;
+      const row = rows.get(key) ?? { key, periodText: p.periodText, cells: modelSeries.map(() => null) };
+      row.cells[column] = p;
+      rows.set(key, row);
+    }
+  });
+  const table = [...rows.values()].sort(
+    (a, b) => (a.key.split("|")[1] ?? "").localeCompare(b.key.split("|")[1] ?? "") || a.key.localeCompare(b.key),
+  );
+
+  const first = series[0]?.series;
+  const parts = [
+    first ? words.basis[first.basis] : "",
+    first?.freq ? words.freq[first.freq] : words.freq.auto,
+    view.transform === "index" ? `${words.transform.index} · ${words.baseLabel(view.base ?? "first")}` : words.transform[view.transform],
+    unitText(unit, data.indicator.unit, locale, words),
+  ].filter(Boolean);
+  const sources = data.sources
+    .filter((s) => sourceNumbers.has(s.id))
+    .map((s) => ({ n: sourceNumbers.get(s.id) as number, id: s.id, title: s.title, url: s.url, publishedOn: s.publishedOn }))
+    .sort((a, b) => a.n - b.n);
+  return {
+    title: name(data.indicator),
+    subtitle: parts.join(" · "),
+    unit,
+    baseUnit: data.indicator.unit,
+    unitText: unitText(unit, data.indicator.unit, locale, words),
+    countWord,
+    signed,
+    axis: view.axis,
+    domain,
+    series: modelSeries,
+    events,
+    table,
+    sources,
+    notes: series.flatMap(({ zone, series: s }) =>
+      s.notes.map((note) => ({ zone: shortZoneName(name(zone)), text: words.describeNote(note) })),
+    ),
+    asOf: view.asOf ? formatDate(view.asOf, locale) : null,
+  };
+}

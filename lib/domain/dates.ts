@@ -1,0 +1,50 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD strings). Pure and time-zone free: a date here is a
+// day in the calendar, never an instant.
+
+export type IsoDate = string;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function splitIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  const [year = NaN, month = NaN, day = NaN] = date.split("-").map(Number);
+  return { year, month, day };
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function endOfMonth(year: number, month: number): IsoDate {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** Whole days from a to b (b - a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole months from a to b, counting calendar months (2020-09-24 → 2021-01-25 is 4). */
+export function monthsBetween(a: IsoDate, b: IsoDate): number {
+  const from = splitIsoDate(a);
+  const to = splitIsoDate(b);
+  return (to.year - from.year) * 12 + (to.month - from.month);
+}
+
+/** The calendar date of a Date instant read in UTC (how the database returns DATE columns). */
+export function toIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,112 @@
+// Plain shapes of what pages show: zones and figures as the database gives them, no Prisma types.
+import type { IsoDate } from "./dates.ts";
+import type { Qualifier } from "./format.ts";
+import type { Basis, Granularity } from "./periods.ts";
+import type { BaseUnit } from "./units.ts";
+
+export type ZoneKind = "country" | "province" | "ftz" | "area" | "port" | "city" | "group";
+export type Status = "ok" | "disputed" | "unverified";
+
+export type ZoneSummary = {
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  kind: ZoneKind;
+  parentCode: string | null;
+  establishedOn: IsoDate | null;
+  areaKm2: number | null;
+};
+
+export type SourceRef = { title: string; url: string | null; publishedOn: IsoDate | null };
+
+export type Figure = {
+  id: number;
+  zoneCode: string;
+  indicator: { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; category: string | null };
+  period: { label: string; start: IsoDate; end: IsoDate; granularity: Granularity };
+  basis: Basis;
+  value: number;
+  qualifier: Qualifier;
+  status: Status;
+  source: SourceRef;
+  quote: string | null;
+};
+
+const KIND_RANK: Record<ZoneKind, number> = { ftz: 0, area: 1, province: 2, port: 3, city: 4, country: 5, group: 6 };
+
+// The two zones the tool is built around come first, in this order, wherever zones are listed.
+const FIRST = ["anhui-ftz", "zhejiang-ftz", "anhui", "zhejiang"];
+const firstRank = (code: string) => (FIRST.includes(code) ? FIRST.indexOf(code) : FIRST.length);
+
+/**
+ * Zones in reading order: each FTZ followed by its areas (depth first), then provinces, ports, cities,
+ * countries and groups. Zones whose parent comes first keep their parent's place.
+ */
+export function orderZones<T extends Pick<ZoneSummary, "code" | "kind" | "parentCode">>(zones: readonly T[]): T[] {
+  const byParent = new Map<string | null, T[]>();
+  for (const zone of zones) {
+    const list = byParent.get(zone.parentCode) ?? [];
+    list.push(zone);
+    byParent.set(zone.parentCode, list);
+  }
+  const codes = new Set(zones.map((z) => z.code));
+  const ordered: T[] = [];
+  const visit = (zone: T) => {
+    ordered.push(zone);
+    for (const child of (byParent.get(zone.code) ?? []).filter((c) => c.kind === "area").sort((a, b) => a.code.localeCompare(b.code)))
+      visit(child);
+  };
+  const tops = zones
+    .filter((z) => !(z.kind === "area" && z.parentCode && codes.has(z.parentCode)))
+    .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || firstRank(a.code) - firstRank(b.code) || a.code.localeCompare(b.code));
+  tops.forEach(visit);
+  return ordered;
+}
+
+/** One observation as the API and the data explorer list it (snake_case, as in the CSV). */
+export type ObservationRecord = {
+  id: number;
+  zone: string;
+  zone_name_en: string;
+  zone_name_zh: string | null;
+  indicator: string;
+  indicator_name_en: string;
+  indicator_name_zh: string | null;
+  period: string;
+  period_start: string;
+  period_end: string;
+  granularity: string;
+  basis: string;
+  value: number;
+  unit: string;
+  published_value: number;
+  published_unit: string;
+  qualifier: string;
+  status: string;
+  source_id: number;
+  source_title: string;
+  source_url: string | null;
+  published_on: string | null;
+  quote: string | null;
+  note: string | null;
+  revised: boolean;
+  updated_at: string;
+};
+
+/**
+ * A zone's name short enough for legends and table cells: "China (Anhui) Pilot Free Trade Zone" →
+ * "Anhui FTZ", "中国（安徽）自由贸易试验区" → "安徽自贸试验区"; other names as they are.
+ */
+export function shortZoneName(name: string): string {
+  const en = /^China \((.+)\) Pilot Free[- ]Trade Zone$/.exec(name);
+  if (en) return `${en[1]} FTZ`;
+  const zh = /^中国（(.+)）自由贸易试验区$/.exec(name);
+  if (zh) return `${zh[1]}自贸试验区`;
+  return name;
+}
+
+/** A zone's name in the reader's language, short or full. */
+export function zoneName(zone: { nameEn: string; nameZh: string | null }, locale: "en" | "zh", short = false): string {
+  const name = locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn;
+  return short ? shortZoneName(name) : name;
+}

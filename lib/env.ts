@@ -1,0 +1,74 @@
+// The environment, validated once. A bad value stops the app at start with the variable's name
+// (next.config.ts imports this module, so `next build` and `next start` fail fast too).
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL, e.g. postgresql://postgres@127.0.0.1:5432/ftz_monitor")
+      .optional(),
+  ),
+  FTZ_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  FTZ_ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, "must be at least 16 characters (use a long random string)").optional(),
+  ),
+  FTZ_IMPORT_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int("must be a whole number of bytes")
+      .positive("must be a positive number of bytes")
+      .default(100 * 1024 * 1024),
+  ),
+  FTZ_SEED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000)),
+});
+
+export type Env = {
+  /** PostgreSQL server URL; undefined means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Absolute path of the PGlite data directory (used only without DATABASE_URL). */
+  dataDir: string;
+  adminToken: string | undefined;
+  importMaxBytes: number;
+  seed: boolean;
+  port: number;
+};
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment (process.env by default). Throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const env = result.data;
+  return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(cwd, env.FTZ_DATA_DIR),
+    adminToken: env.FTZ_ADMIN_TOKEN,
+    importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,
+    seed: env.FTZ_SEED === "true",
+    port: env.PORT,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process's environment, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,147 @@
+// A comparison as the series API returns it (JSON, snake_case, notes in words) and as CSV rows.
+import type { OutputUnit } from "../domain/build-series.ts";
+import type { ChartModel } from "../domain/chart-model.ts";
+import type { CompareData, ZoneSeries } from "../domain/compare.ts";
+import type { Locale } from "../domain/format.ts";
+import { periodLabel } from "../domain/periods.ts";
+import { baseUnitLabel, type BaseUnit } from "../domain/units.ts";
+import { describeNote } from "../i18n/series.ts";
+import type { SeriesParams } from "../validation/series.ts";
+import type { CsvValue } from "./csv.ts";
+import { xlsxBuffer, type XlsxSheet, type XlsxSource } from "./xlsx.ts";
+
+export function outputUnitLabel(unit: OutputUnit, baseUnit: BaseUnit): string {
+  if (unit === "pp") return "pp";
+  if (unit === "index") return "index";
+  if (unit === "per_km2") return `${baseUnitLabel(baseUnit)} per km2`;
+  return baseUnitLabel(unit);
+}
+
+export function seriesJson(data: CompareData, series: ZoneSeries[], unit: OutputUnit, params: SeriesParams, locale: Locale) {
+  const used = new Set(series.flatMap((s) => s.series.points.flatMap((p) => p.sources)));
+  const zones = new Set(params.zones);
+  return {
+    indicator: {
+      code: data.indicator.code,
+      name_en: data.indicator.nameEn,
+      name_zh: data.indicator.nameZh,
+      unit: baseUnitLabel(data.indicator.unit),
+      kind: data.indicator.kind,
+      category: data.indicator.category,
+    },
+    request: { ...params },
+    unit: outputUnitLabel(unit, data.indicator.unit),
+    series: series.map(({ zone, series: s }) => ({
+      zone: { code: zone.code, name_en: zone.nameEn, name_zh: zone.nameZh, kind: zone.kind, parent: zone.parentCode, launch: zone.launch },
+      basis: s.basis,
+      freq: s.freq,
+      points: s.points.map((p) => ({
+        period: periodLabel(p.start, p.end),
+        start: p.start,
+        end: p.end,
+        value: p.value,
+        qualifier: p.qualifier,
+        status: p.status,
+        source_id: p.sources[p.sources.length - 1] ?? null,
+        source_ids: p.sources,
+        derivation: p.derivation ?? null,
+        combined: p.combined ?? false,
+        months_since_launch: p.monthsSinceLaunch,
+      })),
+      notes: s.notes.map((note) => ({ code: note.code, message: describeNote(note, locale) })),
+    })),
+    sources: data.sources.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, title: s.title, url: s.url, published_on: s.publishedOn })),
+    events: data.events
+      .filter((e) => zones.has(e.zone))
+      .map((e) => ({ zone: e.zone, date: e.date, precision: e.precision, kind: e.kind, title_en: e.titleEn, title_zh: e.titleZh })),
+  };
+}
+
+export const SERIES_CSV_COLUMNS = [
+  "zone",
+  "zone_name_en",
+  "zone_name_zh",
+  "period",
+  "start",
+  "end",
+  "value",
+  "unit",
+  "qualifier",
+  "status",
+  "derivation",
+  "months_since_launch",
+  "sources",
+] as const;
+
+export function seriesCsvRows(data: CompareData, series: ZoneSeries[], unit: OutputUnit): CsvValue[][] {
+  const titles = new Map(data.sources.map((s) => [s.id, s.publishedOn ? `${s.title} (${s.publishedOn})` : s.title]));
+  const label = outputUnitLabel(unit, data.indicator.unit);
+  return series.flatMap(({ zone, series: s }) =>
+    s.points.map((p) => [
+      zone.code,
+      zone.nameEn,
+      zone.nameZh,
+      periodLabel(p.start, p.end),
+      p.start,
+      p.end,
+      p.value,
+      label,
+      p.qualifier,
+      p.status,
+      p.derivation ?? "",
+      p.monthsSinceLaunch,
+      p.sources.map((id) => titles.get(id) ?? `#${id}`).join(" | "),
+    ]),
+  );
+}
+
+/** The workbook of a comparison: the numbers as the table shows them (wide), every point (long), and the sources. */
+export async function seriesXlsx(
+  model: ChartModel,
+  data: CompareData,
+  series: ZoneSeries[],
+  unit: OutputUnit,
+  quotes: Map<number, string[]>,
+): Promise<Buffer> {
+  const mark = { exact: "", at_least: "≥ (lower bound)", at_most: "≤ (upper bound)", approx: "≈ (approximate)" } as const;
+  const wide: XlsxSheet = {
+    name: "Data",
+    columns: [
+      { header: "Period" },
+      { header: "Start", width: 11 },
+      { header: "End", width: 11 },
+      ...model.series.flatMap((s) => [{ header: `${s.label} [${model.unitText}]`, numFmt: "#,##0.####" }, { header: `${s.label}: note` }]),
+    ],
+    rows: model.table.map((row) => {
+      const [start = "", end = ""] = row.key.split("|");
+      return [
+        row.periodText,
+        start,
+        end,
+        ...row.cells.flatMap((cell) =>
+          cell
+            ? [
+                cell.value,
+                [mark[cell.qualifier], cell.status !== "ok" ? cell.status : "", cell.note ?? ""].filter(Boolean).join("; ") || null,
+              ]
+            : [null, null],
+        ),
+      ];
+    }),
+  };
+  const long: XlsxSheet = {
+    name: "Points",
+    columns: SERIES_CSV_COLUMNS.map((header) => ({
+      header: header === "value" ? `value (${outputUnitLabel(unit, data.indicator.unit)})` : header,
+      ...(header === "value" ? { numFmt: "#,##0.####" } : {}),
+    })),
+    rows: seriesCsvRows(data, series, unit).map((row) => row.map((cell) => (typeof cell === "boolean" ? String(cell) : cell))),
+  };
+  const sources: XlsxSource[] = model.sources.map((s) => ({
+    title: s.title,
+    url: s.url,
+    publishedOn: s.publishedOn,
+    quote: (quotes.get(s.id) ?? []).join(" / ") || null,
+  }));
+  return xlsxBuffer([wide, long], sources);
+}

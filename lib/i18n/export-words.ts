@@ -1,0 +1,37 @@
+// The words printed on exported images and documents.
+import type { SvgLabels } from "../export/chart-svg.ts";
+import type { PdfLabels } from "../export/pdf.ts";
+import type { Locale } from "../domain/format.ts";
+
+export function svgLabels(locale: Locale): SvgLabels {
+  return locale === "zh"
+    ? {
+        dataAsOf: "数据截至",
+        sources: "来源",
+        events: "大事记",
+        footer: "ftz-monitor",
+        hollow: "空心点：下限或约数",
+        noFigures: "此设置下没有数据",
+      }
+    : {
+        dataAsOf: "Data as of",
+        sources: "Sources",
+        events: "Events",
+        footer: "ftz-monitor",
+        hollow: "hollow markers: lower bounds or approximations",
+        noFigures: "No figures for this choice",
+      };
+}
+
+export function pdfLabels(locale: Locale): PdfLabels {
+  const zh = locale === "zh";
+  return {
+    ...svgLabels(locale),
+    report: zh ? "报告" : "Report",
+    page: (n, of) => (zh ? `第 ${n} 页，共 ${of} 页` : `Page ${n} of ${of}`),
+    notes: zh ? "说明" : "Notes",
+    note: zh ? "备注" : "Note",
+    period: zh ? "时间" : "Period",
+    unavailable: zh ? "此项无法生成" : "This item cannot be drawn",
+  };
+}

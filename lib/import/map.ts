@@ -1,0 +1,400 @@
+// Row mapping, pure: the text cells of one row in, a typed record (values in base units, periods as
+// dates) or the row's problems out. No database, no clock.
+import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { QUALIFIERS, type Qualifier } from "../domain/format.ts";
+import { applyBasis, parseBasis, parsePeriod, type Basis, type Period } from "../domain/periods.ts";
+import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type BaseUnit } from "../domain/units.ts";
+import { INDICATOR_KINDS, ZONE_KINDS, type Catalog, type IndicatorKind, type ZoneKind } from "./catalog.ts";
+import type { RowProblem, RowWarning, TableName } from "./types.ts";
+
+export const STATUSES = ["ok", "disputed", "unverified"] as const;
+export type Status = (typeof STATUSES)[number];
+export const EVENT_KINDS = ["inauguration", "expansion", "policy", "innovation", "agreement", "other"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type Cells = Record<string, string>;
+
+export type SourceInput = { title: string; url: string | null; publishedOn: IsoDate | null };
+
+export type ZoneInput = {
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  kind: ZoneKind;
+  parentCode: string | null;
+  establishedOn: IsoDate | null;
+  areaKm2: number | null;
+  note: string | null;
+};
+
+export type IndicatorInput = {
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  unit: BaseUnit;
+  kind: IndicatorKind;
+  category: string | null;
+  description: string | null;
+};
+
+export type ObservationInput = {
+  zoneId: number;
+  indicatorId: number;
+  period: Period;
+  basis: Basis;
+  value: number;
+  publishedValue: number;
+  publishedUnit: string;
+  qualifier: Qualifier;
+  status: Status;
+  source: SourceInput;
+  quote: string | null;
+  note: string | null;
+};
+
+export type TargetInput = {
+  zoneId: number;
+  indicatorId: number;
+  year: number;
+  value: number;
+  publishedValue: number;
+  publishedUnit: string;
+  source: SourceInput | null;
+};
+
+export type EventInput = {
+  zoneId: number;
+  occurredOn: IsoDate;
+  datePrecision: "year" | "month" | "day";
+  kind: EventKind;
+  category: string | null;
+  titleEn: string;
+  titleZh: string | null;
+  description: string | null;
+  source: SourceInput | null;
+  quote: string | null;
+};
+
+export type Mapped<T> = { ok: true; value: T; warnings: RowWarning[] } | { ok: false; errors: RowProblem[] };
+
+/** Collects the problems of one row, then gives the record or the problems. */
+class RowContext {
+  readonly errors: RowProblem[] = [];
+  readonly warnings: RowWarning[] = [];
+
+  constructor(
+    readonly table: TableName,
+    readonly row: number,
+    readonly cells: Cells,
+    readonly file?: string,
+  ) {}
+
+  text(column: string): string {
+    return (this.cells[column] ?? "").trim();
+  }
+
+  optional(column: string): string | null {
+    const value = this.text(column);
+    return value === "" ? null : value;
+  }
+
+  required(column: string, what: string): string {
+    const value = this.text(column);
+    if (value === "") this.error(column, `${what} is missing`);
+    return value;
+  }
+
+  error(column: string, message: string): void {
+    this.errors.push({ table: this.table, row: this.row, column, message, ...(this.file ? { file: this.file } : {}) });
+  }
+
+  warn(kind: RowWarning["kind"], column: string, message: string): void {
+    this.warnings.push({ table: this.table, row: this.row, column, message, kind, ...(this.file ? { file: this.file } : {}) });
+  }
+
+  finish<T>(value: () => T): Mapped<T> {
+    return this.errors.length ? { ok: false, errors: this.errors } : { ok: true, value: value(), warnings: this.warnings };
+  }
+}
+
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+function parseDate(ctx: RowContext, column: string): IsoDate | null {
+  const text = ctx.text(column);
+  if (text === "") return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match || !isValidDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    ctx.error(column, `'${text}' is not a date: write YYYY-MM-DD, e.g. 2021-01-25`);
+    return null;
+  }
+  return text;
+}
+
+function parseEnum<T extends string>(ctx: RowContext, column: string, allowed: readonly T[], fallback?: T): T {
+  const text = ctx.text(column).toLowerCase();
+  if (text === "" && fallback !== undefined) return fallback;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  ctx.error(
+    column,
+    text === ""
+      ? `${column} is missing: one of ${allowed.join(", ")}`
+      : `'${ctx.text(column)}' is not a ${column}: use one of ${allowed.join(", ")}`,
+  );
+  return allowed[0] as T;
+}
+
+const QUALIFIER_WORDS: Record<string, Qualifier> = {
+  "at least": "at_least",
+  "at-least": "at_least",
+  超: "at_least",
+  超过: "at_least",
+  突破: "at_least",
+  逾: "at_least",
+  over: "at_least",
+  exceed: "at_least",
+  exceeds: "at_least",
+  more_than: "at_least",
+  "at most": "at_most",
+  "at-most": "at_most",
+  不超过: "at_most",
+  under: "at_most",
+  约: "approx",
+  近: "approx",
+  about: "approx",
+  around: "approx",
+  nearly: "approx",
+  approximately: "approx",
+};
+
+function parseQualifier(ctx: RowContext): Qualifier {
+  const text = ctx.text("qualifier").toLowerCase();
+  if (text === "") return "exact";
+  if ((QUALIFIERS as readonly string[]).includes(text)) return text as Qualifier;
+  const word = QUALIFIER_WORDS[text];
+  if (word) return word;
+  ctx.error("qualifier", `'${ctx.text("qualifier")}' is not a qualifier: use exact, at_least (超), at_most or approx (约)`);
+  return "exact";
+}
+
+function parseSource(ctx: RowContext, required: boolean): SourceInput | null {
+  const title = ctx.text("source_title");
+  const url = ctx.optional("source_url");
+  const publishedOn = parseDate(ctx, "published_on");
+  if (title === "") {
+    if (required) ctx.error("source_title", "Source is missing: every figure needs the title of the publication it was read from");
+    else if (url || publishedOn) ctx.error("source_title", "A source URL or date needs a source title");
+    return null;
+  }
+  if (url !== null && !/^https?:\/\/\S+$/i.test(url))
+    ctx.error("source_url", `'${url}' is not a web address: it must start with http:// or https://`);
+  return { title, url, publishedOn };
+}
+
+function parsePublished(ctx: RowContext, indicator: { code: string; unit: BaseUnit } | undefined) {
+  const valueText = ctx.text("value");
+  const number = parseNumber(valueText);
+  if (!number.ok) ctx.error("value", number.message);
+  const unitText = ctx.text("unit");
+  const unit = parseUnit(unitText);
+  if (!unit.ok) ctx.error("unit", unit.message);
+  else if (indicator) {
+    const misfit = checkUnitFits(unit.unit, indicator.code, indicator.unit);
+    if (misfit) ctx.error("unit", misfit);
+  }
+  if (number.ok && number.value < 0 && unit.ok && unit.unit.base !== "percent") {
+    ctx.error("value", `Value ${valueText} is negative: amounts and counts cannot be; put growth rates in a % indicator`);
+  }
+  if (!number.ok || !unit.ok) return undefined;
+  return { publishedValue: number.value, publishedUnit: unitText, value: toBaseValue(number.value, unit.unit) };
+}
+
+function findZone(ctx: RowContext, catalog: Catalog, column = "zone") {
+  const ref = ctx.required(column, "Zone");
+  if (ref === "") return undefined;
+  const zone = catalog.findZone(ref);
+  if (!zone) {
+    const near = catalog.suggestZones(ref);
+    ctx.error(
+      column,
+      `Unknown zone '${ref}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the zones table or use a known code`,
+    );
+  }
+  return zone;
+}
+
+function findIndicator(ctx: RowContext, catalog: Catalog) {
+  const code = ctx.required("indicator", "Indicator");
+  if (code === "") return undefined;
+  const indicator = catalog.findIndicator(code);
+  if (!indicator) {
+    const near = catalog.suggestIndicators(code);
+    ctx.error(
+      "indicator",
+      `Unknown indicator '${code}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the indicators table or use a known code`,
+    );
+  }
+  return indicator;
+}
+
+export function mapZoneRow(cells: Cells, row: number, knownCodes: ReadonlySet<string>, file?: string): Mapped<ZoneInput> {
+  const ctx = new RowContext("zones", row, cells, file);
+  const code = ctx.required("code", "Zone code").toLowerCase();
+  if (code !== "" && !SLUG.test(code))
+    ctx.error("code", `'${ctx.text("code")}' is not a code: use lower-case letters, digits and dashes, e.g. anhui-ftz-wuhu`);
+  const nameEn = ctx.required("name_en", "English name");
+  const kind = parseEnum(ctx, "kind", ZONE_KINDS);
+  const parentText = ctx.optional("parent")?.toLowerCase() ?? null;
+  if (parentText !== null) {
+    if (parentText === code) ctx.error("parent", "A zone cannot be its own parent");
+    else if (!knownCodes.has(parentText))
+      ctx.error("parent", `Unknown parent zone '${parentText}': define it in the zones table or use a known code`);
+  }
+  const establishedOn = parseDate(ctx, "established_on");
+  let areaKm2: number | null = null;
+  if (ctx.text("area_km2") !== "") {
+    const area = parseNumber(ctx.text("area_km2"));
+    if (!area.ok) ctx.error("area_km2", area.message);
+    else if (area.value <= 0) ctx.error("area_km2", "Area must be a positive number of km²");
+    else areaKm2 = area.value;
+  }
+  return ctx.finish(() => ({
+    code,
+    nameEn,
+    nameZh: ctx.optional("name_zh"),
+    kind,
+    parentCode: parentText,
+    establishedOn,
+    areaKm2,
+    note: ctx.optional("note"),
+  }));
+}
+
+export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mapped<IndicatorInput> {
+  const ctx = new RowContext("indicators", row, cells, file);
+  const code = ctx.required("code", "Indicator code").toLowerCase();
+  if (code !== "" && !SLUG.test(code))
+    ctx.error("code", `'${ctx.text("code")}' is not a code: use lower-case letters, digits and underscores, e.g. new_enterprises`);
+  const nameEn = ctx.required("name_en", "English name");
+  const unitText = ctx.required("unit", "Base unit");
+  const unit = unitText === "" ? undefined : parseBaseUnit(unitText);
+  if (unitText !== "" && !unit)
+    ctx.error(
+      "unit",
+      `'${unitText}' is not a base unit: use count, CNY, USD, t, TEU, km2 or % (magnitudes such as 亿元 belong to observations)`,
+    );
+  const kind = parseEnum(ctx, "kind", INDICATOR_KINDS);
+  if (kind === "rate" && unit && unit !== "percent") ctx.error("unit", "A rate indicator is measured in %");
+  return ctx.finish(() => ({
+    code,
+    nameEn,
+    nameZh: ctx.optional("name_zh"),
+    unit: unit ?? "count",
+    kind,
+    category: ctx.optional("category"),
+    description: ctx.optional("description"),
+  }));
+}
+
+export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<ObservationInput> {
+  const ctx = new RowContext("observations", row, cells, file);
+  const zone = findZone(ctx, catalog);
+  const indicator = findIndicator(ctx, catalog);
+  const basisText = ctx.text("basis");
+  const basis = parseBasis(basisText);
+  if (!basis) ctx.error("basis", `'${basisText}' is not a basis: use period, ytd, cumulative or point`);
+  let period: Period | undefined;
+  const periodText = ctx.required("period", "Period");
+  if (periodText !== "") {
+    const parsed = parsePeriod(periodText);
+    if (!parsed.ok) ctx.error("period", parsed.message);
+    else if (basis) {
+      const applied = applyBasis(parsed, basis, zone?.establishedOn ?? undefined);
+      if (!applied.ok) ctx.error("period", applied.message);
+      else period = applied.period;
+    }
+  }
+  const published = parsePublished(ctx, indicator);
+  const qualifier = parseQualifier(ctx);
+  const status = parseEnum(ctx, "status", STATUSES, "ok");
+  const source = parseSource(ctx, true);
+  if (published && indicator && /share/.test(indicator.code) && indicator.unit === "percent" && published.value > 100) {
+    ctx.warn("share_over_100", "value", `A share of ${published.value}% is above 100%`);
+  }
+  if (period && basis === "cumulative" && zone?.establishedOn && period.start !== zone.establishedOn) {
+    ctx.warn(
+      "cumulative_start",
+      "period",
+      `This cumulative figure counts from ${period.start}, but ${zone.code} was launched on ${zone.establishedOn}`,
+    );
+  }
+  return ctx.finish(() => ({
+    zoneId: zone!.id,
+    indicatorId: indicator!.id,
+    period: period!,
+    basis: basis!,
+    ...published!,
+    qualifier,
+    status,
+    source: source!,
+    quote: ctx.optional("quote"),
+    note: ctx.optional("note"),
+  }));
+}
+
+export function mapTargetRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<TargetInput> {
+  const ctx = new RowContext("targets", row, cells, file);
+  const zone = findZone(ctx, catalog);
+  const indicator = findIndicator(ctx, catalog);
+  const yearText = ctx.required("year", "Year");
+  const year = Number(yearText);
+  if (yearText !== "" && (!/^\d{4}$/.test(yearText) || !isValidDate(year, 1, 1)))
+    ctx.error("year", `'${yearText}' is not a year: write YYYY, e.g. 2025`);
+  const published = parsePublished(ctx, indicator);
+  if (indicator?.kind === "stock" || indicator?.kind === "rate") {
+    // Annual targets are pro-rated over the year, which only makes sense for flows.
+    ctx.error("indicator", `Targets are set for flow indicators; '${indicator.code}' is a ${indicator.kind}`);
+  }
+  const source = parseSource(ctx, false);
+  return ctx.finish(() => ({ zoneId: zone!.id, indicatorId: indicator!.id, year, ...published!, source }));
+}
+
+export function mapEventRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<EventInput> {
+  const ctx = new RowContext("events", row, cells, file);
+  const zone = findZone(ctx, catalog);
+  const dateText = ctx.required("date", "Date");
+  let occurredOn: IsoDate | undefined;
+  let datePrecision: EventInput["datePrecision"] = "day";
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(dateText);
+  if (dateText !== "") {
+    const [year, month, day] = [Number(match?.[1]), Number(match?.[2] ?? 1), Number(match?.[3] ?? 1)];
+    if (!match || !isValidDate(year, month, day)) ctx.error("date", `'${dateText}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY`);
+    else {
+      occurredOn = isoDate(year, month, day);
+      datePrecision = match[3] ? "day" : match[2] ? "month" : "year";
+    }
+  }
+  const kind = parseEnum(ctx, "kind", EVENT_KINDS);
+  const titleEn = ctx.required("title_en", "English title");
+  const source = parseSource(ctx, false);
+  return ctx.finish(() => ({
+    zoneId: zone!.id,
+    occurredOn: occurredOn!,
+    datePrecision,
+    kind,
+    category: ctx.optional("category"),
+    titleEn,
+    titleZh: ctx.optional("title_zh"),
+    description: ctx.optional("description"),
+    source,
+    quote: ctx.optional("quote"),
+  }));
+}
+
+/** The identity of an observation: (zone, indicator, basis, period start, period end). */
+export function observationKey(o: { zoneId: number; indicatorId: number; basis: Basis; period: { start: IsoDate; end: IsoDate } }): string {
+  return `${o.zoneId}|${o.indicatorId}|${o.basis}|${o.period.start}|${o.period.end}`;
+}
+
+export function yearOf(date: IsoDate): number {
+  return splitIsoDate(date).year;
+}

@@ -1,0 +1,329 @@
+// Reads the files of a data package into tables of text rows: CSV (UTF-8 with or without BOM, or
+// GB18030 as Chinese Excel saves it) and XLSX workbooks (one sheet per table). Streams: rows are
+// yielded as they are parsed, so a large file is never held in memory whole.
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { parse as parseCsv } from "csv-parse";
+import ExcelJS from "exceljs";
+import { checkHeader, guessTable } from "./columns.ts";
+import { TABLES, type RowProblem, type TableName } from "./types.ts";
+
+/** A file of a package: its name and a way to read its bytes (possibly more than once). */
+export type PackageFile = { name: string; open: () => Readable; size?: number };
+
+export type SourceRow = { row: number; cells: Record<string, string> };
+
+export type TableSource = {
+  table: TableName;
+  file: string;
+  columns: string[];
+  rows: () => AsyncIterable<SourceRow>;
+  /** How far the current pass over the file has read, 0 to 1 (0 when the size is unknown). */
+  progress: () => number;
+};
+
+/** Counts the bytes that flow through, for progress reports. */
+function counting(file: PackageFile, counter: { bytes: number }): Readable {
+  counter.bytes = 0;
+  const input = file.open();
+  input.on("data", (chunk: Buffer) => (counter.bytes += chunk.length));
+  return input;
+}
+
+function fraction(file: PackageFile, counter: { bytes: number }): () => number {
+  return () => (file.size ? Math.min(1, counter.bytes / file.size) : 0);
+}
+
+export type OpenedPackage = { sources: TableSource[]; problems: RowProblem[] };
+
+export class ReadError extends Error {
+  constructor(readonly problem: RowProblem) {
+    super(problem.message);
+    this.name = "ReadError";
+  }
+}
+
+/**
+ * Decodes bytes to UTF-8 text, choosing the encoding at the first non-ASCII byte: valid UTF-8 stays
+ * UTF-8, anything else is read as GB18030. ASCII before that point reads the same either way.
+ */
+class EncodingSniffer extends Transform {
+  private decoder: TextDecoder | undefined;
+  private pending: Buffer = Buffer.alloc(0);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      if (!this.decoder) {
+        const bytes = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        const firstHigh = bytes.findIndex((byte) => byte >= 0x80);
+        if (firstHigh === -1) {
+          this.pending = Buffer.alloc(0);
+          callback(null, bytes.toString("latin1"));
+          return;
+        }
+        // Need a few bytes after the first high byte to judge a multi-byte sequence.
+        if (bytes.length - firstHigh < 4 && chunk.length > 0) {
+          this.pending = bytes;
+          callback();
+          return;
+        }
+        const probe = bytes.subarray(firstHigh, Math.min(bytes.length, firstHigh + 64 * 1024));
+        this.decoder = new TextDecoder(isUtf8Prefix(probe) ? "utf-8" : "gb18030", { fatal: true });
+        this.pending = Buffer.alloc(0);
+        callback(null, this.decoder.decode(bytes, { stream: true }));
+        return;
+      }
+      callback(null, this.decoder.decode(chunk, { stream: true }));
+    } catch {
+      callback(new Error("The file is neither UTF-8 nor GB18030 text: save it as CSV UTF-8 (or as CSV from Chinese Excel)"));
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      if (!this.decoder) {
+        if (this.pending.length) this.decoder = new TextDecoder(isUtf8Prefix(this.pending) ? "utf-8" : "gb18030", { fatal: true });
+        callback(null, this.decoder ? this.decoder.decode(this.pending) : "");
+        return;
+      }
+      callback(null, this.decoder.decode());
+    } catch {
+      callback(new Error("The file ends in the middle of a character: it is neither UTF-8 nor GB18030 text"));
+    }
+  }
+}
+
+/** Whether bytes are valid UTF-8, ignoring a sequence cut off at the end. */
+function isUtf8Prefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function csvRecords(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<string[]> {
+  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  const input = counting(file, counter);
+  const sniffer = new EncodingSniffer();
+  input.on("error", (error) => parser.destroy(error));
+  sniffer.on("error", (error) => parser.destroy(error));
+  input.pipe(sniffer).pipe(parser);
+  return parser;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
+function toCells(columns: readonly string[], values: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  columns.forEach((column, index) => {
+    if (column !== "") cells[column] = values[index] ?? "";
+  });
+  return cells;
+}
+
+function csvError(error: unknown, file: string, table: TableName | "file", row: number): ReadError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ReadError({ table, file, row, message: `${file} could not be read near row ${row}: ${message}` });
+}
+
+async function openCsv(file: PackageFile): Promise<OpenedPackage> {
+  let header: string[] | undefined;
+  try {
+    for await (const record of csvRecords(file)) {
+      header = record as string[];
+      break;
+    }
+  } catch (error) {
+    throw csvError(error, file.name, "file", 1);
+  }
+  if (!header || isBlank(header)) {
+    return {
+      sources: [],
+      problems: [{ table: "file", file: file.name, row: 1, message: `${file.name} is empty: the first row must be the header` }],
+    };
+  }
+  const table = guessTable(file.name, header);
+  if (!table) {
+    return {
+      sources: [],
+      problems: [
+        {
+          table: "file",
+          file: file.name,
+          row: 1,
+          message: `Cannot tell which table ${file.name} holds: name it ${TABLES.map((t) => `${t}.csv`).join(", ")} or give it that table's columns`,
+        },
+      ],
+    };
+  }
+  const checked = checkHeader(table, header, file.name);
+  if (checked.fatal) return { sources: [], problems: checked.problems };
+  const columns = checked.columns;
+  const counter = { bytes: 0 };
+  const rows = async function* (): AsyncIterable<SourceRow> {
+    let row = 0;
+    try {
+      for await (const record of csvRecords(file, counter)) {
+        row += 1;
+        if (row === 1) continue;
+        const values = record as string[];
+        if (isBlank(values)) continue;
+        if (values.length > columns.length && !isBlank(values.slice(columns.length))) {
+          throw new ReadError({
+            table,
+            file: file.name,
+            row,
+            message: `Row ${row} has ${values.length} cells but the header has ${columns.length} columns (an unquoted comma in a value?)`,
+          });
+        }
+        yield { row, cells: toCells(columns, values) };
+      }
+    } catch (error) {
+      if (error instanceof ReadError) throw error;
+      throw csvError(error, file.name, table, row + 1);
+    }
+  };
+  return { sources: [{ table, file: file.name, columns, rows, progress: fraction(file, counter) }], problems: checked.problems };
+}
+
+type CellValue = ExcelJS.CellValue;
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("result" in value) return cellText((value.result ?? "") as CellValue);
+  if ("text" in value && typeof value.text === "string") return value.text;
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+async function* sheetRows(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<{ sheet: string; row: number; values: string[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counting(file, counter), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  for await (const worksheet of reader) {
+    const sheet = String((worksheet as unknown as { name?: string }).name ?? "");
+    for await (const row of worksheet) {
+      const raw = row.values as CellValue[];
+      // ExcelJS rows are 1-based: values[0] is always empty.
+      yield { sheet, row: row.number, values: raw.slice(1).map(cellText) };
+    }
+  }
+}
+
+async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
+  // First pass: headers of every sheet. Rows are read again per table when the importer asks.
+  const headers = new Map<string, string[]>();
+  try {
+    for await (const { sheet, values } of sheetRows(file)) {
+      if (!headers.has(sheet) && !isBlank(values)) headers.set(sheet, values);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ReadError({ table: "file", file: file.name, row: 0, message: `${file.name} is not a readable XLSX workbook: ${message}` });
+  }
+  const problems: RowProblem[] = [];
+  const sources: TableSource[] = [];
+  const lone = headers.size === 1;
+  for (const [sheet, header] of headers) {
+    const name = `${file.name} › ${sheet}`;
+    const table = (TABLES as readonly string[]).includes(sheet.trim().toLowerCase())
+      ? (sheet.trim().toLowerCase() as TableName)
+      : lone
+        ? guessTable(sheet, header)
+        : undefined;
+    if (!table) {
+      problems.push({
+        table: "file",
+        file: name,
+        row: 0,
+        message: `Unknown sheet '${sheet}' in ${file.name}: name each sheet after its table (${TABLES.join(", ")})`,
+      });
+      continue;
+    }
+    const checked = checkHeader(table, header, name);
+    problems.push(...checked.problems);
+    if (checked.fatal) continue;
+    const columns = checked.columns;
+    const counter = { bytes: 0 };
+    sources.push({
+      table,
+      file: name,
+      columns,
+      progress: fraction(file, counter),
+      rows: async function* () {
+        let seenHeader = false;
+        for await (const { sheet: current, row, values } of sheetRows(file, counter)) {
+          if (current !== sheet) continue;
+          if (!seenHeader) {
+            if (!isBlank(values)) seenHeader = true;
+            continue;
+          }
+          if (isBlank(values)) continue;
+          yield { row, cells: toCells(columns, values) };
+        }
+      },
+    });
+  }
+  return { sources, problems };
+}
+
+/** Opens every file of a package. Unreadable files become problems; nothing is imported from them. */
+export async function openPackage(files: readonly PackageFile[]): Promise<OpenedPackage> {
+  const opened: OpenedPackage = { sources: [], problems: [] };
+  if (files.length === 0) {
+    opened.problems.push({ table: "file", row: 0, message: "No file was given" });
+    return opened;
+  }
+  for (const file of files) {
+    const extension = file.name.toLowerCase().split(".").pop();
+    try {
+      const result =
+        extension === "xlsx"
+          ? await openWorkbook(file)
+          : extension === "csv" || extension === "txt"
+            ? await openCsv(file)
+            : {
+                sources: [],
+                problems: [
+                  { table: "file" as const, file: file.name, row: 0, message: `${file.name}: only .csv and .xlsx files can be imported` },
+                ],
+              };
+      opened.sources.push(...result.sources);
+      opened.problems.push(...result.problems);
+    } catch (error) {
+      if (error instanceof ReadError) opened.problems.push(error.problem);
+      else throw error;
+    }
+  }
+  const seen = new Map<TableName, string>();
+  for (const source of opened.sources) {
+    const earlier = seen.get(source.table);
+    if (earlier) {
+      opened.problems.push({
+        table: source.table,
+        file: source.file,
+        row: 0,
+        message: `Two files hold the ${source.table} table (${earlier} and ${source.file}): merge them into one`,
+      });
+    }
+    seen.set(source.table, source.file);
+  }
+  return opened;
+}
+
+/** A package file backed by bytes in memory. */
+export function bufferFile(name: string, bytes: Uint8Array): PackageFile {
+  return { name, size: bytes.length, open: () => Readable.from([Buffer.from(bytes)]) };
+}

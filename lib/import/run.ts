@@ -1,0 +1,651 @@
+// The import pipeline: open the package, then in one transaction map each row (pure), write in bulk,
+// check plausibility, and commit only when nothing was rejected and this is not a dry run. A dry run
+// does everything but the commit, so its counts are exactly what a commit would do.
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../db/generated/client.ts";
+import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
+import {
+  mapEventRow,
+  mapIndicatorRow,
+  mapObservationRow,
+  mapTargetRow,
+  mapZoneRow,
+  observationKey,
+  type IndicatorInput,
+  type ObservationInput,
+  type ZoneInput,
+} from "./map.ts";
+import {
+  dateOrNull,
+  findExisting,
+  findImplausible,
+  insertObservations,
+  loadIndicators,
+  loadZones,
+  reviseObservations,
+  SourceCache,
+  type ExistingObservation,
+  type Tx,
+} from "./persist.ts";
+import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
+import {
+  emptyCounts,
+  MAX_LISTED,
+  TABLES,
+  type ImportSummary,
+  type RevisionDetail,
+  type RowProblem,
+  type RowWarning,
+  type TableCounts,
+  type TableName,
+} from "./types.ts";
+
+export type ImportChannel = "seed" | "upload" | "api" | "cli";
+export type ImportProgress = { table: TableName; rows: number; fraction: number };
+export type ImportOptions = {
+  dryRun: boolean;
+  actor: string;
+  channel: ImportChannel;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+const BATCH_SIZE = 2000;
+// Serialises imports on a PostgreSQL server: two at once would race on the same identities.
+const IMPORT_LOCK_KEY = 72_707_370;
+const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
+
+class Rollback extends Error {}
+
+/** Identities seen so far in this import, compactly: key → index into parallel typed arrays. */
+class IdentityIndex {
+  private readonly index = new Map<string, number>();
+  private rows = new Int32Array(1024);
+  private values = new Float64Array(1024);
+  private qualifiers = new Uint8Array(1024);
+
+  get(key: string): { row: number; value: number; qualifier: number } | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : { row: this.rows[i] ?? 0, value: this.values[i] ?? 0, qualifier: this.qualifiers[i] ?? 0 };
+  }
+
+  set(key: string, row: number, value: number, qualifier: number): void {
+    const i = this.index.size;
+    if (i >= this.rows.length) {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+        const next = make(array.length * 2);
+        next.set(array);
+        return next;
+      };
+      this.rows = grow(this.rows, (n) => new Int32Array(n));
+      this.values = grow(this.values, (n) => new Float64Array(n));
+      this.qualifiers = grow(this.qualifiers, (n) => new Uint8Array(n));
+    }
+    this.index.set(key, i);
+    this.rows[i] = row;
+    this.values[i] = value;
+    this.qualifiers[i] = qualifier;
+  }
+}
+
+const QUALIFIER_CODES = { exact: 0, at_least: 1, at_most: 2, approx: 3 } as const;
+
+class ImportRun {
+  readonly counts: Partial<Record<TableName, TableCounts>> = {};
+  readonly errors: RowProblem[] = [];
+  readonly warnings: RowWarning[] = [];
+  readonly revisions: RevisionDetail[] = [];
+  errorCount = 0;
+  warningCount = 0;
+  private readonly identities = new IdentityIndex();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly importId: number,
+    private readonly catalog: Catalog,
+    private readonly options: ImportOptions,
+  ) {}
+
+  private count(table: TableName, outcome: keyof TableCounts, by = 1): void {
+    const counts = (this.counts[table] ??= emptyCounts());
+    counts[outcome] += by;
+  }
+
+  addErrors(problems: readonly RowProblem[]): void {
+    this.errorCount += problems.length;
+    for (const problem of problems) if (this.errors.length < MAX_LISTED) this.errors.push(problem);
+  }
+
+  private addWarnings(warnings: readonly RowWarning[]): void {
+    this.warningCount += warnings.length;
+    for (const warning of warnings) if (this.warnings.length < MAX_LISTED) this.warnings.push(warning);
+  }
+
+  private reject(table: TableName, problems: readonly RowProblem[]): void {
+    this.count(table, "rejected");
+    this.addErrors(problems);
+  }
+
+  private revised(table: TableName, row: number, key: string, changes: string[]): void {
+    this.count(table, "revised");
+    if (this.revisions.length < MAX_LISTED) this.revisions.push({ table, row, key, changes });
+  }
+
+  /** Reads a table's rows, turning a read failure into a row problem. */
+  private async *rows(source: TableSource): AsyncIterable<SourceRow> {
+    let read = 0;
+    try {
+      for await (const row of source.rows()) {
+        read += 1;
+        if (read % 5_000 === 0) this.options.onProgress?.({ table: source.table, rows: read, fraction: source.progress() });
+        yield row;
+      }
+      this.options.onProgress?.({ table: source.table, rows: read, fraction: 1 });
+    } catch (error) {
+      if (error instanceof ReadError) this.addErrors([error.problem]);
+      else throw error;
+    }
+  }
+
+  async zones(source: TableSource): Promise<void> {
+    const rows: SourceRow[] = [];
+    for await (const row of this.rows(source)) rows.push(row);
+    const fileCodes = new Set(rows.map((r) => (r.cells.code ?? "").trim().toLowerCase()).filter(Boolean));
+    const known = new Set([...fileCodes]);
+    for (const code of fileCodes) if (this.catalog.findZone(code)) known.add(code);
+    const existingCodes = (await this.tx.zone.findMany({ select: { code: true } })).map((z) => z.code);
+    existingCodes.forEach((code) => known.add(code));
+    const accepted: { row: number; zone: ZoneInput }[] = [];
+    const firstRow = new Map<string, number>();
+    for (const { row, cells } of rows) {
+      const mapped = mapZoneRow(cells, row, known, source.file);
+      if (!mapped.ok) {
+        this.reject("zones", mapped.errors);
+        continue;
+      }
+      const earlier = firstRow.get(mapped.value.code);
+      if (earlier !== undefined) {
+        this.reject("zones", [
+          {
+            table: "zones",
+            file: source.file,
+            row,
+            column: "code",
+            message: `Zone '${mapped.value.code}' is defined twice (rows ${earlier} and ${row})`,
+          },
+        ]);
+        continue;
+      }
+      firstRow.set(mapped.value.code, row);
+      accepted.push({ row, zone: mapped.value });
+    }
+    const has = (column: string) => source.columns.includes(column);
+    // Parents may come later in the file: write every zone first, then link parents.
+    for (const { row, zone } of accepted) {
+      const current = this.catalog.findZone(zone.code);
+      const data = {
+        nameEn: zone.nameEn,
+        kind: zone.kind,
+        ...(has("name_zh") ? { nameZh: zone.nameZh } : {}),
+        ...(has("established_on") ? { establishedOn: dateOrNull(zone.establishedOn) } : {}),
+        ...(has("area_km2") ? { areaKm2: zone.areaKm2 } : {}),
+        ...(has("note") ? { note: zone.note } : {}),
+      };
+      if (!current || current.code !== zone.code) {
+        const created = await this.tx.zone.create({ data: { code: zone.code, ...data } });
+        this.catalog.putZone(toZoneRef(created));
+        this.count("zones", "new");
+        continue;
+      }
+      const changes = zoneChanges(current, zone, has, (id) => this.catalog.zoneById(id)?.code ?? null);
+      if (changes.length === 0) {
+        this.count("zones", "unchanged");
+        continue;
+      }
+      const updated = await this.tx.zone.update({ where: { id: current.id }, data });
+      this.catalog.putZone(toZoneRef(updated));
+      this.revised("zones", row, zone.code, changes);
+    }
+    if (has("parent")) {
+      for (const { zone } of accepted) {
+        const self = this.catalog.findZone(zone.code);
+        const parent = zone.parentCode ? this.catalog.findZone(zone.parentCode) : undefined;
+        const parentId = parent?.id ?? null;
+        if (self && self.parentId !== parentId) {
+          const updated = await this.tx.zone.update({ where: { id: self.id }, data: { parentId } });
+          this.catalog.putZone(toZoneRef(updated));
+        }
+      }
+      for (const { row, zone } of accepted) {
+        if (this.hasCycle(zone.code)) {
+          this.reject("zones", [
+            { table: "zones", file: source.file, row, column: "parent", message: `Parents of zone '${zone.code}' form a loop` },
+          ]);
+        }
+      }
+    }
+  }
+
+  private hasCycle(code: string): boolean {
+    const seen = new Set<number>();
+    let zone = this.catalog.findZone(code);
+    while (zone?.parentId != null) {
+      if (seen.has(zone.id)) return true;
+      seen.add(zone.id);
+      zone = this.catalog.zoneById(zone.parentId);
+    }
+    return false;
+  }
+
+  async indicators(source: TableSource): Promise<void> {
+    const firstRow = new Map<string, number>();
+    const has = (column: string) => source.columns.includes(column);
+    for await (const { row, cells } of this.rows(source)) {
+      const mapped = mapIndicatorRow(cells, row, source.file);
+      if (!mapped.ok) {
+        this.reject("indicators", mapped.errors);
+        continue;
+      }
+      const indicator = mapped.value;
+      const earlier = firstRow.get(indicator.code);
+      if (earlier !== undefined) {
+        this.reject("indicators", [
+          {
+            table: "indicators",
+            file: source.file,
+            row,
+            column: "code",
+            message: `Indicator '${indicator.code}' is defined twice (rows ${earlier} and ${row})`,
+          },
+        ]);
+        continue;
+      }
+      firstRow.set(indicator.code, row);
+      const current = this.catalog.findIndicator(indicator.code);
+      const data = {
+        nameEn: indicator.nameEn,
+        unit: indicator.unit,
+        kind: indicator.kind,
+        ...(has("name_zh") ? { nameZh: indicator.nameZh } : {}),
+        ...(has("category") ? { category: indicator.category } : {}),
+        ...(has("description") ? { description: indicator.description } : {}),
+      };
+      if (!current) {
+        const created = await this.tx.indicator.create({ data: { code: indicator.code, ...data } });
+        this.catalog.putIndicator(created);
+        this.count("indicators", "new");
+        continue;
+      }
+      if (current.unit !== indicator.unit) {
+        const figures = await this.tx.observation.count({ where: { indicatorId: current.id } });
+        if (figures > 0) {
+          this.reject("indicators", [
+            {
+              table: "indicators",
+              file: source.file,
+              row,
+              column: "unit",
+              message: `Indicator '${indicator.code}' already holds ${figures} figures in ${current.unit}; its unit cannot change to ${indicator.unit}. Define a new indicator instead`,
+            },
+          ]);
+          continue;
+        }
+      }
+      const changes = indicatorChanges(current, indicator, has);
+      if (changes.length === 0) {
+        this.count("indicators", "unchanged");
+        continue;
+      }
+      const updated = await this.tx.indicator.update({ where: { id: current.id }, data });
+      this.catalog.putIndicator(updated);
+      this.revised("indicators", row, indicator.code, changes);
+    }
+  }
+
+  async observations(source: TableSource): Promise<void> {
+    let batch: { row: number; input: ObservationInput }[] = [];
+    for await (const { row, cells } of this.rows(source)) {
+      const mapped = mapObservationRow(cells, row, this.catalog, source.file);
+      if (!mapped.ok) {
+        this.reject("observations", mapped.errors);
+        continue;
+      }
+      this.addWarnings(mapped.warnings);
+      const input = mapped.value;
+      const key = observationKey(input);
+      const qualifier = QUALIFIER_CODES[input.qualifier];
+      const earlier = this.identities.get(key);
+      if (earlier) {
+        if (earlier.value !== input.value || earlier.qualifier !== qualifier) {
+          this.reject("observations", [
+            {
+              table: "observations",
+              file: source.file,
+              row,
+              column: "value",
+              message: `Row ${earlier.row} has the same zone, indicator, period and basis with a different value: keep one of the two`,
+            },
+          ]);
+        } else {
+          this.count("observations", "unchanged");
+        }
+        continue;
+      }
+      this.identities.set(key, row, input.value, qualifier);
+      batch.push({ row, input });
+      if (batch.length >= BATCH_SIZE) {
+        await this.writeObservations(batch);
+        batch = [];
+      }
+    }
+    await this.writeObservations(batch);
+    await this.checkPlausibility(source.file);
+  }
+
+  private async writeObservations(batch: readonly { row: number; input: ObservationInput }[]): Promise<void> {
+    if (batch.length === 0) return;
+    const sources = new SourceCache(this.tx);
+    const sourceIds = await sources.resolve(batch.map((b) => b.input.source));
+    const existing = await findExisting(
+      this.tx,
+      batch.map((b) => b.input),
+    );
+    const fresh: { input: ObservationInput; sourceId: number }[] = [];
+    const changed: { input: ObservationInput; sourceId: number; id: number }[] = [];
+    for (const { row, input } of batch) {
+      const sourceId = sourceIds.get(input.source) ?? 0;
+      const key = observationKey(input);
+      const current = existing.get(key);
+      if (!current) {
+        fresh.push({ input, sourceId });
+        continue;
+      }
+      const changes = observationChanges(current, input, sourceId);
+      if (changes.length === 0) {
+        this.count("observations", "unchanged");
+        continue;
+      }
+      changed.push({ input, sourceId, id: current.id });
+      this.revised("observations", row, key, changes);
+    }
+    await insertObservations(this.tx, fresh, this.importId);
+    await reviseObservations(this.tx, changed, this.importId);
+    this.count("observations", "new", fresh.length);
+  }
+
+  private async checkPlausibility(file: string): Promise<void> {
+    const rows = await findImplausible(this.tx, this.importId);
+    const warnings: RowWarning[] = [];
+    for (const r of rows) {
+      const key = `${r.zone_id}|${r.indicator_id}|${r.basis}|${r.s}|${r.e}`;
+      const row = this.identities.get(key)?.row ?? 0;
+      const neighbour = r.prev_value ?? r.next_value;
+      const neighbourEnd = r.prev_value !== null ? r.prev_end : r.next_end;
+      const ratio = neighbour ? r.value / neighbour : 1;
+      const exponent = Math.round(Math.log10(Math.abs(ratio)));
+      if (
+        r.unit !== "percent" &&
+        neighbour &&
+        (Math.abs(exponent) === 4 || Math.abs(exponent) === 8) &&
+        Math.abs(Math.log10(Math.abs(ratio)) - exponent) < 0.5
+      ) {
+        warnings.push({
+          table: "observations",
+          file,
+          row,
+          column: "unit",
+          kind: "magnitude",
+          message: `Value is about 10^${exponent} times the figure for the period ending ${neighbourEnd}: check 万/亿 in the unit`,
+        });
+      } else if (r.basis === "cumulative" || r.basis === "ytd") {
+        const label = r.basis === "cumulative" ? "cumulative" : "year-to-date";
+        const kind = r.basis === "cumulative" ? "cumulative_down" : "ytd_down";
+        const message =
+          r.prev_value !== null && r.value < r.prev_value
+            ? `This ${label} total (${r.value}) is smaller than the one for the period ending ${r.prev_end} (${r.prev_value})`
+            : `This ${label} total (${r.value}) is larger than the later one for the period ending ${r.next_end} (${r.next_value})`;
+        warnings.push({ table: "observations", file, row, column: "value", kind, message });
+      }
+    }
+    this.addWarnings(warnings.sort((a, b) => a.row - b.row));
+  }
+
+  async targets(source: TableSource): Promise<void> {
+    const seen = new Map<string, number>();
+    for await (const { row, cells } of this.rows(source)) {
+      const mapped = mapTargetRow(cells, row, this.catalog, source.file);
+      if (!mapped.ok) {
+        this.reject("targets", mapped.errors);
+        continue;
+      }
+      const target = mapped.value;
+      const key = `${target.zoneId}|${target.indicatorId}|${target.year}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        this.reject("targets", [
+          {
+            table: "targets",
+            file: source.file,
+            row,
+            column: "year",
+            message: `Row ${earlier} sets a target for the same zone, indicator and year`,
+          },
+        ]);
+        continue;
+      }
+      seen.set(key, row);
+      const sourceId = target.source ? ((await new SourceCache(this.tx).resolve([target.source])).get(target.source) ?? null) : null;
+      const current = await this.tx.target.findUnique({
+        where: { zoneId_indicatorId_year: { zoneId: target.zoneId, indicatorId: target.indicatorId, year: target.year } },
+      });
+      const data = { value: target.value, publishedValue: target.publishedValue, publishedUnit: target.publishedUnit, sourceId };
+      if (!current) {
+        await this.tx.target.create({ data: { zoneId: target.zoneId, indicatorId: target.indicatorId, year: target.year, ...data } });
+        this.count("targets", "new");
+      } else if (current.value !== target.value || current.publishedUnit !== target.publishedUnit || current.sourceId !== sourceId) {
+        await this.tx.target.update({ where: { id: current.id }, data });
+        this.revised(
+          "targets",
+          row,
+          key,
+          current.value !== target.value ? [`value ${current.value} → ${target.value}`] : ["source or unit"],
+        );
+      } else {
+        this.count("targets", "unchanged");
+      }
+    }
+  }
+
+  async events(source: TableSource): Promise<void> {
+    for await (const { row, cells } of this.rows(source)) {
+      const mapped = mapEventRow(cells, row, this.catalog, source.file);
+      if (!mapped.ok) {
+        this.reject("events", mapped.errors);
+        continue;
+      }
+      const event = mapped.value;
+      const sourceId = event.source ? ((await new SourceCache(this.tx).resolve([event.source])).get(event.source) ?? null) : null;
+      const occurredOn = new Date(`${event.occurredOn}T00:00:00Z`);
+      const data = {
+        datePrecision: event.datePrecision,
+        kind: event.kind,
+        category: event.category,
+        titleZh: event.titleZh,
+        description: event.description,
+        sourceId,
+        quote: event.quote,
+      };
+      const current = await this.tx.event.findUnique({
+        where: { zoneId_occurredOn_titleEn: { zoneId: event.zoneId, occurredOn, titleEn: event.titleEn } },
+      });
+      if (!current) {
+        await this.tx.event.create({ data: { zoneId: event.zoneId, occurredOn, titleEn: event.titleEn, ...data } });
+        this.count("events", "new");
+        continue;
+      }
+      const changes = (Object.keys(data) as (keyof typeof data)[]).filter((field) => (current[field] ?? null) !== (data[field] ?? null));
+      if (changes.length === 0) this.count("events", "unchanged");
+      else {
+        await this.tx.event.update({ where: { id: current.id }, data });
+        this.revised("events", row, `${event.occurredOn} ${event.titleEn}`, changes);
+      }
+    }
+  }
+}
+
+function toZoneRef(zone: {
+  id: number;
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  kind: ZoneRef["kind"];
+  parentId: number | null;
+  establishedOn: Date | null;
+  areaKm2: number | null;
+  note: string | null;
+}): ZoneRef {
+  return { ...zone, establishedOn: zone.establishedOn ? zone.establishedOn.toISOString().slice(0, 10) : null };
+}
+
+function zoneChanges(current: ZoneRef, next: ZoneInput, has: (column: string) => boolean, codeOf: (id: number) => string | null): string[] {
+  const changes: string[] = [];
+  const compare = (field: string, before: unknown, after: unknown) => {
+    if ((before ?? null) !== (after ?? null)) changes.push(`${field}: ${before ?? "—"} → ${after ?? "—"}`);
+  };
+  compare("name_en", current.nameEn, next.nameEn);
+  compare("kind", current.kind, next.kind);
+  if (has("name_zh")) compare("name_zh", current.nameZh, next.nameZh);
+  if (has("established_on")) compare("established_on", current.establishedOn, next.establishedOn);
+  if (has("area_km2")) compare("area_km2", current.areaKm2, next.areaKm2);
+  if (has("note")) compare("note", current.note, next.note);
+  if (has("parent")) compare("parent", current.parentId === null ? null : codeOf(current.parentId), next.parentCode);
+  return changes;
+}
+
+function indicatorChanges(current: IndicatorRef, next: IndicatorInput, has: (column: string) => boolean): string[] {
+  const changes: string[] = [];
+  const compare = (field: string, before: unknown, after: unknown) => {
+    if ((before ?? null) !== (after ?? null)) changes.push(`${field}: ${before ?? "—"} → ${after ?? "—"}`);
+  };
+  compare("name_en", current.nameEn, next.nameEn);
+  compare("unit", current.unit, next.unit);
+  compare("kind", current.kind, next.kind);
+  if (has("name_zh")) compare("name_zh", current.nameZh, next.nameZh);
+  if (has("category")) compare("category", current.category, next.category);
+  if (has("description")) compare("description", current.description, next.description);
+  return changes;
+}
+
+function observationChanges(current: ExistingObservation, next: ObservationInput, sourceId: number): string[] {
+  const changes: string[] = [];
+  if (current.value !== next.value)
+    changes.push(`value: ${current.published_value} ${current.published_unit} → ${next.publishedValue} ${next.publishedUnit}`);
+  else if (current.published_unit !== next.publishedUnit || current.published_value !== next.publishedValue)
+    changes.push(`published as: ${next.publishedValue} ${next.publishedUnit}`);
+  if (current.qualifier !== next.qualifier) changes.push(`qualifier: ${current.qualifier} → ${next.qualifier}`);
+  if (current.status !== next.status) changes.push(`status: ${current.status} → ${next.status}`);
+  if (current.source_id !== sourceId) changes.push("source");
+  if ((current.quote ?? null) !== next.quote) changes.push("quote");
+  if ((current.note ?? null) !== next.note) changes.push("note");
+  return changes;
+}
+
+/** sha256 over the files' names and bytes, in name order: equal packages have equal checksums. */
+export async function checksumFiles(files: readonly PackageFile[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    hash.update(`${file.name}\u0000`);
+    for await (const chunk of file.open()) hash.update(chunk as Buffer);
+  }
+  return hash.digest("hex");
+}
+
+function totals(counts: Partial<Record<TableName, TableCounts>>): TableCounts {
+  const sum = emptyCounts();
+  for (const table of TABLES) {
+    const c = counts[table];
+    if (!c) continue;
+    sum.new += c.new;
+    sum.revised += c.revised;
+    sum.unchanged += c.unchanged;
+    sum.rejected += c.rejected;
+  }
+  return sum;
+}
+
+/**
+ * Imports a data package. Returns the summary whether or not it was committed: `committed` is true only
+ * when this was not a dry run and no row was rejected. Never writes part of a package.
+ */
+export async function importPackage(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const opened = await openPackage(files);
+  const checksum = await checksumFiles(files);
+  const fileNames = files.map((f) => f.name);
+  let outcome: { run: ImportRun; importId: number } | undefined;
+  const order = new Map(TABLES.map((table, index) => [table, index]));
+  const sources = [...opened.sources].sort((a, b) => (order.get(a.table) ?? 0) - (order.get(b.table) ?? 0));
+
+  const summarize = (run: ImportRun | undefined, committed: boolean, importId?: number): ImportSummary => {
+    const errors = run ? run.errors : opened.problems;
+    return {
+      dryRun: options.dryRun,
+      committed,
+      ...(importId !== undefined && committed ? { importId } : {}),
+      files: fileNames,
+      tables: run?.counts ?? {},
+      totals: totals(run?.counts ?? {}),
+      errorCount: run ? run.errorCount : opened.problems.length,
+      errors: [...errors].sort(
+        (a, b) => (order.get(a.table as TableName) ?? -1) - (order.get(b.table as TableName) ?? -1) || a.row - b.row,
+      ),
+      warningCount: run?.warningCount ?? 0,
+      warnings: [...(run?.warnings ?? [])].sort(
+        (a, b) => (order.get(a.table as TableName) ?? -1) - (order.get(b.table as TableName) ?? -1) || a.row - b.row,
+      ),
+      revisions: run?.revisions ?? [],
+      durationMs: Date.now() - started,
+    };
+  };
+
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", IMPORT_LOCK_KEY);
+        // A dry run is rolled back: give it an id outside the sequence so it leaves no gap in the history.
+        const record = await tx.import.create({
+          data: {
+            ...(options.dryRun ? { id: -1 } : {}),
+            channel: options.channel,
+            actor: options.actor,
+            fileName: fileNames.join(", "),
+            checksum,
+            dryRun: options.dryRun,
+          },
+        });
+        const catalog = new Catalog(await loadZones(tx), await loadIndicators(tx));
+        const run = new ImportRun(tx, record.id, catalog, options);
+        outcome = { run, importId: record.id };
+        run.addErrors(opened.problems);
+        for (const source of sources) await run[source.table](source);
+        const summary = summarize(run, !options.dryRun && run.errorCount === 0, record.id);
+        if (options.dryRun || run.errorCount > 0) throw new Rollback();
+        await tx.import.update({
+          where: { id: record.id },
+          data: {
+            rowsNew: summary.totals.new,
+            rowsRevised: summary.totals.revised,
+            rowsSame: summary.totals.unchanged,
+            rowsRejected: summary.totals.rejected,
+            warnings: summary.warningCount,
+            summary: JSON.parse(JSON.stringify({ ...summary, durationMs: undefined })),
+          },
+        });
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    return summarize(outcome?.run, false);
+  }
+  return summarize(outcome?.run, true, outcome?.importId);
+}

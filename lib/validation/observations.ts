@@ -1,0 +1,63 @@
+// The filters of the observations API and the data explorer, validated.
+import { z } from "zod";
+import { BASES } from "../domain/periods.ts";
+import { QUALIFIERS } from "../domain/format.ts";
+import { isValidDate, isoDate, endOfMonth } from "../domain/dates.ts";
+
+const STATUSES = ["ok", "disputed", "unverified"] as const;
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, as the first or last day it covers. */
+export function dateBound(text: string, edge: "start" | "end"): string | undefined {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : undefined;
+  const day = match[3] ? Number(match[3]) : undefined;
+  if (!isValidDate(year, month ?? 1, day ?? 1)) return undefined;
+  if (day !== undefined && month !== undefined) return isoDate(year, month, day);
+  if (month !== undefined) return edge === "start" ? isoDate(year, month, 1) : endOfMonth(year, month);
+  return edge === "start" ? isoDate(year, 1, 1) : isoDate(year, 12, 31);
+}
+
+const DateParam = (edge: "start" | "end") =>
+  z.string().transform((text, ctx) => {
+    const date = dateBound(text, edge);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: `'${text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const list = <T extends string>(values: readonly T[], what: string) =>
+  z.array(z.enum(values as unknown as [T, ...T[]], `must be one or more ${what} of: ${values.join(", ")}`));
+
+const Code = z
+  .string()
+  .regex(/^[a-z0-9_-]+\*?$/i, "must be codes such as anhui-ftz or new_enterprises (a zone code may end in * for the zone and its areas)");
+
+export const ObservationFilterSchema = z.object({
+  zone: z.array(Code).optional(),
+  indicator: z.array(Code).optional(),
+  from: DateParam("start").optional(),
+  to: DateParam("end").optional(),
+  basis: list(BASES, "bases").optional(),
+  status: list(STATUSES, "statuses").optional(),
+  qualifier: list(QUALIFIERS, "qualifiers").optional(),
+});
+
+export const ObservationQuerySchema = ObservationFilterSchema.extend({
+  format: z.enum(["json", "csv", "xlsx"], "must be json, csv or xlsx").optional(),
+  limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d+\.\d+\.\d{4}-\d{2}-\d{2}\.\d+$/, "must be the next_cursor of a previous page")
+    .optional(),
+});
+
+export const OBSERVATION_LIST_PARAMS = ["zone", "indicator", "basis", "status", "qualifier"] as const;
+
+export type ObservationFilter = z.infer<typeof ObservationFilterSchema>;
+
+/** The most rows an XLSX download of figures holds: still comfortable in Excel; beyond it, CSV. */
+export const XLSX_MAX_ROWS = 200_000;
