@@ -1,0 +1,23 @@
+// GET /api/imports/:id — one import and the figures it added or changed (admin).
+import { z } from "zod";
+import { requireAdminRequest } from "@/lib/auth/server";
+import { getPrisma } from "@/lib/db/client";
+import { getImport } from "@/lib/db/queries/imports";
+import { AppError } from "@/lib/errors";
+import { handle, json } from "@/lib/http";
+import { parseParams } from "@/lib/validation/params";
+
+const Params = z.object({
+  limit: z.coerce.number().int().min(1).max(5000, "must be at most 5000").optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+  const { id } = await context.params;
+  const params = parseParams(new URL(request.url), Params);
+  await requireAdminRequest(request);
+  if (!/^\d+$/.test(id)) throw new AppError("bad_request", `Import id '${id}' is not a number`);
+  const detail = await getImport(await getPrisma(), Number(id), params.limit ?? 500, params.offset ?? 0);
+  if (!detail) throw new AppError("not_found", `There is no import ${id}`);
+  return json(detail);
+});

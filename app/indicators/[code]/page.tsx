@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPrisma } from "@/lib/db/client";
+import { getIndicatorDetail } from "@/lib/db/queries/indicators";
+import { zoneName } from "@/lib/domain/figures";
+import { formatDate } from "@/lib/domain/format";
+import type { Basis } from "@/lib/domain/periods";
+import { figuresText, messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+import { viewQuery } from "@/lib/validation/compare";
+import { TableDownloads } from "@/components/ui/table-downloads";
+
+export async function generateMetadata({ params }: PageProps<"/indicators/[code]">): Promise<Metadata> {
+  return { title: (await params).code };
+}
+
+export default async function IndicatorPage({ params }: PageProps<"/indicators/[code]">) {
+  const { code } = await params;
+  const locale = await getLocale();
+  const t = messages(locale);
+  const detail = await getIndicatorDetail(await getPrisma(), code);
+  if (!detail) notFound();
+  const { summary, zones, sources } = detail;
+  const top = zones.slice(0, 2).map((z) => z.zone);
+  const compareHref = top.length ? `/compare?${viewQuery({ indicator: code, zones: top })}` : null;
+  return (
+    <>
+      <div className="page-head">
+        <p className="breadcrumb">
+          <Link href="/indicators">{t.indicatorPage.title}</Link>
+        </p>
+        <h1>
+          {locale === "zh" && summary.name_zh ? summary.name_zh : summary.name_en}
+          <span className="zone-card__alt">{locale === "zh" ? summary.name_en : summary.name_zh}</span>
+        </h1>
+        <dl className="zone-facts">
+          <div>
+            <dt>{t.indicatorPage.unit}</dt>
+            <dd>{summary.unit}</dd>
+          </div>
+          <div>
+            <dt>{t.indicatorPage.kind}</dt>
+            <dd>{t.indicatorPage.kinds[summary.kind as keyof typeof t.indicatorPage.kinds] ?? summary.kind}</dd>
+          </div>
+          <div>
+            <dt>{t.indicatorPage.category}</dt>
+            <dd>{t.zonePage.categories[(summary.category ?? "other") as keyof typeof t.zonePage.categories] ?? summary.category}</dd>
+          </div>
+          <div>
+            <dt>{t.indicatorPage.figures}</dt>
+            <dd>{summary.figures}</dd>
+          </div>
+          <div>
+            <dt>Code</dt>
+            <dd>
+              <code>{summary.code}</code>
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <section className="panel" aria-labelledby="definition">
+        <h2 id="definition">{t.indicatorPage.definition}</h2>
+        <p className="definition">{summary.description ?? "—"}</p>
+        {compareHref ? (
+          <p>
+            <Link className="button" href={compareHref}>
+              {t.indicatorPage.compare} →
+            </Link>
+          </p>
+        ) : null}
+      </section>
+      <section className="panel" aria-labelledby="coverage">
+        <h2 id="coverage">{t.indicatorPage.coverage}</h2>
+        <TableDownloads api={`/api/observations?indicator=${code}`} labels={t.exports} label={t.exports.allFigures} />
+        {zones.length ? (
+          <div className="table-wrap">
+            <table className="figures-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.data.col.zone}</th>
+                  <th scope="col" className="num">
+                    {t.indicatorPage.figures}
+                  </th>
+                  <th scope="col">{t.indicatorPage.bases}</th>
+                  <th scope="col">{t.indicatorPage.first}</th>
+                  <th scope="col">{t.indicatorPage.last}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.nav.data}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {zones.map((z) => (
+                  <tr key={z.zone}>
+                    <th scope="row">
+                      <Link href={`/zones/${z.zone}`}>{zoneName({ nameEn: z.name_en, nameZh: z.name_zh }, locale)}</Link>
+                    </th>
+                    <td className="num">{z.figures}</td>
+                    <td>{z.bases.map((b) => t.data.basisName[b as Basis]).join(", ")}</td>
+                    <td>{formatDate(z.first, locale)}</td>
+                    <td>{formatDate(z.last, locale)}</td>
+                    <td>
+                      <Link href={`/data?zone=${z.zone}&indicator=${code}`}>{t.nav.data} →</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t.indicatorPage.noFigures}</p>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="sources">
+        <h2 id="sources">
+          {t.indicatorPage.sources} ({sources.length})
+        </h2>
+        <ul className="source-index">
+          {sources.map((s) => (
+            <li key={s.id}>
+              {s.url ? (
+                <a href={s.url} target="_blank" rel="noreferrer noopener">
+                  {s.title}
+                </a>
+              ) : (
+                s.title
+              )}
+              <span className="muted">
+                {s.published_on ? ` · ${formatDate(s.published_on, locale)}` : ""} · {figuresText(s.figures, locale)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

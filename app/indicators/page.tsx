@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getPrisma } from "@/lib/db/client";
+import { listIndicatorSummaries } from "@/lib/db/queries/indicators";
+import { messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+import { TableDownloads } from "@/components/ui/table-downloads";
+
+export const metadata: Metadata = { title: "Indicators" };
+
+export default async function IndicatorsPage() {
+  const locale = await getLocale();
+  const t = messages(locale);
+  const indicators = await listIndicatorSummaries(await getPrisma());
+  const categories = [...new Set(indicators.map((i) => i.category ?? "other"))];
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t.indicatorPage.title}</h1>
+        <p className="lede">{t.indicatorPage.intro}</p>
+        <TableDownloads api="/api/indicators" labels={t.exports} />
+      </div>
+      {categories.map((category) => (
+        <section key={category} className="panel" aria-labelledby={`cat-${category}`}>
+          <h2 id={`cat-${category}`}>{t.zonePage.categories[category as keyof typeof t.zonePage.categories] ?? category}</h2>
+          <div className="table-wrap">
+            <table className="figures-table indicator-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.indicatorPage.indicator}</th>
+                  <th scope="col">{t.indicatorPage.unit}</th>
+                  <th scope="col">{t.indicatorPage.kind}</th>
+                  <th scope="col" className="num">
+                    {t.indicatorPage.figures}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.indicatorPage.zones}
+                  </th>
+                  <th scope="col">{t.indicatorPage.years}</th>
+                  <th scope="col">{t.indicatorPage.definition}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators
+                  .filter((i) => (i.category ?? "other") === category)
+                  .map((i) => (
+                    <tr key={i.code}>
+                      <th scope="row">
+                        <Link href={`/indicators/${i.code}`}>{locale === "zh" && i.name_zh ? i.name_zh : i.name_en}</Link>
+                        <span className="muted block">{locale === "zh" ? i.name_en : (i.name_zh ?? "")}</span>
+                        <code>{i.code}</code>
+                      </th>
+                      <td>{i.unit}</td>
+                      <td>{t.indicatorPage.kinds[i.kind as keyof typeof t.indicatorPage.kinds]?.split(" ")[0] ?? i.kind}</td>
+                      <td className="num">{i.figures}</td>
+                      <td className="num">{i.zones}</td>
+                      <td>
+                        {i.first && i.last
+                          ? i.first.slice(0, 4) === i.last.slice(0, 4)
+                            ? i.first.slice(0, 4)
+                            : `${i.first.slice(0, 4)}–${i.last.slice(0, 4)}`
+                          : "—"}
+                      </td>
+                      <td className="definition-cell">{i.description}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

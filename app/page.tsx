@@ -1,0 +1,88 @@
+import { ZoneKpis } from "@/components/overview/zone-kpis";
+import { getPrisma } from "@/lib/db/client";
+import { getZones } from "@/lib/db/queries/zones";
+import { getOverviewFigures, type OverviewFigure } from "@/lib/db/queries/overview";
+import { orderZones } from "@/lib/domain/figures";
+import { formatDate } from "@/lib/domain/format";
+import { fill, messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+
+export default async function OverviewPage() {
+  const locale = await getLocale();
+  const t = messages(locale);
+  const prisma = await getPrisma();
+  const [zones, figures, figureCount, sourceCount] = await Promise.all([
+    getZones(prisma),
+    getOverviewFigures(prisma),
+    prisma.observation.count(),
+    prisma.source.count(),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  const byZone = new Map<string, OverviewFigure[]>();
+  for (const figure of figures) byZone.set(figure.zone, [...(byZone.get(figure.zone) ?? []), figure]);
+  const shown = orderZones(zones.filter((zone) => byZone.has(zone.code)));
+  const ftzs = shown.filter((z) => z.kind === "ftz");
+  const areas = shown.filter((z) => z.kind === "area");
+  const others = shown.filter((z) => z.kind !== "ftz" && z.kind !== "area");
+  const newest = figures
+    .map((f) => f.source.publishedOn)
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t.overview.title}</h1>
+        <p className="lede">
+          {figureCount > 0 ? t.overview.intro(figureCount, sourceCount) : t.overview.empty}{" "}
+          {newest ? fill(t.overview.latestPublished, { date: formatDate(newest, locale) }) : null}
+        </p>
+      </div>
+      {ftzs.length ? (
+        <section aria-label={t.overview.headline} className="overview-ftz">
+          {ftzs.map((zone) => (
+            <ZoneKpis key={zone.code} zone={zone} figures={byZone.get(zone.code) ?? []} today={today} locale={locale} t={t} />
+          ))}
+        </section>
+      ) : null}
+      {areas.length ? (
+        <section aria-labelledby="areas-heading" className="overview-group">
+          <h2 id="areas-heading">{t.overview.areas}</h2>
+          <div className="overview-grid">
+            {areas.map((zone) => (
+              <ZoneKpis
+                key={zone.code}
+                zone={zone}
+                figures={byZone.get(zone.code) ?? []}
+                today={today}
+                locale={locale}
+                t={t}
+                max={3}
+                headingLevel={3}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+      {others.length ? (
+        <section aria-labelledby="others-heading" className="overview-group">
+          <h2 id="others-heading">{t.overview.others}</h2>
+          <div className="overview-grid">
+            {others.map((zone) => (
+              <ZoneKpis
+                key={zone.code}
+                zone={zone}
+                figures={byZone.get(zone.code) ?? []}
+                today={today}
+                locale={locale}
+                t={t}
+                max={3}
+                headingLevel={3}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DataExplorer } from "@/components/data/data-explorer";
+import { localizeTable } from "@/components/data/explorer-data";
+import { SourceLink } from "@/components/ui/source-link";
+import { ZoneChartPanel } from "@/components/zones/zone-chart-panel";
+import { getPrisma } from "@/lib/db/client";
+import { getObservationTable, listYears } from "@/lib/db/queries/observation-table";
+import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
+import { chartModel, eventKey } from "@/lib/domain/chart-model";
+import { compare, suggestBasis } from "@/lib/domain/compare";
+import { daysBetween } from "@/lib/domain/dates";
+import { zoneName } from "@/lib/domain/figures";
+import { formatDate, formatDateAt, formatNumber } from "@/lib/domain/format";
+import { AppError } from "@/lib/errors";
+import { chartWords } from "@/lib/i18n/chart-words";
+import { figuresText, fill, messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+import { viewQuery } from "@/lib/validation/compare";
+import { DATA_LIST_PARAMS, DataViewSchema } from "@/lib/validation/data";
+import { parseParams } from "@/lib/validation/params";
+import { searchParamsUrl } from "@/lib/validation/search-params";
+import { flatQuery } from "@/lib/validation/search-query";
+
+export async function generateMetadata({ params }: PageProps<"/zones/[code]">): Promise<Metadata> {
+  const { code } = await params;
+  return { title: code };
+}
+
+const CATEGORIES = ["investment", "trade", "logistics", "innovation", "profile"] as const;
+
+export default async function ZonePage({ params, searchParams }: PageProps<"/zones/[code]">) {
+  const { code } = await params;
+  const locale = await getLocale();
+  const t = messages(locale);
+  const prisma = await getPrisma();
+  const page = await getZonePage(prisma, code);
+  if (!page) notFound();
+  const { profile, datasets } = page;
+  const raw = await searchParams;
+  const category = typeof raw.category === "string" && (CATEGORIES as readonly string[]).includes(raw.category) ? raw.category : "";
+  const showAreas = raw.areas !== "0";
+  const today = new Date().toISOString().slice(0, 10);
+  const name = zoneName(profile, locale);
+  const other = locale === "zh" ? profile.nameEn : profile.nameZh;
+
+  // The table of all figures: the explorer's parameters, with this zone (and its areas) fixed.
+  const { category: _c, areas: _a, ...tableRaw } = raw;
+  let tableView;
+  try {
+    tableView = parseParams(searchParamsUrl(`/zones/${code}`, tableRaw), DataViewSchema, DATA_LIST_PARAMS);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    tableView = {};
+  }
+  const zoneFilter = showAreas && profile.children.length ? [`${code}*`] : [code];
+  const [table, years, events] = await Promise.all([
+    getObservationTable(prisma, { ...tableView, zone: zoneFilter }),
+    listYears(prisma),
+    getZoneEvents(prisma, [code, ...(showAreas ? profile.children.map((c) => c.code) : [])]),
+  ]);
+
+  const words = chartWords(locale);
+  // One numbering of events for the timeline and every chart on the page.
+  const eventNumbers = new Map(
+    events.map((e, i) => [eventKey({ zone: e.zone.code, date: e.occurredOn.toISOString().slice(0, 10), titleEn: e.titleEn }), i + 1]),
+  );
+  const panels = datasets
+    .filter((d) => !category || (d.indicator.category ?? "other") === category)
+    .sort(
+      (a, b) => (a.indicator.category ?? "").localeCompare(b.indicator.category ?? "") || a.indicator.code.localeCompare(b.indicator.code),
+    )
+    .flatMap((dataset) => {
+      const zones = dataset.zones.filter((z, i) => z.observations.length > 0 && (i === 0 || showAreas));
+      if (zones.length === 0) return [];
+      const basis = suggestBasis(zones);
+      const data = { ...dataset, zones };
+      const comparison = compare(data, { basis, transform: "level" });
+      if ("problem" in comparison) return [];
+      const model = chartModel(data, comparison.series, comparison.unit, { transform: "level", axis: "date", eventNumbers }, locale, words);
+      const own = model.series.find((s) => s.key === code)?.points.at(-1);
+      const query = viewQuery({ indicator: dataset.indicator.code, zones: zones.map((z) => z.code), basis });
+      return [
+        {
+          key: dataset.indicator.code,
+          model,
+          latest: own
+            ? `${own.qualifier === "at_least" ? "≥ " : own.qualifier === "approx" ? "≈ " : ""}${own.valueText} (${own.periodText})`
+            : null,
+          query,
+          compareHref: `/compare?${query}`,
+          dataHref: `/data?zone=${zones.map((z) => z.code).join(",")}&indicator=${dataset.indicator.code}`,
+        },
+      ];
+    });
+  const counts = new Map<string, number>();
+  for (const d of datasets) counts.set(d.indicator.category ?? "other", (counts.get(d.indicator.category ?? "other") ?? 0) + 1);
+  const linkWith = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(flatQuery(raw));
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    const text = next.toString();
+    return text ? `/zones/${code}?${text}` : `/zones/${code}`;
+  };
+
+  return (
+    <>
+      <div className="page-head zone-head">
+        {profile.parent ? (
+          <p className="breadcrumb">
+            {t.zonePage.parent}: <Link href={`/zones/${profile.parent.code}`}>{zoneName(profile.parent, locale)}</Link>
+          </p>
+        ) : null}
+        <h1>
+          {name}
+          {other ? (
+            <span className="zone-card__alt" lang={locale === "zh" ? "en" : "zh-CN"}>
+              {other}
+            </span>
+          ) : null}
+        </h1>
+        <dl className="zone-facts">
+          <div>
+            <dt>{t.zone.kind[profile.kind]}</dt>
+            <dd>{figuresText(profile.figures, locale)}</dd>
+          </div>
+          {profile.launch ? (
+            <div>
+              <dt>{t.zonePage.launched}</dt>
+              <dd>
+                {formatDate(profile.launch, locale)} ·{" "}
+                {fill(t.zonePage.sinceLaunch, { years: formatNumber(daysBetween(profile.launch, today) / 365.25, locale, 1) })}
+              </dd>
+            </div>
+          ) : null}
+          {profile.areaKm2 ? (
+            <div>
+              <dt>{t.zonePage.area}</dt>
+              <dd>{formatNumber(profile.areaKm2, locale)} km²</dd>
+            </div>
+          ) : null}
+        </dl>
+        {profile.note ? <p className="lede">{profile.note}</p> : null}
+      </div>
+
+      {profile.children.length ? (
+        <section className="panel" aria-labelledby="areas-title">
+          <h2 id="areas-title">{t.zonePage.areas}</h2>
+          <ul className="area-cards">
+            {profile.children.map((child) => (
+              <li key={child.code}>
+                <Link href={`/zones/${child.code}`}>{zoneName(child, locale)}</Link>
+                <span className="muted">
+                  {[
+                    child.areaKm2 ? `${formatNumber(child.areaKm2, locale)} km²` : null,
+                    child.launch ? formatDate(child.launch, locale) : null,
+                    figuresText(child.figures, locale),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="events-title">
+        <h2 id="events-title">{t.zonePage.events}</h2>
+        {events.length ? (
+          <ol className="timeline">
+            {events.map((event, i) => (
+              <li key={event.id}>
+                <span className="timeline__n" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="timeline__date">
+                  {formatDateAt(event.occurredOn.toISOString().slice(0, 10), event.datePrecision, locale)}
+                </span>
+                <div>
+                  <strong>{locale === "zh" && event.titleZh ? event.titleZh : event.titleEn}</strong>
+                  {event.zone.code !== code ? <span className="muted"> · {zoneName(event.zone, locale, true)}</span> : null}
+                  {event.description ? <p>{event.description}</p> : null}
+                  {event.source ? (
+                    <SourceLink
+                      source={{
+                        title: event.source.title,
+                        url: event.source.url,
+                        publishedOn: event.source.publishedOn ? event.source.publishedOn.toISOString().slice(0, 10) : null,
+                      }}
+                      locale={locale}
+                      quote={event.quote}
+                    />
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t.zonePage.noEvents}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="indicators-title">
+        <div className="section-head">
+          <div>
+            <h2 id="indicators-title">{t.zonePage.indicators}</h2>
+            <p className="muted">{t.zonePage.indicatorsIntro}</p>
+          </div>
+          <nav className="chips" aria-label={t.zonePage.indicators}>
+            <Link href={linkWith({ category: null })} aria-current={category === "" ? "page" : undefined}>
+              {t.zonePage.all} ({datasets.length})
+            </Link>
+            {CATEGORIES.filter((c) => counts.get(c)).map((c) => (
+              <Link key={c} href={linkWith({ category: c })} aria-current={category === c ? "page" : undefined}>
+                {t.zonePage.categories[c]} ({counts.get(c)})
+              </Link>
+            ))}
+            {profile.children.length ? (
+              <Link href={linkWith({ areas: showAreas ? "0" : null })} className="chips__toggle">
+                {showAreas ? t.zonePage.hideAreas : t.zonePage.showAreas}
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+        {panels.length ? (
+          <div className="chart-grid">
+            {panels.map((p) => (
+              <ZoneChartPanel
+                key={p.key}
+                model={p.model}
+                locale={locale}
+                t={t}
+                query={p.query}
+                fileBase={`${code}-${p.key}`}
+                compareHref={p.compareHref}
+                dataHref={p.dataHref}
+                latest={p.latest}
+              />
+            ))}
+          </div>
+        ) : (
+          <p className="notice notice--warn">{t.zonePage.noFigures}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="observations-title" className="zone-table">
+        <h2 id="observations-title">{t.zonePage.observations}</h2>
+        <DataExplorer
+          basePath={`/zones/${code}`}
+          query={flatQuery(raw)}
+          fixed={["zone"]}
+          table={localizeTable(table, locale, t)}
+          locale={locale}
+          labels={{ ...t.data, status: t.status }}
+          years={years}
+        />
+      </section>
+    </>
+  );
+}

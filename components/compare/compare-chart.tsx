@@ -1,0 +1,62 @@
+"use client";
+// The chart of a comparison, with its legend and numbered events, from the chart model.
+import { SeriesChart, type ChartLabels } from "@/components/charts/series-chart";
+import type { ChartModel } from "@/lib/domain/chart-model";
+import type { Locale } from "@/lib/domain/format";
+
+type Props = {
+  model: ChartModel;
+  type: "line" | "bar";
+  locale: Locale;
+  labels: ChartLabels & { legendHollow: string; events: string; ariaLabel: string };
+  height?: number;
+  compact?: boolean;
+};
+
+export function CompareChart({ model, type, locale, labels, height = 380, compact = false }: Props) {
+  return (
+    <figure className="compare-chart" aria-label={labels.ariaLabel}>
+      <ul className="legend">
+        {model.series.map((s) => (
+          <li key={s.key} className={s.points.length ? undefined : "legend__empty"}>
+            <svg width="28" height="12" aria-hidden="true">
+              <line x1="1" y1="6" x2="27" y2="6" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash || undefined} />
+              <circle cx="14" cy="6" r="3.5" fill={s.color} />
+            </svg>
+            <span>{s.label}</span>
+            {s.emptyReason ? <span className="muted"> — {s.emptyReason}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <SeriesChart
+        series={model.series.map((s) => ({ key: s.key, label: s.label, color: s.color, dash: s.dash, points: s.points }))}
+        domain={model.domain ?? [0, 1]}
+        events={model.events.map((e) => ({ n: e.n, x: e.x, row: e.row, color: e.color }))}
+        type={type}
+        axis={model.axis}
+        unit={model.unit}
+        baseUnit={model.baseUnit}
+        locale={locale}
+        countWord={model.countWord}
+        signed={model.signed}
+        labels={labels}
+        height={height}
+        compact={compact}
+        ariaLabel={labels.ariaLabel}
+      />
+      {compact ? null : <p className="chart-footnote">{labels.legendHollow}</p>}
+      {model.events.length && !compact ? (
+        <div className="events-list">
+          <h3>{labels.events}</h3>
+          <ol>
+            {model.events.map((e) => (
+              <li key={e.n} value={e.n}>
+                <span className="events-list__date">{e.dateText}</span> <span style={{ color: e.color }}>●</span> {e.zoneLabel}: {e.title}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+// An opened row: the sentence the figure came from, its note, the source, and every earlier value
+// of a revised figure (fetched when opened).
+import { useEffect, useState } from "react";
+import type { ObservationRecord } from "@/lib/domain/figures";
+import { formatDate, formatDateTime, type Locale } from "@/lib/domain/format";
+import { fill, type Messages } from "@/lib/i18n/messages";
+
+type Vintage = {
+  value: number;
+  published_value: number;
+  published_unit: string;
+  qualifier: string;
+  source_title: string;
+  source_url: string | null;
+  published_on: string | null;
+  quote: string | null;
+  superseded_at: string;
+};
+
+export function ObservationDetails({ row, locale, labels }: { row: ObservationRecord; locale: Locale; labels: Messages["data"] }) {
+  const [vintages, setVintages] = useState<Vintage[] | "loading" | "failed">(row.revised ? "loading" : []);
+  useEffect(() => {
+    if (!row.revised) return;
+    let live = true;
+    fetch(`/api/observations/${row.id}`)
+      .then((response) =>
+        response.ok ? (response.json() as Promise<{ vintages: Vintage[] }>) : Promise.reject(new Error(String(response.status))),
+      )
+      .then((body) => live && setVintages(body.vintages))
+      .catch(() => live && setVintages("failed"));
+    return () => {
+      live = false;
+    };
+  }, [row.id, row.revised]);
+  const mark = (q: string) => (q === "at_least" ? "≥ " : q === "approx" ? "≈ " : q === "at_most" ? "≤ " : "");
+  return (
+    <div className="observation-details">
+      <dl>
+        {row.quote ? (
+          <>
+            <dt>{labels.quote}</dt>
+            <dd>
+              <q>{row.quote}</q>
+            </dd>
+          </>
+        ) : null}
+        <dt>{labels.publishedAs}</dt>
+        <dd>
+          {mark(row.qualifier)}
+          {row.published_value.toLocaleString("en")} {row.published_unit}
+        </dd>
+        <dt>{labels.col.source}</dt>
+        <dd>
+          {row.source_url ? (
+            <a href={row.source_url} target="_blank" rel="noreferrer noopener">
+              {row.source_title}
+            </a>
+          ) : (
+            row.source_title
+          )}
+          {row.published_on ? ` · ${formatDate(row.published_on, locale)}` : ""}
+        </dd>
+        {row.note ? (
+          <>
+            <dt>{labels.note}</dt>
+            <dd>{row.note}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h4>{labels.history}</h4>
+      {vintages === "loading" ? (
+        <p className="muted">{labels.loading}</p>
+      ) : vintages === "failed" ? (
+        <p className="muted">—</p>
+      ) : vintages.length === 0 ? (
+        <p className="muted">{labels.noHistory}</p>
+      ) : (
+        <ol className="vintages">
+          {vintages.map((v, i) => (
+            <li key={i}>
+              <strong>
+                {mark(v.qualifier)}
+                {v.published_value.toLocaleString("en")} {v.published_unit}
+              </strong>{" "}
+              — {v.source_url ? <a href={v.source_url}>{v.source_title}</a> : v.source_title}
+              {v.published_on ? ` · ${formatDate(v.published_on, locale)}` : ""}{" "}
+              <span className="muted">({fill(labels.replacedOn, { date: formatDateTime(v.superseded_at, locale) })})</span>
+              {v.quote ? (
+                <div>
+                  <q>{v.quote}</q>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
