@@ -1,0 +1,243 @@
+// The import pipeline against both databases, with fixture files: what it accepts, every reason it
+// rejects a row, dry runs, all-or-nothing commits, re-imports, revisions and concurrent imports.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/connection";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { importPackage, type ImportOptions } from "@/lib/import/run";
+import type { ImportSummary } from "@/lib/import/types";
+import { TARGETS } from "../support/databases";
+import { fixtureFiles, textFile } from "../support/fixtures";
+
+const commit: ImportOptions = { dryRun: false, actor: "test", channel: "api" };
+const dryRun: ImportOptions = { ...commit, dryRun: true };
+
+function expectOnlyError(summary: ImportSummary, expected: { table?: string; row: number; column: string; message: RegExp | string }) {
+  expect(summary.committed).toBe(false);
+  expect(summary.errors).toHaveLength(1);
+  const [error] = summary.errors;
+  expect(error).toMatchObject({ table: expected.table ?? "observations", row: expected.row, column: expected.column });
+  if (typeof expected.message === "string") expect(error?.message).toBe(expected.message);
+  else expect(error?.message).toMatch(expected.message);
+}
+
+describe.each(TARGETS)("importing on $name", (target) => {
+  let db: Database;
+  let base: ImportSummary;
+
+  /** Everything an import could have changed, to compare before and after. */
+  async function snapshot() {
+    const [zones, indicators, observations, vintages, sources, imports] = await Promise.all([
+      db.prisma.zone.findMany({ orderBy: { id: "asc" } }),
+      db.prisma.indicator.findMany({ orderBy: { id: "asc" } }),
+      db.prisma.observation.findMany({ orderBy: { id: "asc" } }),
+      db.prisma.observationVintage.findMany({ orderBy: { id: "asc" } }),
+      db.prisma.source.findMany({ orderBy: { id: "asc" } }),
+      db.prisma.import.findMany({ orderBy: { id: "asc" } }),
+    ]);
+    return { zones, indicators, observations, vintages, sources, imports };
+  }
+
+  beforeEach(async () => {
+    db = await target.open();
+    await prepareDatabase(db, { seed: true });
+    base = await importPackage(db.prisma, fixtureFiles("base/zones.csv", "base/indicators.csv"), commit);
+  });
+  afterEach(async () => db?.close());
+
+  it("defines zones and indicators from a package, parents included", async () => {
+    expect(base).toMatchObject({ committed: true, errorCount: 0, tables: { zones: { new: 4 }, indicators: { new: 2 } } });
+    const area = await db.prisma.zone.findUniqueOrThrow({ where: { code: "synthetic-a-north" }, include: { parent: true } });
+    expect(area).toMatchObject({ nameZh: "合成甲区北片区", kind: "area", areaKm2: 40 });
+    expect(area.parent?.code).toBe("synthetic-a");
+  });
+
+  it("imports valid rows: units converted, names and codes resolved, qualifiers and quoted newlines kept", async () => {
+    const summary = await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit);
+    expect(summary).toMatchObject({
+      committed: true,
+      errorCount: 0,
+      tables: { observations: { new: 5, revised: 0, unchanged: 0, rejected: 0 } },
+    });
+    expect(summary.importId).toBeGreaterThan(0);
+    const rows = await db.prisma.observation.findMany({
+      where: { zone: { code: { startsWith: "synthetic" } } },
+      include: { zone: true, source: true },
+      orderBy: { id: "asc" },
+    });
+    const view = rows.map((r) => [r.zone.code, r.period, r.basis, r.value, r.publishedValue, r.publishedUnit, r.qualifier, r.status]);
+    expect(view).toEqual([
+      ["synthetic-a", "2021-01", "period", 120, 120, "count", "exact", "ok"],
+      ["synthetic-a", "2021-02", "period", 1080, 1080, "家", "exact", "ok"],
+      ["synthetic-a", "2021-01/2021-02", "ytd", 1_250_000_000, 12.5, "亿元", "at_least", "ok"],
+      ["synthetic-a-north", "2021-Q1", "period", 300_000_000, 300, "million CNY", "approx", "unverified"],
+      ["synthetic-b", "2019-06-15/2021-07-31", "cumulative", 8_100_000_000, 8.1, "billion CNY", "exact", "ok"],
+    ]);
+    expect(rows[4]?.quote).toBe("Since launch: 8.1 billion yuan,\nacross two lines.");
+    expect(rows[4]?.source.title).toBe('Synthetic Bulletin 4, with "quotes"');
+    expect(rows.every((r) => r.importId === summary.importId)).toBe(true);
+  });
+
+  it("imports a GB18030 file as Chinese Excel saves it", async () => {
+    const summary = await importPackage(db.prisma, fixtureFiles("gb18030/observations.csv"), commit);
+    expect(summary).toMatchObject({ committed: true, errorCount: 0, tables: { observations: { new: 2 } } });
+    const row = await db.prisma.observation.findFirstOrThrow({
+      where: { zone: { code: "synthetic-a" }, indicator: { code: "synthetic_trade" } },
+      include: { source: true },
+    });
+    expect(row).toMatchObject({
+      value: 4_560_000_000,
+      publishedUnit: "亿元",
+      qualifier: "approx",
+      note: "中文备注",
+      quote: "上半年进出口约45.6亿元",
+    });
+    expect(row.source.title).toBe("合成统计公报（上半年）");
+  });
+
+  it("imports an XLSX workbook: numbers as numbers, dates, rich text, blank rows skipped", async () => {
+    const summary = await importPackage(db.prisma, fixtureFiles("xlsx/package.xlsx"), commit);
+    expect(summary).toMatchObject({
+      committed: true,
+      errorCount: 0,
+      tables: { zones: { new: 1 }, indicators: { new: 1 }, observations: { new: 3 } },
+    });
+    const rows = await db.prisma.observation.findMany({
+      where: { zone: { code: "synthetic-c" } },
+      include: { source: true },
+      orderBy: { period: "asc" },
+    });
+    expect(rows.map((r) => [r.period, r.value, r.qualifier, r.source.title, r.source.publishedOn?.toISOString().slice(0, 10)])).toEqual([
+      ["2022", 333_500, "exact", "Synthetic Port Report", "2023-01-15"],
+      ["2022-Q4", 1500, "exact", "Synthetic Port Report", "2023-01-15"],
+      ["2023-01/2023-06", 182_000, "at_least", "Synthetic Port Report H1", "2023-07-15"],
+    ]);
+  });
+
+  it("rejects a workbook with an unknown sheet and a bad value, naming both", async () => {
+    const summary = await importPackage(db.prisma, fixtureFiles("xlsx/bad.xlsx"), commit);
+    expect(summary.committed).toBe(false);
+    expect(summary.errors.map((e) => e.message)).toEqual([
+      "Unknown sheet 'Notes' in bad.xlsx: name each sheet after its table (zones, indicators, observations, targets, events)",
+      expect.stringContaining("Value 'lots' is not a number"),
+    ]);
+    expect(summary.errors[1]).toMatchObject({ table: "observations", row: 2, column: "value", file: "bad.xlsx › observations" });
+  });
+
+  it.each([
+    [
+      "unknown-zone.csv",
+      { row: 3, column: "zone", message: /^Unknown zone 'synthetic-aa'; closest known codes: synthetic-a, synthetic-b, / },
+    ],
+    [
+      "unknown-indicator.csv",
+      { row: 2, column: "indicator", message: /^Unknown indicator 'new_enterprise'; closest known codes: new_enterprises/ },
+    ],
+    [
+      "unit-mismatch.csv",
+      { row: 2, column: "unit", message: "Unit '亿美元' measures USD, but indicator 'synthetic_trade' is measured in CNY" },
+    ],
+    ["bad-period.csv", { row: 2, column: "period", message: /^Period '2021-13': month 2021-13 does not exist/ }],
+    ["ytd-two-years.csv", { row: 2, column: "period", message: /spans 2021 to 2022/ }],
+    ["non-numeric.csv", { row: 2, column: "value", message: /^Value '约90' is not a number/ }],
+    ["missing-source.csv", { row: 2, column: "source_title", message: /^Source is missing/ }],
+    ["unknown-column.csv", { row: 1, column: "comment", message: /^Unknown column 'comment' in observations/ }],
+    [
+      "duplicate-identity.csv",
+      { row: 4, column: "value", message: /^Row 2 has the same zone, indicator, period and basis with a different value/ },
+    ],
+  ])("rejects %s with table, row, column and reason, and writes nothing", async (file, expected) => {
+    const before = await snapshot();
+    const summary = await importPackage(db.prisma, fixtureFiles(`errors/${file}`), commit);
+    expectOnlyError(summary, expected);
+    expect(summary.errors[0]?.file).toBe(file);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("reports a dry run exactly like a commit would, and writes nothing", async () => {
+    const before = await snapshot();
+    const dry = await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), dryRun);
+    expect(dry).toMatchObject({
+      dryRun: true,
+      committed: false,
+      errorCount: 0,
+      tables: { observations: { new: 5, revised: 0, unchanged: 0, rejected: 0 } },
+    });
+    expect(dry.importId).toBeUndefined();
+    expect(await snapshot()).toEqual(before);
+    const real = await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit);
+    expect(real.tables).toEqual(dry.tables);
+  });
+
+  it("leaves the database unchanged when only the last row fails", async () => {
+    const before = await snapshot();
+    const summary = await importPackage(db.prisma, fixtureFiles("errors/last-row-fails.csv"), commit);
+    expectOnlyError(summary, { row: 7, column: "value", message: /^Value 'sixty-nine' is not a number/ });
+    expect(summary.tables.observations).toEqual({ new: 5, revised: 0, unchanged: 0, rejected: 1 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit);
+    const before = await snapshot();
+    const again = await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit);
+    expect(again.tables.observations).toEqual({ new: 0, revised: 0, unchanged: 5, rejected: 0 });
+    const after = await snapshot();
+    expect({ ...after, imports: after.imports.slice(0, -1) }).toEqual(before);
+    expect(after.imports.at(-1)).toMatchObject({ rowsNew: 0, rowsRevised: 0, rowsSame: 5 });
+  });
+
+  it("keeps the old value as an earlier vintage when a figure is revised", async () => {
+    const first = await importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit);
+    const revision = await importPackage(db.prisma, fixtureFiles("revision/observations.csv"), commit);
+    expect(revision.tables.observations).toEqual({ new: 0, revised: 1, unchanged: 0, rejected: 0 });
+    expect(revision.revisions[0]?.changes).toEqual(["value: 120 count → 125 count", "source", "quote", "note"]);
+    const figure = await db.prisma.observation.findFirstOrThrow({
+      where: { zone: { code: "synthetic-a" }, indicator: { code: "new_enterprises" }, period: "2021-01" },
+      include: { source: true, vintages: { include: { source: true } } },
+    });
+    expect(figure).toMatchObject({ value: 125, note: "revised by the zone", importId: revision.importId });
+    expect(figure.source.title).toBe("Synthetic Bulletin 1 (revised)");
+    expect(figure.vintages).toHaveLength(1);
+    expect(figure.vintages[0]).toMatchObject({
+      value: 120,
+      quote: "In January, 120 enterprises were set up.",
+      importId: first.importId,
+      supersededById: revision.importId,
+    });
+    expect(figure.vintages[0]?.source.title).toBe("Synthetic Bulletin 1");
+  });
+
+  it("warns without blocking about a 万/亿 slip, a falling cumulative total and a share above 100%", async () => {
+    const summary = await importPackage(db.prisma, fixtureFiles("plausibility/observations.csv"), commit);
+    expect(summary).toMatchObject({ committed: true, errorCount: 0 });
+    expect(summary.warnings.map((w) => [w.row, w.kind])).toEqual([
+      [4, "magnitude"],
+      [6, "cumulative_down"],
+      [7, "share_over_100"],
+    ]);
+    expect(summary.warnings[1]?.message).toBe("This cumulative total (850) is smaller than the one for the period ending 2020-12-31 (900)");
+    expect(summary.warnings[0]?.message).toBe(
+      "Value is about 10^4 times the figure for the period ending 2022-02-28: check 万/亿 in the unit",
+    );
+  });
+
+  it("ends correct when two imports run at the same time", async () => {
+    const [a, b] = await Promise.all([
+      importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit),
+      importPackage(
+        db.prisma,
+        [
+          textFile(
+            "zone,indicator,period,value,unit,source_title\nsynthetic-a,new_enterprises,2021-01,120,count,Synthetic Bulletin 1\nsynthetic-b,new_enterprises,2021-01,77,count,Synthetic Bulletin 9\n",
+          ),
+        ],
+        commit,
+      ),
+    ]);
+    expect(a.committed && b.committed).toBe(true);
+    const newRows = (a.tables.observations?.new ?? 0) + (b.tables.observations?.new ?? 0);
+    expect(newRows).toBe(6);
+    const count = await db.prisma.observation.count({ where: { zone: { code: { startsWith: "synthetic" } } } });
+    expect(count).toBe(6);
+  });
+});

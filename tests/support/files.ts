@@ -1,0 +1,45 @@
+// Decoders for exported files, so tests check what a user's program would see: a PNG's pixel size,
+// a workbook's cells as Excel reads them, a PDF's text layer.
+import ExcelJS from "exceljs";
+
+/** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!signature.every((b, i) => bytes[i] === b)) throw new Error("not a PNG");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (String.fromCharCode(...bytes.slice(12, 16)) !== "IHDR") throw new Error("PNG without IHDR first");
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export type Sheet = { name: string; rows: unknown[][]; frozen: boolean };
+
+/** Every sheet of a workbook, with cell values as exceljs reads them (numbers stay numbers). */
+export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values = (row.values as unknown[]).slice(1);
+      rows.push(values.map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: unknown }).text : v)));
+    });
+    return { name: sheet.name, rows, frozen: sheet.views.some((v) => v.state === "frozen" && v.ySplit === 1) };
+  });
+}
+
+/** The text of each page of a PDF, as a reader's copy-and-paste or search would see it. */
+export async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
+  }
+  await document.destroy();
+  return pages;
+}
+
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
