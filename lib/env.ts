@@ -5,6 +5,17 @@ import { z } from "zod";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** A share between 0 and 1, written as 0.05 or 5%. */
+function share(fallback: number) {
+  return z.preprocess(
+    (value) => {
+      const text = emptyToUndefined(value);
+      return typeof text === "string" && text.trim().endsWith("%") ? Number(text.trim().slice(0, -1)) / 100 : text;
+    },
+    z.coerce.number("must be a number such as 0.1 or 10%").min(0, "must be between 0 and 1 (or 0% and 100%)").max(1, "must be between 0 and 1 (or 0% and 100%)").default(fallback),
+  );
+}
+
 const EnvSchema = z.object({
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
@@ -28,6 +39,14 @@ const EnvSchema = z.object({
   ),
   FTZ_SEED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000)),
+  FTZ_TARGET_TOLERANCE: share(0.05),
+  FTZ_ALERT_BEHIND: share(0.1),
+  FTZ_ALERT_YOY_FALL: share(0.1),
+  FTZ_ALERT_STALE_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of days").min(0, "must be 0 or more days").max(366, "must be at most 366 days").default(45),
+  ),
+  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
 });
 
 export type Env = {
@@ -39,6 +58,12 @@ export type Env = {
   importMaxBytes: number;
   seed: boolean;
   port: number;
+  monitor: {
+    /** Within ± this share of the pro-rated target a zone is on track. */
+    tolerance: number;
+    thresholds: { behind: number; yoyFall: number; staleDays: number };
+    webhookUrl: string | undefined;
+  };
 };
 
 export class EnvError extends Error {
@@ -62,6 +87,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,
     seed: env.FTZ_SEED === "true",
     port: env.PORT,
+    monitor: {
+      tolerance: env.FTZ_TARGET_TOLERANCE,
+      thresholds: { behind: env.FTZ_ALERT_BEHIND, yoyFall: env.FTZ_ALERT_YOY_FALL, staleDays: env.FTZ_ALERT_STALE_DAYS },
+      webhookUrl: env.ALERT_WEBHOOK_URL,
+    },
   };
 }
 

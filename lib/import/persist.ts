@@ -167,13 +167,15 @@ export type PlausibilityRow = {
 };
 
 /**
- * Rows this import wrote that look wrong beside their neighbours in the same series: 10⁴ or 10⁸ times
- * off (a 万/亿 slip), or a cumulative or year-to-date total that goes down.
+ * Figures that look wrong beside their neighbours in the same series: 10⁴ or 10⁸ times off (a 万/亿
+ * slip), or a cumulative or year-to-date total that goes down. "import": the rows import $1 wrote
+ * (a fall is reported on the later row, and on the earlier one only when the later was there
+ * before); "all": every figure in the database, each fall once, on its later row.
  */
-export async function findImplausible(tx: Tx, importId: number): Promise<PlausibilityRow[]> {
-  return tx.$queryRawUnsafe<PlausibilityRow[]>(
-    `WITH touched AS (
-       SELECT DISTINCT zone_id, indicator_id, basis FROM observations WHERE import_id = $1
+export function implausibleSql(scope: "import" | "all"): string {
+  const mine = scope === "import";
+  return `WITH touched AS (
+       SELECT DISTINCT zone_id, indicator_id, basis FROM observations ${mine ? "WHERE import_id = $1" : ""}
      ), series AS (
        SELECT o.id, o.import_id, o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value, i.unit::text AS unit,
               CASE o.basis
@@ -196,15 +198,17 @@ export async function findImplausible(tx: Tx, importId: number): Promise<Plausib
             to_char(period_end, 'YYYY-MM-DD') AS e, value, prev_value, to_char(prev_end, 'YYYY-MM-DD') AS prev_end,
             next_value, to_char(next_end, 'YYYY-MM-DD') AS next_end, unit
        FROM ordered
-      WHERE import_id = $1 AND (
+      WHERE ${mine ? "import_id = $1 AND" : ""} (
             (unit <> 'percent' AND value > 0 AND (
                (prev_value > 0 AND (abs(abs(log(value / prev_value)) - 4) < 0.5 OR abs(abs(log(value / prev_value)) - 8) < 0.5))
             OR (prev_value IS NULL AND next_value > 0 AND (abs(abs(log(value / next_value)) - 4) < 0.5 OR abs(abs(log(value / next_value)) - 8) < 0.5))))
          OR (basis IN ('cumulative', 'ytd') AND unit <> 'percent'
-             -- a fall is reported on its later row; on the earlier one only when the later row was there before
-             AND (value < prev_value OR (value > next_value AND next_import IS DISTINCT FROM $1))))`,
-    importId,
-  );
+             AND (value < prev_value ${mine ? "OR (value > next_value AND next_import IS DISTINCT FROM $1)" : ""})))`;
+}
+
+/** Rows this import wrote that look wrong beside their neighbours (see implausibleSql). */
+export async function findImplausible(tx: Tx, importId: number): Promise<PlausibilityRow[]> {
+  return tx.$queryRawUnsafe<PlausibilityRow[]>(implausibleSql("import"), importId);
 }
 
 export async function loadZones(tx: Tx): Promise<ZoneRef[]> {

@@ -3,6 +3,7 @@
 // does everything but the commit, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client.ts";
+import { afterDataChange } from "../alerts/service.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import {
   mapEventRow,
@@ -647,5 +648,7 @@ export async function importPackage(prisma: PrismaClient, files: readonly Packag
     if (!(error instanceof Rollback)) throw error;
     return summarize(outcome?.run, false);
   }
+  // The figures are in; alerts are derived from them, so failing to refresh them never fails the import.
+  await afterDataChange(prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
   return summarize(outcome?.run, true, outcome?.importId);
 }

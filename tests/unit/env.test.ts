@@ -11,6 +11,25 @@ describe("parseEnv", () => {
       importMaxBytes: 100 * 1024 * 1024,
       seed: true,
       port: 3000,
+      monitor: { tolerance: 0.05, thresholds: { behind: 0.1, yoyFall: 0.1, staleDays: 45 }, webhookUrl: undefined },
+    });
+  });
+
+  it("reads the monitoring thresholds as shares or percentages, and the webhook URL", () => {
+    const env = parseEnv(
+      {
+        FTZ_TARGET_TOLERANCE: "3%",
+        FTZ_ALERT_BEHIND: "0.2",
+        FTZ_ALERT_YOY_FALL: " 15% ",
+        FTZ_ALERT_STALE_DAYS: "30",
+        ALERT_WEBHOOK_URL: "https://hooks.example.org/ftz",
+      },
+      "/srv",
+    );
+    expect(env.monitor).toEqual({
+      tolerance: 0.03,
+      thresholds: { behind: 0.2, yoyFall: 0.15, staleDays: 30 },
+      webhookUrl: "https://hooks.example.org/ftz",
     });
   });
 
@@ -29,6 +48,10 @@ describe("parseEnv", () => {
     [{ PORT: "99999" }, "PORT must be a TCP port"],
     [{ FTZ_SEED: "yes" }, "FTZ_SEED must be true or false"],
     [{ FTZ_IMPORT_MAX_BYTES: "-1" }, "FTZ_IMPORT_MAX_BYTES must be a positive number of bytes"],
+    [{ FTZ_TARGET_TOLERANCE: "150%" }, "FTZ_TARGET_TOLERANCE must be between 0 and 1"],
+    [{ FTZ_ALERT_BEHIND: "lots" }, "FTZ_ALERT_BEHIND must be a number such as 0.1 or 10%"],
+    [{ FTZ_ALERT_STALE_DAYS: "1.5" }, "FTZ_ALERT_STALE_DAYS must be a whole number of days"],
+    [{ ALERT_WEBHOOK_URL: "ftp://example.org/x" }, "ALERT_WEBHOOK_URL must be an http:// or https:// URL"],
   ])("rejects %j naming the variable", (source, message) => {
     expect(() => parseEnv(source, "/srv")).toThrow(EnvError);
     expect(() => parseEnv(source, "/srv")).toThrow(message);

@@ -1,0 +1,219 @@
+// Alerts, kept current: found in the data after every import (and when the clock makes a release
+// overdue), stored one per situation, acknowledged by an admin, and sent once to a webhook.
+import { toIsoDate, type IsoDate } from "../domain/dates.ts";
+import {
+  behindAlert,
+  plausibilityAlert,
+  reconcileAlerts,
+  staleAlert,
+  uniqueByKey,
+  yoyFallAlert,
+  type AlertFinding,
+  type AlertKind,
+  type AlertThresholds,
+} from "../domain/alerts.ts";
+import { implausibleFigures, latestSeriesFigures, loadProgress } from "../db/queries/monitor.ts";
+import type { PrismaClient } from "../db/generated/client.ts";
+import { getEnv } from "../env.ts";
+import { postWithRetries, type WebhookOptions } from "./webhook.ts";
+
+export type MonitorConfig = { tolerance: number; thresholds: AlertThresholds; webhookUrl?: string | undefined };
+
+export function monitorConfig(): MonitorConfig {
+  return getEnv().monitor;
+}
+
+/** Every alert the data shows on `today`. */
+export async function findAlerts(prisma: PrismaClient, today: IsoDate, config: MonitorConfig): Promise<AlertFinding[]> {
+  const year = Number(today.slice(0, 4));
+  const progress = (await loadProgress(prisma, { today, tolerance: config.tolerance })).filter((row) => row.year <= year);
+  const findings: (AlertFinding | null)[] = [
+    ...progress.map((row) => behindAlert(row.zone.code, row.indicator.code, row.year, row.progress, config.thresholds)),
+  ];
+  for (const series of await latestSeriesFigures(prisma)) {
+    findings.push(yoyFallAlert(series, config.thresholds), staleAlert(series, today, config.thresholds));
+  }
+  for (const figure of await implausibleFigures(prisma)) findings.push(plausibilityAlert(figure));
+  return uniqueByKey(findings.filter((f): f is AlertFinding => f !== null));
+}
+
+export type RefreshResult = { found: number; inserted: string[]; resolved: string[]; reopened: string[] };
+
+let running: Promise<unknown> = Promise.resolve();
+let lastRefresh = 0;
+
+/** One refresh at a time in this process; across processes the unique key keeps alerts single. */
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const next = running.then(work, work);
+  running = next.catch(() => undefined);
+  return next;
+}
+
+/** Finds the alerts and brings the stored ones up to date. */
+export function refreshAlerts(prisma: PrismaClient, options: { today?: IsoDate; config?: MonitorConfig } = {}): Promise<RefreshResult> {
+  return serialised(async () => {
+    const today = options.today ?? toIsoDate(new Date());
+    const config = options.config ?? monitorConfig();
+    const findings = await findAlerts(prisma, today, config);
+    const stored = await prisma.alert.findMany({ select: { key: true, resolvedAt: true, notifiedAt: true } });
+    const plan = reconcileAlerts(
+      stored.map((a) => ({ key: a.key, resolved: a.resolvedAt !== null, notified: a.notifiedAt !== null })),
+      findings,
+    );
+    const ids = await zoneAndIndicatorIds(prisma);
+    const data = (f: AlertFinding) => ({
+      kind: f.kind,
+      zoneId: ids.zones.get(f.zone) ?? 0,
+      indicatorId: ids.indicators.get(f.indicator) ?? 0,
+      basis: f.basis,
+      magnitude: f.magnitude,
+      since: new Date(`${f.since}T00:00:00Z`),
+      details: f.details,
+    });
+    const now = new Date();
+    const inserted: string[] = [];
+    for (const finding of plan.insert) {
+      const created = await prisma.alert.createMany({ data: [{ key: finding.key, ...data(finding) }], skipDuplicates: true });
+      if (created.count > 0) inserted.push(finding.key);
+    }
+    for (const finding of plan.keep)
+      await prisma.alert.update({ where: { key: finding.key }, data: { ...data(finding), lastSeenAt: now, resolvedAt: null } });
+    if (plan.resolve.length) await prisma.alert.updateMany({ where: { key: { in: plan.resolve } }, data: { resolvedAt: now } });
+    lastRefresh = Date.now();
+    return { found: findings.length, inserted, resolved: plan.resolve, reopened: plan.reopen };
+  });
+}
+
+/** Refreshes when the last refresh in this process is older than an hour (overdue releases age with the clock). */
+export async function refreshIfOld(prisma: PrismaClient): Promise<void> {
+  if (Date.now() - lastRefresh > 3_600_000) await refreshAlerts(prisma);
+}
+
+async function zoneAndIndicatorIds(prisma: PrismaClient) {
+  const [zones, indicators] = await Promise.all([
+    prisma.zone.findMany({ select: { id: true, code: true } }),
+    prisma.indicator.findMany({ select: { id: true, code: true } }),
+  ]);
+  return { zones: new Map(zones.map((z) => [z.code, z.id])), indicators: new Map(indicators.map((i) => [i.code, i.id])) };
+}
+
+export type AlertView = {
+  id: number;
+  key: string;
+  kind: AlertKind;
+  zone: { code: string; nameEn: string; nameZh: string | null };
+  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string };
+  basis: string | null;
+  magnitude: number;
+  since: IsoDate;
+  details: Record<string, string | number | null>;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  notifiedAt: string | null;
+};
+
+export type AlertFilter = { state?: "open" | "acknowledged" | "resolved" | "all"; kind?: AlertKind; zone?: string };
+
+const KIND_ORDER: AlertKind[] = ["behind", "yoy_fall", "plausibility", "stale"];
+
+/** Stored alerts, most pressing first: behind, falls, implausible figures, overdue releases; newest first within. */
+export async function listAlerts(prisma: PrismaClient, filter: AlertFilter = {}): Promise<AlertView[]> {
+  const state = filter.state ?? "open";
+  const rows = await prisma.alert.findMany({
+    where: {
+      ...(state === "open" ? { resolvedAt: null, acknowledgedAt: null } : {}),
+      ...(state === "acknowledged" ? { resolvedAt: null, acknowledgedAt: { not: null } } : {}),
+      ...(state === "resolved" ? { resolvedAt: { not: null } } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.zone ? { zone: { code: filter.zone } } : {}),
+    },
+    include: { zone: true, indicator: true },
+  });
+  return rows
+    .map((a) => ({
+      id: a.id,
+      key: a.key,
+      kind: a.kind as AlertKind,
+      zone: { code: a.zone.code, nameEn: a.zone.nameEn, nameZh: a.zone.nameZh },
+      indicator: { code: a.indicator.code, nameEn: a.indicator.nameEn, nameZh: a.indicator.nameZh, unit: a.indicator.unit },
+      basis: a.basis,
+      magnitude: a.magnitude,
+      since: toIsoDate(a.since),
+      details: a.details as Record<string, string | number | null>,
+      firstSeenAt: a.firstSeenAt.toISOString(),
+      lastSeenAt: a.lastSeenAt.toISOString(),
+      resolvedAt: a.resolvedAt?.toISOString() ?? null,
+      acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedBy: a.acknowledgedBy,
+      notifiedAt: a.notifiedAt?.toISOString() ?? null,
+    }))
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.since.localeCompare(a.since) || a.id - b.id);
+}
+
+/** Marks an alert as seen by an admin. False when there is no such alert. */
+export async function acknowledgeAlert(prisma: PrismaClient, id: number, actor: string): Promise<boolean> {
+  const result = await prisma.alert.updateMany({
+    where: { id, acknowledgedAt: null },
+    data: { acknowledgedAt: new Date(), acknowledgedBy: actor },
+  });
+  if (result.count > 0) return true;
+  return (await prisma.alert.count({ where: { id } })) > 0;
+}
+
+/**
+ * Sends every open alert not sent yet to the webhook, one POST each. An alert is claimed before it is
+ * sent (so two processes never both send it) and released when every attempt failed, to be sent after
+ * the next refresh. Returns the keys sent.
+ */
+export async function notifyAlerts(prisma: PrismaClient, url: string, options: Partial<WebhookOptions> = {}): Promise<string[]> {
+  const pending = await prisma.alert.findMany({
+    where: { notifiedAt: null, resolvedAt: null, acknowledgedAt: null },
+    include: { zone: true, indicator: true },
+    orderBy: { id: "asc" },
+  });
+  const sent: string[] = [];
+  for (const alert of pending) {
+    const claimed = await prisma.alert.updateMany({ where: { id: alert.id, notifiedAt: null }, data: { notifiedAt: new Date() } });
+    if (claimed.count === 0) continue;
+    const payload = {
+      event: "alert.opened",
+      alert: {
+        id: alert.id,
+        key: alert.key,
+        kind: alert.kind,
+        zone: alert.zone.code,
+        zoneName: { en: alert.zone.nameEn, zh: alert.zone.nameZh },
+        indicator: alert.indicator.code,
+        indicatorName: { en: alert.indicator.nameEn, zh: alert.indicator.nameZh },
+        unit: alert.indicator.unit,
+        basis: alert.basis,
+        magnitude: alert.magnitude,
+        since: toIsoDate(alert.since),
+        details: alert.details,
+        firstSeenAt: alert.firstSeenAt.toISOString(),
+      },
+    };
+    const ok = await postWithRetries(url, payload, options);
+    if (ok) sent.push(alert.key);
+    else await prisma.alert.updateMany({ where: { id: alert.id }, data: { notifiedAt: null } });
+  }
+  return sent;
+}
+
+/** After an import: refresh, then send what is new in the background (an import never waits on a webhook). */
+export async function afterDataChange(prisma: PrismaClient): Promise<void> {
+  await refreshAlerts(prisma);
+  const url = monitorConfig().webhookUrl;
+  if (url)
+    void notifyAlerts(prisma, url).catch((error: unknown) => console.error("ftz-monitor: sending alerts to the webhook failed:", error));
+}
+
+/** The year monitoring shows: the one asked for, else this year when it has targets, else the latest with targets. */
+export function monitorYear(years: readonly number[], today: IsoDate, requested?: number): number {
+  const current = Number(today.slice(0, 4));
+  if (requested !== undefined) return requested;
+  return years.includes(current) ? current : (years[0] ?? current);
+}

@@ -1,0 +1,189 @@
+// What monitoring reads: targets with the figures that measure progress against them, the latest
+// figures of every series (for year-on-year falls and overdue releases), and implausible figures.
+import type { IsoDate } from "../../domain/dates.ts";
+import type { Qualifier } from "../../domain/format.ts";
+import { progressFor, type MonitorFigure, type Progress } from "../../domain/monitor.ts";
+import type { Basis } from "../../domain/periods.ts";
+import type { IndicatorKind } from "../../domain/series.ts";
+import type { ImplausibleFigure, SeriesFigures } from "../../domain/alerts.ts";
+import type { PrismaClient } from "../generated/client.ts";
+import { implausibleSql, type PlausibilityRow } from "../../import/persist.ts";
+
+export type TargetRow = {
+  id: number;
+  zone: { code: string; nameEn: string; nameZh: string | null; kind: string };
+  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string; kind: IndicatorKind };
+  year: number;
+  target: number;
+  publishedValue: number;
+  publishedUnit: string;
+  source: { title: string; url: string | null } | null;
+};
+
+export type MonitorRow = TargetRow & { progress: Progress };
+
+type RawTarget = {
+  id: number;
+  year: number;
+  value: number;
+  published_value: number;
+  published_unit: string;
+  zone_id: number;
+  indicator_id: number;
+  zone: string;
+  zone_en: string;
+  zone_zh: string | null;
+  zone_kind: string;
+  indicator: string;
+  indicator_en: string;
+  indicator_zh: string | null;
+  unit: string;
+  kind: IndicatorKind;
+  source_title: string | null;
+  source_url: string | null;
+};
+
+/** Every target (of one year, when given), with its zone, indicator and source. */
+export async function listTargets(prisma: PrismaClient, year?: number): Promise<(TargetRow & { zoneId: number; indicatorId: number })[]> {
+  const rows = await prisma.$queryRawUnsafe<RawTarget[]>(
+    `SELECT t.id, t.year, t.value, t.published_value, t.published_unit, t.zone_id, t.indicator_id,
+            z.code AS zone, z.name_en AS zone_en, z.name_zh AS zone_zh, z.kind::text AS zone_kind,
+            i.code AS indicator, i.name_en AS indicator_en, i.name_zh AS indicator_zh, i.unit::text AS unit, i.kind::text AS kind,
+            s.title AS source_title, s.url AS source_url
+       FROM targets t JOIN zones z ON z.id = t.zone_id JOIN indicators i ON i.id = t.indicator_id
+       LEFT JOIN sources s ON s.id = t.source_id
+      ${year === undefined ? "" : "WHERE t.year = $1"}
+      ORDER BY t.year DESC, z.code, i.code`,
+    ...(year === undefined ? [] : [year]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    zoneId: r.zone_id,
+    indicatorId: r.indicator_id,
+    zone: { code: r.zone, nameEn: r.zone_en, nameZh: r.zone_zh, kind: r.zone_kind },
+    indicator: { code: r.indicator, nameEn: r.indicator_en, nameZh: r.indicator_zh, unit: r.unit, kind: r.kind },
+    year: r.year,
+    target: r.value,
+    publishedValue: r.published_value,
+    publishedUnit: r.published_unit,
+    source: r.source_title ? { title: r.source_title, url: r.source_url } : null,
+  }));
+}
+
+/** The years that have targets, newest first. */
+export async function targetYears(prisma: PrismaClient): Promise<number[]> {
+  const rows = await prisma.$queryRawUnsafe<{ year: number }[]>("SELECT DISTINCT year FROM targets ORDER BY year DESC");
+  return rows.map((r) => r.year);
+}
+
+type RawFigure = { zone_id: number; indicator_id: number; basis: Basis; s: IsoDate; e: IsoDate; value: number; qualifier: Qualifier };
+
+/** Progress of every target of `year` (all years when undefined) as of `today`. */
+export async function loadProgress(
+  prisma: PrismaClient,
+  options: { year?: number; today: IsoDate; tolerance: number },
+): Promise<MonitorRow[]> {
+  const targets = await listTargets(prisma, options.year);
+  if (targets.length === 0) return [];
+  const years = targets.map((t) => t.year);
+  const figures = await prisma.$queryRawUnsafe<RawFigure[]>(
+    `SELECT o.zone_id, o.indicator_id, o.basis::text AS basis, to_char(o.period_start, 'YYYY-MM-DD') AS s,
+            to_char(o.period_end, 'YYYY-MM-DD') AS e, o.value, o.qualifier::text AS qualifier
+       FROM observations o
+       JOIN (SELECT DISTINCT zone_id, indicator_id FROM targets) t ON t.zone_id = o.zone_id AND t.indicator_id = o.indicator_id
+      WHERE o.period_end >= make_date($1, 1, 1) AND o.period_end <= make_date($2, 12, 31)`,
+    Math.min(...years) - 1,
+    Math.max(...years),
+  );
+  const bySeries = new Map<string, MonitorFigure[]>();
+  for (const f of figures) {
+    const key = `${f.zone_id}|${f.indicator_id}`;
+    const list = bySeries.get(key) ?? [];
+    list.push({ basis: f.basis, start: f.s, end: f.e, value: f.value, qualifier: f.qualifier });
+    bySeries.set(key, list);
+  }
+  return targets.map(({ zoneId, indicatorId, ...target }) => ({
+    ...target,
+    progress: progressFor({
+      figures: bySeries.get(`${zoneId}|${indicatorId}`) ?? [],
+      kind: target.indicator.kind,
+      year: target.year,
+      target: target.target,
+      today: options.today,
+      tolerance: options.tolerance,
+    }),
+  }));
+}
+
+type RawLatest = { zone: string; indicator: string; basis: Basis; unit: string; s: IsoDate; e: IsoDate; value: number };
+
+/**
+ * For every series (zone, indicator, basis and, for single periods, their length): its last two
+ * figures and those of about a year before the last — what year-on-year falls and overdue releases
+ * are read from.
+ */
+export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesFigures[]> {
+  const rows = await prisma.$queryRawUnsafe<RawLatest[]>(
+    `WITH classed AS (
+       SELECT o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value,
+              CASE o.basis WHEN 'period' THEN o.granularity::text ELSE o.basis::text END AS class
+         FROM observations o WHERE o.basis IN ('period', 'ytd')
+     ), ranked AS (
+       SELECT c.*, row_number() OVER (PARTITION BY zone_id, indicator_id, basis, class ORDER BY period_end DESC, period_start DESC) AS rn,
+              max(period_end) OVER (PARTITION BY zone_id, indicator_id, basis, class) AS last_end
+         FROM classed c
+     )
+     SELECT z.code AS zone, i.code AS indicator, r.basis::text || ':' || r.class AS basis, i.unit::text AS unit,
+            to_char(r.period_start, 'YYYY-MM-DD') AS s, to_char(r.period_end, 'YYYY-MM-DD') AS e, r.value
+       FROM ranked r JOIN zones z ON z.id = r.zone_id JOIN indicators i ON i.id = r.indicator_id
+      WHERE r.rn <= 2 OR r.period_end BETWEEN r.last_end - 400 AND r.last_end - 330
+      ORDER BY z.code, i.code, basis, r.period_end`,
+  );
+  const series = new Map<string, SeriesFigures & { figures: { start: IsoDate; end: IsoDate; value: number }[] }>();
+  for (const row of rows) {
+    const key = `${row.zone}|${row.indicator}|${row.basis}`;
+    let entry = series.get(key);
+    if (!entry) {
+      entry = {
+        zone: row.zone,
+        indicator: row.indicator,
+        basis: row.basis.split(":")[0] as Basis,
+        percent: row.unit === "percent",
+        figures: [],
+      };
+      series.set(key, entry);
+    }
+    entry.figures.push({ start: row.s, end: row.e, value: row.value });
+  }
+  return [...series.values()];
+}
+
+/** Figures that look wrong beside their neighbours, across all the data. */
+export async function implausibleFigures(prisma: PrismaClient): Promise<ImplausibleFigure[]> {
+  const rows = await prisma.$queryRawUnsafe<(PlausibilityRow & { zone: string; indicator: string })[]>(
+    `WITH found AS (${implausibleSql("all")})
+     SELECT f.*, z.code AS zone, i.code AS indicator FROM found f JOIN zones z ON z.id = f.zone_id JOIN indicators i ON i.id = f.indicator_id`,
+  );
+  return rows.map((r) => {
+    const magnitude =
+      r.prev_value !== null ? isMagnitudeSlip(r.value, r.prev_value) : r.next_value !== null && isMagnitudeSlip(r.value, r.next_value);
+    const useNext = r.prev_value === null;
+    return {
+      zone: r.zone,
+      indicator: r.indicator,
+      basis: r.basis as Basis,
+      start: r.s,
+      end: r.e,
+      value: r.value,
+      warning: magnitude ? "magnitude" : "down",
+      neighbourEnd: useNext ? r.next_end : r.prev_end,
+      neighbourValue: useNext ? r.next_value : r.prev_value,
+    };
+  });
+}
+
+function isMagnitudeSlip(value: number, neighbour: number): boolean {
+  if (value <= 0 || neighbour <= 0) return false;
+  const exponent = Math.abs(Math.log10(value / neighbour));
+  return Math.abs(exponent - 4) < 0.5 || Math.abs(exponent - 8) < 0.5;
+}
