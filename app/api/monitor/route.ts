@@ -1,0 +1,40 @@
+// GET /api/monitor — progress of every zone against its targets for a year (status, actual,
+// pro-rated target, gap, change on a year earlier), most pressing first; JSON, CSV or XLSX.
+import { monitorConfig, monitorYear } from "@/lib/alerts/service";
+import { PROGRESS_COLUMNS, progressCells } from "@/lib/alerts/views";
+import { getPrisma } from "@/lib/db/client";
+import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
+import { toIsoDate } from "@/lib/domain/dates";
+import { attentionOrder } from "@/lib/domain/monitor";
+import { csvResponse, toCsv } from "@/lib/export/csv";
+import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { handle, json } from "@/lib/http";
+import { MonitorParamsSchema } from "@/lib/validation/monitor";
+import { parseParams } from "@/lib/validation/params";
+
+export const GET = handle(async (request) => {
+  const params = parseParams(new URL(request.url), MonitorParamsSchema);
+  const prisma = await getPrisma();
+  const today = toIsoDate(new Date());
+  const config = monitorConfig();
+  const years = await targetYears(prisma);
+  const year = monitorYear(years, today, params.year);
+  const rows = (await loadProgress(prisma, { year, today, tolerance: config.tolerance })).sort((a, b) =>
+    attentionOrder(a.progress, b.progress),
+  );
+  const locale = params.lang ?? "en";
+  if (params.format === "csv" || params.format === "xlsx") {
+    const cells = rows.map((row) => progressCells(row, locale));
+    const name = `ftz-monitor-targets-${year}`;
+    if (params.format === "csv") return csvResponse(toCsv(PROGRESS_COLUMNS, cells), `${name}.csv`);
+    const sources = rows.flatMap((r) => (r.source ? [{ title: r.source.title, url: r.source.url, publishedOn: null }] : []));
+    return xlsxResponse(
+      await xlsxBuffer(
+        [{ name: "Progress", columns: PROGRESS_COLUMNS.map((header) => ({ header })), rows: cells }],
+        [...new Map(sources.map((s) => [s.title, s])).values()],
+      ),
+      `${name}.xlsx`,
+    );
+  }
+  return json({ year, years, today, tolerance: config.tolerance, data: rows });
+});

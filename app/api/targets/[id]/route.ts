@@ -1,0 +1,14 @@
+// DELETE /api/targets/{id} — an admin removes a target; the alerts are refreshed.
+import { requireAdminRequest } from "@/lib/auth/server";
+import { deleteTarget } from "@/lib/alerts/targets";
+import { getPrisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { handle } from "@/lib/http";
+
+export const DELETE = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+  await requireAdminRequest(request);
+  const { id } = await context.params;
+  if (!/^\d{1,9}$/.test(id) || !(await deleteTarget(await getPrisma(), Number(id))))
+    throw new AppError("not_found", `There is no target '${id}'`);
+  return new Response(null, { status: 204 });
+});
