@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 links={[
                   { href: "/", label: t.nav.overview },
                   { href: "/compare", label: t.nav.compare },
+                  { href: "/monitor", label: t.nav.monitor },
                   { href: "/zones", label: t.nav.zones },
                   { href: "/indicators", label: t.nav.indicators },
                   { href: "/data", label: t.nav.data },

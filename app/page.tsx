@@ -1,4 +1,7 @@
+import Link from "next/link";
+import { AlertList } from "@/components/monitor/alert-list";
 import { ZoneKpis } from "@/components/overview/zone-kpis";
+import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { getPrisma } from "@/lib/db/client";
 import { getZones } from "@/lib/db/queries/zones";
 import { getOverviewFigures, type OverviewFigure } from "@/lib/db/queries/overview";
@@ -11,11 +14,13 @@ export default async function OverviewPage() {
   const locale = await getLocale();
   const t = messages(locale);
   const prisma = await getPrisma();
-  const [zones, figures, figureCount, sourceCount] = await Promise.all([
+  await refreshIfOld(prisma);
+  const [zones, figures, figureCount, sourceCount, alerts] = await Promise.all([
     getZones(prisma),
     getOverviewFigures(prisma),
     prisma.observation.count(),
     prisma.source.count(),
+    listAlerts(prisma, { state: "open" }),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const byZone = new Map<string, OverviewFigure[]>();
@@ -43,6 +48,17 @@ export default async function OverviewPage() {
           {ftzs.map((zone) => (
             <ZoneKpis key={zone.code} zone={zone} figures={byZone.get(zone.code) ?? []} today={today} locale={locale} t={t} />
           ))}
+        </section>
+      ) : null}
+      {alerts.length ? (
+        <section aria-labelledby="alerts-heading" className="panel overview-alerts">
+          <h2 id="alerts-heading">
+            {t.monitor.overviewTitle} <span className="muted">({alerts.length})</span>
+          </h2>
+          <AlertList alerts={alerts} locale={locale} t={t.monitor} admin={false} limit={3} />
+          <p>
+            <Link href="/monitor">{t.monitor.overviewMore} →</Link>
+          </p>
         </section>
       ) : null}
       {areas.length ? (

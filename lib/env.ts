@@ -7,13 +7,10 @@ const emptyToUndefined = (value: unknown) => (typeof value === "string" && value
 
 /** A share between 0 and 1, written as 0.05 or 5%. */
 function share(fallback: number) {
-  return z.preprocess(
-    (value) => {
-      const text = emptyToUndefined(value);
-      return typeof text === "string" && text.trim().endsWith("%") ? Number(text.trim().slice(0, -1)) / 100 : text;
-    },
-    z.coerce.number("must be a number such as 0.1 or 10%").min(0, "must be between 0 and 1 (or 0% and 100%)").max(1, "must be between 0 and 1 (or 0% and 100%)").default(fallback),
-  );
+  return z.preprocess((value) => {
+    const text = emptyToUndefined(value);
+    return typeof text === "string" && text.trim().endsWith("%") ? Number(text.trim().slice(0, -1)) / 100 : text;
+  }, z.coerce.number("must be a number such as 0.1 or 10%").min(0, "must be between 0 and 1 (or 0% and 100%)").max(1, "must be between 0 and 1 (or 0% and 100%)").default(fallback));
 }
 
 const EnvSchema = z.object({
@@ -44,9 +41,17 @@ const EnvSchema = z.object({
   FTZ_ALERT_YOY_FALL: share(0.1),
   FTZ_ALERT_STALE_DAYS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int("must be a whole number of days").min(0, "must be 0 or more days").max(366, "must be at most 366 days").default(45),
+    z.coerce
+      .number()
+      .int("must be a whole number of days")
+      .min(0, "must be 0 or more days")
+      .max(366, "must be at most 366 days")
+      .default(45),
   ),
-  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  ALERT_WEBHOOK_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  ),
 });
 
 export type Env = {

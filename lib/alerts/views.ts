@@ -1,6 +1,6 @@
 // Monitoring as tables and feeds: progress rows for CSV and XLSX, alerts as Atom. Pure.
 import type { AlertView } from "./service.ts";
-import type { MonitorRow } from "../db/queries/monitor.ts";
+import type { MonitorRow } from "../domain/monitor.ts";
 import { alertView, describeAlert } from "../i18n/alert-words.ts";
 import type { Locale } from "../domain/format.ts";
 import type { CsvValue } from "../export/csv.ts";

@@ -91,11 +91,13 @@ function addMonthsToEnd(end: IsoDate, months: number): IsoDate {
   return endOfMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
+export type Cadence = 1 | 3 | 12;
+
 /**
- * The release cadence of a series in months (1 or 3), read from its last two figures ending on
- * month ends one month or one quarter apart; undefined when the series has no regular cadence.
+ * The release cadence of a series in months (1, 3 or 12), read from its last two figures ending on
+ * month ends a month, a quarter or a year apart; undefined when the series has no regular cadence.
  */
-export function cadenceOf(figures: readonly SeriesFigure[]): 1 | 3 | undefined {
+export function cadenceOf(figures: readonly SeriesFigure[]): Cadence | undefined {
   const sorted = [...figures].sort((a, b) => a.end.localeCompare(b.end));
   const [a, b] = sorted.slice(-2);
   if (!a || !b) return undefined;
@@ -103,18 +105,20 @@ export function cadenceOf(figures: readonly SeriesFigure[]): 1 | 3 | undefined {
   if (!monthEnd(a.end) || !monthEnd(b.end)) return undefined;
   if (addMonthsToEnd(a.end, 1) === b.end) return 1;
   if (addMonthsToEnd(a.end, 3) === b.end) return 3;
+  if (addMonthsToEnd(a.end, 12) === b.end) return 12;
   return undefined;
 }
 
 /** When the release after the latest figure is due: the next period's end plus the grace days. */
-export function nextReleaseDue(latestEnd: IsoDate, cadence: 1 | 3, staleDays: number): IsoDate {
+export function nextReleaseDue(latestEnd: IsoDate, cadence: Cadence, staleDays: number): IsoDate {
   return addDays(addMonthsToEnd(latestEnd, cadence), staleDays);
 }
 
-/** A monthly or quarterly series whose next figure is overdue on `today`. */
+/** A monthly, quarterly or annual series whose next figure is overdue on `today`. */
 export function staleAlert(series: SeriesFigures, today: IsoDate, thresholds: AlertThresholds): AlertFinding | null {
   const cadence = cadenceOf(series.figures);
-  if (!cadence) return null;
+  // Year-to-date totals are released monthly or quarterly: two a year apart are a sparse series, not a cadence.
+  if (!cadence || (series.basis === "ytd" && cadence === 12)) return null;
   const latest = [...series.figures].sort((a, b) => b.end.localeCompare(a.end))[0];
   if (!latest) return null;
   const due = nextReleaseDue(latest.end, cadence, thresholds.staleDays);
@@ -127,7 +131,7 @@ export function staleAlert(series: SeriesFigures, today: IsoDate, thresholds: Al
     basis: series.basis,
     magnitude: daysBetween(due, today),
     since: due,
-    details: { latestEnd: latest.end, cadence: cadence === 1 ? "month" : "quarter", due },
+    details: { latestEnd: latest.end, cadence: cadence === 1 ? "month" : cadence === 3 ? "quarter" : "year", due },
   };
 }
 

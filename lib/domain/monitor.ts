@@ -165,3 +165,17 @@ export function attentionOrder(a: Progress, b: Progress): number {
   if (rank !== 0) return rank;
   return (a.ratio ?? Infinity) - (b.ratio ?? Infinity);
 }
+
+/** A target with its zone, indicator and source, as monitoring lists it. */
+export type TargetRow = {
+  id: number;
+  zone: { code: string; nameEn: string; nameZh: string | null; kind: string };
+  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string; kind: IndicatorKind };
+  year: number;
+  target: number;
+  publishedValue: number;
+  publishedUnit: string;
+  source: { title: string; url: string | null } | null;
+};
+
+export type MonitorRow = TargetRow & { progress: Progress };

@@ -23,6 +23,16 @@ function percent(share: number, locale: Locale): string {
   return `${formatNumber(Math.round(Math.abs(share) * 1000) / 10, locale, 1)}%`;
 }
 
+/** 12 days, 9 months, 4.8 years / 12 天、9 个月、4.8 年. */
+function duration(days: number, locale: Locale): string {
+  const zh = locale === "zh";
+  if (days < 60) return zh ? `${days} 天` : `${days} day${days === 1 ? "" : "s"}`;
+  const months = Math.round(days / 30.44);
+  if (months < 24) return zh ? `${months} 个月` : `${months} months`;
+  const years = formatNumber(Math.round((days / 365.25) * 10) / 10, locale, 1);
+  return zh ? `${years} 年` : `${years} years`;
+}
+
 function span(start: string, end: string, locale: Locale): string {
   return start && end ? formatSpan(start, end, granularityOf(start, end), locale) : "";
 }
@@ -67,16 +77,17 @@ export function describeAlert(alert: DescribableAlert, locale: Locale): { title:
             detail: `${value(d.value)} in ${span(str(d.start), str(d.end), locale)} against ${value(d.before)} a year before.`,
           };
     case "stale": {
-      const cadence = d.cadence === "quarter" ? (zh ? "季度" : "quarterly") : zh ? "月度" : "monthly";
+      const cadence =
+        d.cadence === "year" ? (zh ? "年度" : "annual") : d.cadence === "quarter" ? (zh ? "季度" : "quarterly") : zh ? "月度" : "monthly";
       return zh
         ? {
             where,
-            title: `${zone}${indicator}数据逾期 ${alert.magnitude} 天`,
+            title: `${zone}${indicator}数据逾期 ${duration(alert.magnitude, locale)}`,
             detail: `${cadence}数据最新一期截至${formatDate(str(d.latestEnd), locale)}，下一期应于${formatDate(str(d.due), locale)}前发布。`,
           }
         : {
             where,
-            title: `${zone}: ${indicator} overdue by ${alert.magnitude} days`,
+            title: `${zone}: ${indicator} overdue by ${duration(alert.magnitude, locale)}`,
             detail: `The latest ${cadence} figure is for the period ending ${formatDate(str(d.latestEnd), locale)}; the next was due by ${formatDate(str(d.due), locale)}.`,
           };
     }

@@ -198,6 +198,12 @@ describe("alerts", () => {
     expect(cadenceOf([month(2025, 4, 1), month(2025, 5, 1)])).toBe(1);
     expect(cadenceOf([quarter(2025, 1, 1), quarter(2025, 2, 1)])).toBe(3);
     expect(cadenceOf([month(2025, 1, 1), month(2025, 5, 1)])).toBeUndefined();
+    expect(
+      cadenceOf([
+        { start: "2023-01-01", end: "2023-12-31", value: 1 },
+        { start: "2024-01-01", end: "2024-12-31", value: 1 },
+      ]),
+    ).toBe(12);
     expect(cadenceOf([month(2025, 1, 1)])).toBeUndefined();
   });
 
@@ -206,6 +212,7 @@ describe("alerts", () => {
     ["2025-12-31", 1, "2026-03-17"],
     ["2025-01-31", 1, "2025-04-14"],
     ["2025-06-30", 3, "2025-11-14"],
+    ["2024-12-31", 12, "2026-02-14"],
   ] as const)("after a figure for the period ending %s (every %d months) the next is due by %s", (end, cadence, due) =>
     expect(nextReleaseDue(end, cadence, 45)).toBe(due),
   );
@@ -219,6 +226,7 @@ describe("alerts", () => {
       magnitude: 6,
     });
     expect(staleAlert(series([month(2025, 1, 1)]), "2026-01-01", DEFAULT_THRESHOLDS)).toBeNull();
+    expect(staleAlert(series([ytd(2024, 9, 1), ytd(2025, 9, 1)], "ytd"), "2026-12-01", DEFAULT_THRESHOLDS)).toBeNull();
   });
 
   it("keys plausibility alerts by the figure and the warning", () => {

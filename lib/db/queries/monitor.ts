@@ -2,25 +2,14 @@
 // figures of every series (for year-on-year falls and overdue releases), and implausible figures.
 import type { IsoDate } from "../../domain/dates.ts";
 import type { Qualifier } from "../../domain/format.ts";
-import { progressFor, type MonitorFigure, type Progress } from "../../domain/monitor.ts";
+import { progressFor, type MonitorFigure, type MonitorRow, type TargetRow } from "../../domain/monitor.ts";
 import type { Basis } from "../../domain/periods.ts";
 import type { IndicatorKind } from "../../domain/series.ts";
 import type { ImplausibleFigure, SeriesFigures } from "../../domain/alerts.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { implausibleSql, type PlausibilityRow } from "../../import/persist.ts";
 
-export type TargetRow = {
-  id: number;
-  zone: { code: string; nameEn: string; nameZh: string | null; kind: string };
-  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string; kind: IndicatorKind };
-  year: number;
-  target: number;
-  publishedValue: number;
-  publishedUnit: string;
-  source: { title: string; url: string | null } | null;
-};
-
-export type MonitorRow = TargetRow & { progress: Progress };
+export type { MonitorRow, TargetRow } from "../../domain/monitor.ts";
 
 type RawTarget = {
   id: number;

@@ -1,0 +1,152 @@
+// /monitor — is each zone on track? Open alerts (most pressing first, each linking to its chart),
+// then progress against the year's targets, most behind first; admins acknowledge alerts and set targets.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AlertList } from "@/components/monitor/alert-list";
+import { ProgressTable } from "@/components/monitor/progress-table";
+import { TargetForm } from "@/components/monitor/target-form";
+import { TableDownloads } from "@/components/ui/table-downloads";
+import { listAlerts, monitorConfig, monitorYear, refreshIfOld } from "@/lib/alerts/service";
+import { getAdminSession } from "@/lib/auth/server";
+import { getPrisma } from "@/lib/db/client";
+import { listIndicators, listZones } from "@/lib/db/queries/catalog";
+import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
+import { ALERT_KINDS, type AlertKind } from "@/lib/domain/alerts";
+import { toIsoDate } from "@/lib/domain/dates";
+import { formatNumber } from "@/lib/domain/format";
+import { orderZones, type ZoneKind } from "@/lib/domain/figures";
+import { attentionOrder } from "@/lib/domain/monitor";
+import { fill, messages } from "@/lib/i18n/messages";
+import { getLocale } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Monitoring" };
+
+export default async function MonitorPage({ searchParams }: PageProps<"/monitor">) {
+  const locale = await getLocale();
+  const t = messages(locale);
+  const m = t.monitor;
+  const raw = await searchParams;
+  const prisma = await getPrisma();
+  await refreshIfOld(prisma);
+  const today = toIsoDate(new Date());
+  const config = monitorConfig();
+  const years = await targetYears(prisma);
+  const requested = typeof raw.year === "string" && /^\d{4}$/.test(raw.year) ? Number(raw.year) : undefined;
+  const year = monitorYear(years, today, requested);
+  const kind = ALERT_KINDS.find((k) => k === raw.kind) as AlertKind | undefined;
+  const acknowledged = raw.alerts === "acknowledged";
+  const [rows, open, seen, admin, zoneRows, indicatorRows] = await Promise.all([
+    loadProgress(prisma, { year, today, tolerance: config.tolerance }),
+    listAlerts(prisma, { state: "open" }),
+    listAlerts(prisma, { state: "acknowledged" }),
+    getAdminSession(),
+    listZones(prisma),
+    listIndicators(prisma),
+  ]);
+  rows.sort((a, b) => attentionOrder(a.progress, b.progress));
+  const listed = (acknowledged ? seen : open).filter((a) => !kind || a.kind === kind);
+  const pct = (share: number) => `${formatNumber(share * 100, locale, 1)}%`;
+  const name = (en: string, zh: string | null) => (locale === "zh" ? (zh ?? en) : en);
+  const query = (changes: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const merged = { year: requested ? String(requested) : undefined, kind, alerts: acknowledged ? "acknowledged" : undefined, ...changes };
+    for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
+    const text = params.toString();
+    return text ? `/monitor?${text}` : "/monitor";
+  };
+  const zones = orderZones(zoneRows.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })))
+    .filter((z) => z.kind !== "group" && z.kind !== "country")
+    .map((z) => ({ code: z.code, label: name(z.name_en, z.name_zh) }));
+  const flows = indicatorRows.filter((i) => i.kind === "flow").map((i) => ({ code: i.code, label: name(i.name_en, i.name_zh) }));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{m.title}</h1>
+        <p className="lede">{m.intro}</p>
+        <p className="muted">
+          {fill(m.rules, {
+            tolerance: pct(config.tolerance),
+            behind: pct(config.thresholds.behind),
+            yoy: pct(config.thresholds.yoyFall),
+            days: config.thresholds.staleDays,
+          })}
+        </p>
+      </div>
+
+      <section className="panel" aria-labelledby="alerts-title">
+        <header className="monitor-head">
+          <h2 id="alerts-title">
+            {m.alerts} <span className="muted">({listed.length})</span>
+          </h2>
+          <p className="monitor-feeds">
+            <span className="muted">{m.feeds}:</span> <a href={`/api/alerts?format=atom${locale === "zh" ? "&lang=zh" : ""}`}>{m.atom}</a> ·{" "}
+            <a href="/api/alerts">{m.jsonFeed}</a> · <a href="/api/alerts?format=csv">CSV</a>
+          </p>
+        </header>
+        <nav className="chips" aria-label={m.alerts}>
+          <Link href={query({ kind: undefined })} aria-current={!kind ? "page" : undefined}>
+            {m.allKinds} ({(acknowledged ? seen : open).length})
+          </Link>
+          {ALERT_KINDS.map((k) => {
+            const n = (acknowledged ? seen : open).filter((a) => a.kind === k).length;
+            return n ? (
+              <Link key={k} href={query({ kind: k })} aria-current={kind === k ? "page" : undefined}>
+                {m.kinds[k]} ({n})
+              </Link>
+            ) : null;
+          })}
+          <Link href={query({ alerts: acknowledged ? undefined : "acknowledged", kind: undefined })}>
+            {acknowledged ? m.showOpen : `${m.showAcknowledged} (${seen.length})`}
+          </Link>
+        </nav>
+        {listed.length ? (
+          <AlertList alerts={listed} locale={locale} t={m} admin={Boolean(admin)} />
+        ) : (
+          <p className="notice">{m.noAlerts}</p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="progress-title">
+        <header className="monitor-head">
+          <h2 id="progress-title">{fill(m.progressYear, { year })}</h2>
+          {rows.length ? <TableDownloads api={`/api/monitor?year=${year}${locale === "zh" ? "&lang=zh" : ""}`} labels={t.exports} /> : null}
+        </header>
+        {years.length > 1 || (years.length === 1 && years[0] !== year) ? (
+          <nav className="chips" aria-label={m.year}>
+            {[...new Set([...years, year])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <Link key={y} href={query({ year: String(y) })} aria-current={y === year ? "page" : undefined}>
+                  {y}
+                </Link>
+              ))}
+          </nav>
+        ) : null}
+        {rows.length ? (
+          <ProgressTable rows={rows} locale={locale} t={m} admin={Boolean(admin)} />
+        ) : (
+          <p className="notice">
+            {years.length ? fill(m.noTargets, { year }) : m.noTargetsAtAll} <Link href="/help/data-format">{t.import.formatLink}</Link>
+          </p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="target-title">
+        <h2 id="target-title">{m.setTarget}</h2>
+        {admin ? (
+          <>
+            <p className="muted">
+              {m.setTargetIntro} {m.flowsOnly}
+            </p>
+            <TargetForm zones={zones} indicators={flows} year={year} t={m} />
+          </>
+        ) : (
+          <p className="muted">
+            <Link href="/sign-in?next=/monitor">{m.signInToEdit}</Link>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
