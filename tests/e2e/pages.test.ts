@@ -17,8 +17,12 @@ const PAGES = [
   "/data?zone=anhui&indicator=import_export&open=1",
   "/coverage",
   "/coverage?group=port",
+  "/events",
+  "/events?zone=anhui-ftz&kind=inauguration",
   "/sign-in",
   "/help/data-format",
+  "/monitor",
+  "/monitor?alerts=acknowledged",
   "/reports",
   `/reports/preview?d=${encodeReport({
     title: "Anhui and Zhejiang",

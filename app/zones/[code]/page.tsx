@@ -202,6 +202,9 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
         ) : (
           <p className="muted">{t.zonePage.noEvents}</p>
         )}
+        <p>
+          <Link href={`/events?zone=${code}`}>{t.events.zoneLink}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="indicators-title">

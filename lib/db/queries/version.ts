@@ -1,4 +1,4 @@
-// A token that changes whenever the data changes (an import, an edited event), for caching what is
+// A token that changes whenever the data changes (an import, an added, edited or removed event), for caching what is
 // drawn from the data: charts by URL, and anything else keyed on "data since the last change".
 import type { PrismaClient } from "../generated/client.ts";
 
@@ -10,7 +10,8 @@ export async function dataVersion(prisma: PrismaClient): Promise<string> {
 export async function dataState(prisma: PrismaClient): Promise<{ version: string; asOf: string | null }> {
   const rows = await prisma.$queryRawUnsafe<{ imports: number; events: string | null; as_of: string | null }[]>(
     `SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE NOT dry_run)::int AS imports,
-            (SELECT to_char(max(updated_at), 'YYYYMMDDHH24MISSMS') FROM events) AS events,
+            -- the count as well: removing an event other than the latest leaves max(updated_at) as it was
+            (SELECT to_char(max(updated_at), 'YYYYMMDDHH24MISSMS') || '-' || count(*) FROM events) AS events,
             (SELECT to_char(max(created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM imports WHERE NOT dry_run) AS as_of`,
   );
   const row = rows[0];
