@@ -20,6 +20,7 @@ import { granularityOf, type Basis } from "./periods.ts";
 import type { Frequency } from "./series.ts";
 import type { Transform } from "./transforms.ts";
 import type { BaseUnit } from "./units.ts";
+import { lttb, MAX_DRAWN_POINTS } from "./downsample.ts";
 
 export type ModelPoint = {
   x: number;
@@ -41,6 +42,8 @@ export type ModelSeries = {
   basis: Basis;
   points: ModelPoint[];
   emptyReason?: string;
+  /** When the points drawn are a downsample: how many the series has (the table keeps them all). */
+  downsampledFrom?: number;
 };
 export type ModelEvent = {
   n: number;
@@ -228,6 +231,15 @@ export function chartModel(
     .filter((s) => sourceNumbers.has(s.id))
     .map((s) => ({ n: sourceNumbers.get(s.id) as number, id: s.id, title: s.title, url: s.url, publishedOn: s.publishedOn }))
     .sort((a, b) => a.n - b.n);
+  // "Data as of": the newest publication among the figures drawn; the last import when none is dated.
+  const asOf =
+    sources
+      .map((s) => s.publishedOn)
+      .filter((d): d is string => Boolean(d))
+      .sort()
+      .at(-1) ??
+    view.asOf ??
+    null;
   return {
     title: name(data.indicator),
     subtitle: parts.join(" · "),
@@ -238,13 +250,26 @@ export function chartModel(
     signed,
     axis: view.axis,
     domain,
-    series: modelSeries,
+    series: modelSeries.map((s) =>
+      s.points.length > MAX_DRAWN_POINTS
+        ? {
+            ...s,
+            points: lttb(
+              s.points,
+              MAX_DRAWN_POINTS,
+              (p) => p.x,
+              (p) => p.value,
+            ),
+            downsampledFrom: s.points.length,
+          }
+        : s,
+    ),
     events,
     table,
     sources,
     notes: series.flatMap(({ zone, series: s }) =>
       s.notes.map((note) => ({ zone: shortZoneName(name(zone)), text: words.describeNote(note) })),
     ),
-    asOf: view.asOf ? formatDate(view.asOf, locale) : null,
+    asOf: asOf ? formatDate(asOf, locale) : null,
   };
 }
