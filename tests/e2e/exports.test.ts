@@ -50,7 +50,8 @@ describe.each([
     expect(svg).toContain("Port container throughput");
     expect(svg).toContain("Year to date (running total)");
     expect(svg).toMatch(/Sources?: \[1\]/);
-    expect(svg).toMatch(/Data as of \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    // The newest publication among the figures drawn (the Ningbo-Zhoushan article of 3 December 2025).
+    expect(svg).toContain("Data as of 3 Dec 2025");
     expect(svg).toContain("@font-face");
     const drawn = svgPoints(svg);
     expect(drawn.length).toBeGreaterThanOrEqual(6);
@@ -119,6 +120,14 @@ describe("chart images", () => {
     expect(again.status).toBe(304);
     const other = await get(`/api/charts/compare.png?${TRADE}&scale=3`, { headers: { "if-none-match": etag ?? "" } });
     expect(other.status).toBe(200);
+  });
+
+  it("answers a repeated series request on unchanged data with 304, and a changed question with the data", async () => {
+    const first = await get(`/api/series?${PORTS}`);
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect((await get(`/api/series?${PORTS}`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await get(`/api/series?${PORTS}&lang=zh`, { headers: { "if-none-match": etag } })).status).toBe(200);
   });
 
   it.each([
