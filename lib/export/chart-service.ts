@@ -11,12 +11,28 @@ import { chartWords } from "../i18n/chart-words.ts";
 import { svgLabels } from "../i18n/export-words.ts";
 import { describeSeriesError } from "../i18n/series.ts";
 import type { ChartParams } from "../validation/chart.ts";
+import type { SeriesParams } from "../validation/series.ts";
+import type { Locale } from "../domain/format.ts";
 import { chartPng, chartSvg } from "./chart-image.ts";
 
 export type ChartImage = { body: Uint8Array | string; contentType: string; etag: string; fileName: string };
 
 const cache = new Map<string, ChartImage>();
 const CACHE_SIZE = 100;
+
+/** The comparison of a series view, or a 400 saying why the data cannot answer it (in the reader's language). */
+export async function comparisonOrThrow(prisma: PrismaClient, view: SeriesParams, locale: Locale) {
+  const { data, comparison } = await loadComparison(prisma, view);
+  if ("problem" in comparison) {
+    const zone = data.zones.find((z) => z.code === comparison.problem.zone);
+    const name = zone ? (locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn) : "";
+    throw new AppError("bad_request", describeSeriesError(comparison.problem.error, locale, name), {
+      parameter: comparison.problem.error.code === "mixed_bases" ? "basis" : "transform",
+      reason: comparison.problem.error,
+    });
+  }
+  return { data, comparison };
+}
 
 /** The chart model of a compare view, or a 400 saying why the data cannot answer it. */
 export async function compareModel(
@@ -26,17 +42,7 @@ export async function compareModel(
 ): Promise<ChartModel> {
   const { lang, chart: _chart, ...view } = params;
   const locale = lang ?? "en";
-  const { data, comparison } = await loadComparison(prisma, view);
-  if ("problem" in comparison) {
-    const zone = data.zones.find((z) => z.code === comparison.problem.zone);
-    throw new AppError(
-      "bad_request",
-      describeSeriesError(comparison.problem.error, locale, zone ? (locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn) : ""),
-      {
-        parameter: comparison.problem.error.code === "mixed_bases" ? "basis" : "transform",
-      },
-    );
-  }
+  const { data, comparison } = await comparisonOrThrow(prisma, view, locale);
   return chartModel(data, comparison.series, comparison.unit, { ...view, asOf }, locale, chartWords(locale));
 }
 
