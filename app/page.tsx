@@ -4,7 +4,7 @@ import { ZoneKpis } from "@/components/overview/zone-kpis";
 import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { getPrisma } from "@/lib/db/client";
 import { getZones } from "@/lib/db/queries/zones";
-import { getOverviewFigures, type OverviewFigure } from "@/lib/db/queries/overview";
+import { getOverviewFigures, getTotals, type OverviewFigure } from "@/lib/db/queries/overview";
 import { orderZones } from "@/lib/domain/figures";
 import { formatDate } from "@/lib/domain/format";
 import { fill, messages } from "@/lib/i18n/messages";
@@ -14,14 +14,14 @@ export default async function OverviewPage() {
   const locale = await getLocale();
   const t = messages(locale);
   const prisma = await getPrisma();
-  await refreshIfOld(prisma);
-  const [zones, figures, figureCount, sourceCount, alerts] = await Promise.all([
+  refreshIfOld(prisma);
+  const [zones, figures, totals, alerts] = await Promise.all([
     getZones(prisma),
     getOverviewFigures(prisma),
-    prisma.observation.count(),
-    prisma.source.count(),
+    getTotals(prisma),
     listAlerts(prisma, { state: "open" }),
   ]);
+  const { figures: figureCount, sources: sourceCount } = totals;
   const today = new Date().toISOString().slice(0, 10);
   const byZone = new Map<string, OverviewFigure[]>();
   for (const figure of figures) byZone.set(figure.zone, [...(byZone.get(figure.zone) ?? []), figure]);

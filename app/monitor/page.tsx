@@ -27,7 +27,7 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
   const m = t.monitor;
   const raw = await searchParams;
   const prisma = await getPrisma();
-  await refreshIfOld(prisma);
+  refreshIfOld(prisma);
   const today = toIsoDate(new Date());
   const config = monitorConfig();
   const years = await targetYears(prisma);

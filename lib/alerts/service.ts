@@ -84,9 +84,14 @@ export function refreshAlerts(prisma: PrismaClient, options: { today?: IsoDate; 
   });
 }
 
-/** Refreshes when the last refresh in this process is older than an hour (overdue releases age with the clock). */
-export async function refreshIfOld(prisma: PrismaClient): Promise<void> {
-  if (Date.now() - lastRefresh > 3_600_000) await refreshAlerts(prisma);
+/**
+ * Starts a refresh when the last one in this process is older than an hour (overdue releases age with
+ * the clock). Never waits for it: a page shows the stored alerts at once, the next one the refreshed.
+ */
+export function refreshIfOld(prisma: PrismaClient): void {
+  if (Date.now() - lastRefresh <= 3_600_000) return;
+  lastRefresh = Date.now();
+  void refreshAlerts(prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
 }
 
 async function zoneAndIndicatorIds(prisma: PrismaClient) {

@@ -13,7 +13,7 @@ export const GET = handle(async (request) => {
   const url = new URL(request.url);
   const params = parseParams(url, AlertParamsSchema);
   const prisma = await getPrisma();
-  await refreshIfOld(prisma);
+  refreshIfOld(prisma);
   const alerts = await listAlerts(prisma, { state: params.state ?? "open", kind: params.kind, zone: params.zone });
   const locale = params.lang ?? "en";
   if (params.format === "atom")

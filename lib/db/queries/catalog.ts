@@ -1,5 +1,6 @@
 // Zones and indicators as the read API lists them, with how many figures each has.
 import type { PrismaClient } from "../generated/client.ts";
+import { cachedByDataVersion } from "./version.ts";
 
 export type ZoneRow = {
   code: string;
@@ -24,7 +25,7 @@ export type IndicatorRow = {
   observations: number;
 };
 
-export async function listZones(prisma: PrismaClient): Promise<ZoneRow[]> {
+async function listZonesUncached(prisma: PrismaClient): Promise<ZoneRow[]> {
   return prisma.$queryRawUnsafe<ZoneRow[]>(`
     SELECT z.code, z.name_en, z.name_zh, z.kind::text AS kind, p.code AS parent,
            to_char(z.established_on, 'YYYY-MM-DD') AS established_on, z.area_km2, z.note,
@@ -33,11 +34,21 @@ export async function listZones(prisma: PrismaClient): Promise<ZoneRow[]> {
      ORDER BY z.code`);
 }
 
-export async function listIndicators(prisma: PrismaClient): Promise<IndicatorRow[]> {
+async function listIndicatorsUncached(prisma: PrismaClient): Promise<IndicatorRow[]> {
   const rows = await prisma.$queryRawUnsafe<IndicatorRow[]>(`
     SELECT i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind, i.category, i.description,
            (SELECT count(*)::int FROM observations o WHERE o.indicator_id = i.id) AS observations
       FROM indicators i
      ORDER BY i.code`);
   return rows.map((row) => ({ ...row, unit: row.unit === "percent" ? "%" : row.unit }));
+}
+
+/** Every zone with its parent and number of figures (recomputed after each data change). */
+export async function listZones(prisma: PrismaClient) {
+  return cachedByDataVersion(prisma, "zones", () => listZonesUncached(prisma));
+}
+
+/** Every indicator with its number of figures (recomputed after each data change). */
+export async function listIndicators(prisma: PrismaClient) {
+  return cachedByDataVersion(prisma, "indicators", () => listIndicatorsUncached(prisma));
 }

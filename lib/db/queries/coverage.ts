@@ -2,10 +2,11 @@
 // pages and the compare page's defaults.
 import type { Basis } from "../../domain/periods.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import { cachedByDataVersion } from "./version.ts";
 
 export type CoverageRow = { zone: string; indicator: string; basis: Basis; year: number; n: number };
 
-export async function getCoverage(
+async function getCoverageUncached(
   prisma: PrismaClient,
   filter: { zones?: readonly string[]; indicator?: string } = {},
 ): Promise<CoverageRow[]> {
@@ -27,4 +28,9 @@ export async function getCoverage(
       ORDER BY z.code, i.code, year`,
     ...params,
   );
+}
+
+/** Figures per zone, indicator, basis and year (recomputed after each data change). */
+export async function getCoverage(prisma: PrismaClient, filter: { zones?: readonly string[]; indicator?: string } = {}) {
+  return cachedByDataVersion(prisma, `coverage:${JSON.stringify(filter)}`, () => getCoverageUncached(prisma, filter));
 }

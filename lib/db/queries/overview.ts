@@ -7,6 +7,7 @@ import type { KpiPoint, OverviewFigure } from "../../domain/kpi.ts";
 import type { Basis, Granularity } from "../../domain/periods.ts";
 import type { BaseUnit } from "../../domain/units.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import { cachedByDataVersion } from "./version.ts";
 
 export type { OverviewFigure };
 
@@ -43,7 +44,7 @@ type LatestRow = {
 
 type HistoryRow = { zone_id: number; indicator_id: number; s: string; e: string; value: number; qualifier: Qualifier; status: Status };
 
-export async function getOverviewFigures(prisma: PrismaClient): Promise<OverviewFigure[]> {
+async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<OverviewFigure[]> {
   const latest = await prisma.$queryRawUnsafe<LatestRow[]>(`
     SELECT DISTINCT ON (o.zone_id, o.indicator_id)
            o.zone_id, o.indicator_id, z.code AS zone, i.code AS indicator, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind,
@@ -90,4 +91,17 @@ export async function getOverviewFigures(prisma: PrismaClient): Promise<Overview
     quote: r.quote,
     history: byKey.get(`${r.zone_id}|${r.indicator_id}`) ?? [],
   }));
+}
+
+/** The overview's latest figures (recomputed after each data change). */
+export async function getOverviewFigures(prisma: PrismaClient) {
+  return cachedByDataVersion(prisma, "overview", () => getOverviewFiguresUncached(prisma));
+}
+
+/** How many figures and sources the database holds (recomputed after each data change). */
+export async function getTotals(prisma: PrismaClient): Promise<{ figures: number; sources: number }> {
+  return cachedByDataVersion(prisma, "totals", async () => {
+    const [figures, sources] = await Promise.all([prisma.observation.count(), prisma.source.count()]);
+    return { figures, sources };
+  });
 }

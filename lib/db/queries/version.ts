@@ -17,3 +17,30 @@ export async function dataState(prisma: PrismaClient): Promise<{ version: string
   const row = rows[0];
   return { version: `${row?.imports ?? 0}.${row?.events ?? "0"}`, asOf: row?.as_of ?? null };
 }
+
+type Memo = Map<string, { version: string; value: Promise<unknown> }>;
+const memos = new WeakMap<PrismaClient, Memo>();
+const MEMO_SIZE = 200;
+
+/**
+ * `compute()` once per data version: what is read from the whole table (coverage, counts, the latest
+ * figures) is recomputed only after an import or an event change. Per database client, so two
+ * databases in one process never share an answer; the version is read from the database, so several
+ * app instances agree on it.
+ */
+export async function cachedByDataVersion<T>(prisma: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion(prisma);
+  let memo = memos.get(prisma);
+  if (!memo) {
+    memo = new Map();
+    memos.set(prisma, memo);
+  }
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = compute();
+  memo.delete(key);
+  memo.set(key, { version, value });
+  value.catch(() => memo.delete(key));
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  return value;
+}
