@@ -4,6 +4,7 @@ import type { DataView } from "../../validation/data.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { buildWhere, SELECT, strip, type ObservationRow, type RawRow } from "./observations.ts";
+import { cachedByDataVersion } from "./version.ts";
 
 export type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
 export type ObservationTable = {
@@ -56,18 +57,24 @@ export async function getObservationTable(prisma: PrismaClient, view: DataView):
   const { sort, page = 1, size = 25, hide: _hide, open: _open, ...filter } = view;
   const where = await buildWhere(prisma, filter);
   const offset = (page - 1) * size;
-  const [rows, total, zone, indicator, basis, status] = await Promise.all([
+  // The count and the facets depend only on the filter: computed once per filter and data version.
+  const [rows, counted] = await Promise.all([
     prisma.$queryRawUnsafe<RawRow[]>(
       `${SELECT} WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ${size} OFFSET ${offset}`,
       ...where.params,
     ),
-    prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`, ...where.params),
-    facet(prisma, filter, "zone"),
-    facet(prisma, filter, "indicator"),
-    facet(prisma, filter, "basis"),
-    facet(prisma, filter, "status"),
+    cachedByDataVersion(prisma, `data-facets:${JSON.stringify(filter)}`, async () => {
+      const [total, zone, indicator, basis, status] = await Promise.all([
+        prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`, ...where.params),
+        facet(prisma, filter, "zone"),
+        facet(prisma, filter, "indicator"),
+        facet(prisma, filter, "basis"),
+        facet(prisma, filter, "status"),
+      ]);
+      return { total: total[0]?.n ?? 0, facets: { zone, indicator, basis, status } };
+    }),
   ]);
-  return { rows: rows.map(strip), total: total[0]?.n ?? 0, page, size, facets: { zone, indicator, basis, status } };
+  return { rows: rows.map(strip), total: counted.total, page, size, facets: counted.facets };
 }
 
 export type Vintage = {
