@@ -61,23 +61,39 @@ export function refreshAlerts(prisma: PrismaClient, options: { today?: IsoDate; 
       findings,
     );
     const ids = await zoneAndIndicatorIds(prisma);
-    const data = (f: AlertFinding) => ({
-      kind: f.kind,
-      zoneId: ids.zones.get(f.zone) ?? 0,
-      indicatorId: ids.indicators.get(f.indicator) ?? 0,
-      basis: f.basis,
-      magnitude: f.magnitude,
-      since: new Date(`${f.since}T00:00:00Z`),
-      details: f.details,
-    });
+    const columns = (list: readonly AlertFinding[]) => [
+      list.map((f) => f.key),
+      list.map((f) => f.magnitude),
+      list.map((f) => f.since),
+      list.map((f) => JSON.stringify(f.details)),
+    ];
+    // Two statements whatever the number of alerts: new ones inserted (a key another process inserted
+    // meanwhile is skipped), the ones found again brought up to date.
+    const inserted = plan.insert.length
+      ? (
+          await prisma.$queryRawUnsafe<{ key: string }[]>(
+            `INSERT INTO alerts (key, magnitude, since, details, kind, zone_id, indicator_id, basis)
+             SELECT k, m, s, d::jsonb, kd::"AlertKind", z, i, b::"Basis"
+               FROM unnest($1::text[], $2::float8[], $3::date[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
+                    AS t(k, m, s, d, kd, z, i, b)
+             ON CONFLICT (key) DO NOTHING
+             RETURNING key`,
+            ...columns(plan.insert),
+            plan.insert.map((f) => f.kind),
+            plan.insert.map((f) => ids.zones.get(f.zone) ?? 0),
+            plan.insert.map((f) => ids.indicators.get(f.indicator) ?? 0),
+            plan.insert.map((f) => f.basis),
+          )
+        ).map((r) => r.key)
+      : [];
+    if (plan.keep.length)
+      await prisma.$executeRawUnsafe(
+        `UPDATE alerts a SET magnitude = t.m, since = t.s, details = t.d::jsonb, last_seen_at = now(), resolved_at = NULL
+           FROM unnest($1::text[], $2::float8[], $3::date[], $4::text[]) AS t(k, m, s, d)
+          WHERE a.key = t.k`,
+        ...columns(plan.keep),
+      );
     const now = new Date();
-    const inserted: string[] = [];
-    for (const finding of plan.insert) {
-      const created = await prisma.alert.createMany({ data: [{ key: finding.key, ...data(finding) }], skipDuplicates: true });
-      if (created.count > 0) inserted.push(finding.key);
-    }
-    for (const finding of plan.keep)
-      await prisma.alert.update({ where: { key: finding.key }, data: { ...data(finding), lastSeenAt: now, resolvedAt: null } });
     if (plan.resolve.length) await prisma.alert.updateMany({ where: { key: { in: plan.resolve } }, data: { resolvedAt: now } });
     lastRefresh = Date.now();
     return { found: findings.length, inserted, resolved: plan.resolve, reopened: plan.reopen };

@@ -61,6 +61,14 @@ export type ExistingObservation = {
   published_unit: string;
 };
 
+/** The (zone, indicator) pairs that have figures, as "zoneId|indicatorId". */
+export async function existingSeries(tx: Tx): Promise<Set<string>> {
+  const rows = await tx.$queryRawUnsafe<{ zone_id: number; indicator_id: number }[]>(
+    "SELECT DISTINCT zone_id, indicator_id FROM observations",
+  );
+  return new Set(rows.map((r) => `${r.zone_id}|${r.indicator_id}`));
+}
+
 export async function findExisting(tx: Tx, inputs: readonly ObservationInput[]): Promise<Map<string, ExistingObservation>> {
   if (inputs.length === 0) return new Map();
   const rows = await tx.$queryRawUnsafe<
@@ -72,7 +80,7 @@ export async function findExisting(tx: Tx, inputs: readonly ObservationInput[]):
             o.published_value, o.published_unit
        FROM observations o
        JOIN unnest($1::int[], $2::int[], $3::text[], $4::date[], $5::date[]) AS k(zone_id, indicator_id, basis, s, e)
-         ON o.zone_id = k.zone_id AND o.indicator_id = k.indicator_id AND o.basis::text = k.basis
+         ON o.zone_id = k.zone_id AND o.indicator_id = k.indicator_id AND o.basis = k.basis::"Basis"
         AND o.period_start = k.s AND o.period_end = k.e`,
     inputs.map((o) => o.zoneId),
     inputs.map((o) => o.indicatorId),

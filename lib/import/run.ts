@@ -18,6 +18,7 @@ import {
 } from "./map.ts";
 import {
   dateOrNull,
+  existingSeries,
   findExisting,
   findImplausible,
   insertObservations,
@@ -50,7 +51,7 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
-const BATCH_SIZE = 2000;
+const BATCH_SIZE = 5000;
 // Serialises imports on a PostgreSQL server: two at once would race on the same identities.
 const IMPORT_LOCK_KEY = 72_707_370;
 const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
@@ -98,6 +99,10 @@ class ImportRun {
   errorCount = 0;
   warningCount = 0;
   private readonly identities = new IdentityIndex();
+  /** One source cache for the whole run: a bulletin's source is looked up once, not once per batch. */
+  private sourceCache: SourceCache | undefined;
+  /** The (zone, indicator) pairs that had figures before this import: other rows cannot exist yet. */
+  private knownSeries: Promise<Set<string>> | undefined;
 
   constructor(
     private readonly tx: Tx,
@@ -304,6 +309,16 @@ class ImportRun {
 
   async observations(source: TableSource): Promise<void> {
     let batch: { row: number; input: ObservationInput }[] = [];
+    // One batch is written while the next is read and checked: the file and the database work at once.
+    let writing: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    const write = async (rows: typeof batch) => {
+      await writing;
+      if (failure) throw failure;
+      writing = this.writeObservations(rows).catch((error: unknown) => {
+        failure = error;
+      });
+    };
     for await (const { row, cells } of this.rows(source)) {
       const mapped = mapObservationRow(cells, row, this.catalog, source.file);
       if (!mapped.ok) {
@@ -334,21 +349,25 @@ class ImportRun {
       this.identities.set(key, row, input.value, qualifier);
       batch.push({ row, input });
       if (batch.length >= BATCH_SIZE) {
-        await this.writeObservations(batch);
+        await write(batch);
         batch = [];
       }
     }
-    await this.writeObservations(batch);
+    await write(batch);
+    await writing;
+    if (failure) throw failure;
     await this.checkPlausibility(source.file);
   }
 
   private async writeObservations(batch: readonly { row: number; input: ObservationInput }[]): Promise<void> {
     if (batch.length === 0) return;
-    const sources = new SourceCache(this.tx);
-    const sourceIds = await sources.resolve(batch.map((b) => b.input.source));
+    this.sourceCache ??= new SourceCache(this.tx);
+    this.knownSeries ??= existingSeries(this.tx);
+    const sourceIds = await this.sourceCache.resolve(batch.map((b) => b.input.source));
+    const known = await this.knownSeries;
     const existing = await findExisting(
       this.tx,
-      batch.map((b) => b.input),
+      batch.map((b) => b.input).filter((input) => known.has(`${input.zoneId}|${input.indicatorId}`)),
     );
     const fresh: { input: ObservationInput; sourceId: number }[] = [];
     const changed: { input: ObservationInput; sourceId: number; id: number }[] = [];
