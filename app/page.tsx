@@ -45,7 +45,7 @@ export default async function OverviewPage() {
       </div>
       {ftzs.length ? (
         <section aria-label={t.overview.headline} className="overview-ftz">
-          {ftzs.map((zone) => (
+          {ftzs.slice(0, GROUP_MAX).map((zone) => (
             <ZoneKpis key={zone.code} zone={zone} figures={byZone.get(zone.code) ?? []} today={today} locale={locale} t={t} />
           ))}
         </section>
@@ -65,7 +65,7 @@ export default async function OverviewPage() {
         <section aria-labelledby="areas-heading" className="overview-group">
           <h2 id="areas-heading">{t.overview.areas}</h2>
           <div className="overview-grid">
-            {areas.map((zone) => (
+            {areas.slice(0, GROUP_MAX).map((zone) => (
               <ZoneKpis
                 key={zone.code}
                 zone={zone}
@@ -78,13 +78,14 @@ export default async function OverviewPage() {
               />
             ))}
           </div>
+          <More n={areas.length - GROUP_MAX} t={t} />
         </section>
       ) : null}
       {others.length ? (
         <section aria-labelledby="others-heading" className="overview-group">
           <h2 id="others-heading">{t.overview.others}</h2>
           <div className="overview-grid">
-            {others.map((zone) => (
+            {others.slice(0, GROUP_MAX).map((zone) => (
               <ZoneKpis
                 key={zone.code}
                 zone={zone}
@@ -97,8 +98,20 @@ export default async function OverviewPage() {
               />
             ))}
           </div>
+          <More n={others.length - GROUP_MAX} t={t} />
         </section>
       ) : null}
     </>
   );
+}
+
+/** Beyond this many zones in a group, the overview links to the full list instead. */
+const GROUP_MAX = 24;
+
+function More({ n, t }: { n: number; t: ReturnType<typeof messages> }) {
+  return n > 0 ? (
+    <p className="muted">
+      <Link href="/zones">{fill(t.overview.more, { n })}</Link>
+    </p>
+  ) : null;
 }

@@ -21,6 +21,9 @@ import { getLocale } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Monitoring" };
 
+/** The most alerts listed on the page; all of them are in the CSV and the feeds. */
+const ALERTS_MAX = 100;
+
 export default async function MonitorPage({ searchParams }: PageProps<"/monitor">) {
   const locale = await getLocale();
   const t = messages(locale);
@@ -101,10 +104,16 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
           </Link>
         </nav>
         {listed.length ? (
-          <AlertList alerts={listed} locale={locale} t={m} admin={Boolean(admin)} />
+          <AlertList alerts={listed} locale={locale} t={m} admin={Boolean(admin)} limit={ALERTS_MAX} />
         ) : (
           <p className="notice">{m.noAlerts}</p>
         )}
+        {listed.length > ALERTS_MAX ? (
+          <p className="muted">
+            {fill(m.showing, { shown: ALERTS_MAX, total: listed.length })}{" "}
+            <a href={`/api/alerts?format=csv${acknowledged ? "&state=acknowledged" : ""}${kind ? `&kind=${kind}` : ""}`}>CSV</a>
+          </p>
+        ) : null}
       </section>
 
       <section className="panel" aria-labelledby="progress-title">

@@ -39,6 +39,7 @@ const en = {
     allFigures: "All figures",
     launched: "launched {date}",
     latestPublished: "Latest source published {date}.",
+    more: "{n} more zones: see all zones",
   },
   zone: {
     kind: { country: "Country", province: "Province", ftz: "Free trade zone", area: "Area", port: "Port", city: "City", group: "Group" },
@@ -382,6 +383,7 @@ const en = {
       "On track: within ±{tolerance} of the pro-rated target. Alerts: behind by more than {behind}; a fall of more than {yoy} on a year earlier; a monthly, quarterly or annual release overdue by {days} days after its period ends; a figure that looks implausible beside its neighbours.",
     alerts: "Alerts",
     noAlerts: "No open alerts.",
+    showing: "Showing the first {shown} of {total} alerts, most pressing first; filter by kind above, or download them all:",
     acknowledgedCount: "{n} acknowledged",
     showAcknowledged: "Show acknowledged",
     showOpen: "Show open alerts",
@@ -555,6 +557,7 @@ const zh: Messages = {
     allFigures: "全部数据",
     launched: "{date} 挂牌",
     latestPublished: "最新来源发布于 {date}。",
+    more: "另有 {n} 个区域：查看全部区域",
   },
   zone: {
     kind: { country: "国家", province: "省份", ftz: "自由贸易试验区", area: "片区", port: "港口", city: "城市", group: "分组" },
@@ -875,6 +878,7 @@ const zh: Messages = {
       "进度正常：与时间进度目标相差不超过 ±{tolerance}。预警：落后于时间进度超过 {behind}；同比下降超过 {yoy}；月度、季度或年度数据在下一期结束 {days} 天后仍未发布；数值与相邻数据相比明显异常。",
     alerts: "预警",
     noAlerts: "暂无未处理的预警。",
+    showing: "按紧迫程度显示前 {shown} 条（共 {total} 条）；可按类型筛选，或下载全部：",
     acknowledgedCount: "已确认 {n} 条",
     showAcknowledged: "查看已确认",
     showOpen: "查看未处理预警",
