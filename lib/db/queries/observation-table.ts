@@ -27,7 +27,10 @@ const ORDER: Record<string, string> = {
 function orderBy(sort: string | undefined): string {
   const [column = "period", direction = "desc"] = (sort ?? "period:desc").split(":");
   const dir = direction === "asc" ? "ASC" : "DESC";
-  return `${ORDER[column] ?? "o.period_end"} ${dir} NULLS LAST, o.id ${dir}`;
+  // Only a nullable column needs NULLS LAST; on the others it would stop the (period_end, id) index
+  // from serving the default order, and every page would sort the whole table.
+  const nulls = column === "published_on" ? " NULLS LAST" : "";
+  return `${ORDER[column] ?? "o.period_end"} ${dir}${nulls}, o.id ${dir}`;
 }
 
 async function facet(
