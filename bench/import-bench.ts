@@ -1,0 +1,216 @@
+// Import benchmark: the synthetic package through lib/import's importPackage into PostgreSQL (rows/s,
+// peak RSS of this process), beside PostgreSQL's own COPY of the same observations.csv into a scratch
+// table — the floor of what loading these bytes costs on this server.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseCsv } from "csv-parse";
+import { openDatabase } from "../lib/db/connection.ts";
+import { prepareDatabase } from "../lib/db/prepare.ts";
+import { folderFiles } from "../lib/db/seed.ts";
+import { importPackage } from "../lib/import/run.ts";
+import type { ImportSummary } from "../lib/import/types.ts";
+import { copyDatabase, databaseUrl, dropDatabase, withClient } from "./database.ts";
+import { OBSERVATION_COLUMNS } from "./synthetic.ts";
+import { collectGarbage, median, now, RssSampler } from "./stats.ts";
+
+export type ImportRun = { seconds: number; rowsPerSecond: number; peakRssMb: number; baselineRssMb: number };
+export type CopyMethod = "psql COPY FROM STDIN" | "multi-row INSERT (pg)";
+
+export type ImportResult = {
+  observations: number;
+  runs: ImportRun[];
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  copy: { method: CopyMethod; runs: number[]; seconds: number; rowsPerSecond: number };
+  /** How many times slower the importer is than COPY (import seconds / COPY seconds). */
+  ratio: number;
+  summary: { new: number; warnings: number; errors: number };
+  observationsTableMb: number;
+};
+
+/** Creates `name` (migrated, with the seed packages) as the template every import run copies. */
+export async function prepareTemplate(adminUrl: string, name: string): Promise<void> {
+  const db = await openDatabase({ url: databaseUrl(adminUrl, name) }, "benchmark");
+  try {
+    await prepareDatabase(db, { seed: true });
+  } finally {
+    await db.close();
+  }
+}
+
+/** Imports the package at `dir` into database `name`; the summary and what it took. */
+export async function importInto(
+  adminUrl: string,
+  name: string,
+  dir: string,
+  onProgress?: (rows: number) => void,
+): Promise<{ summary: ImportSummary; seconds: number; peakRss: number; baselineRss: number }> {
+  const db = await openDatabase({ url: databaseUrl(adminUrl, name) }, "benchmark");
+  try {
+    const files = folderFiles(dir).map((f) => ({ ...f, size: fs.statSync(path.join(dir, f.name)).size }));
+    collectGarbage();
+    const baselineRss = process.memoryUsage.rss();
+    const sampler = new RssSampler().start(50);
+    const started = now();
+    const summary = await importPackage(db.prisma, files, {
+      dryRun: false,
+      actor: "benchmark",
+      channel: "cli",
+      onProgress: (p) => (p.table === "observations" ? onProgress?.(p.rows) : undefined),
+    });
+    const seconds = (now() - started) / 1000;
+    const peakRss = sampler.stop();
+    if (!summary.committed) {
+      const first = summary.errors.slice(0, 3).map((e) => `${e.file ?? e.table} row ${e.row} (${e.column}): ${e.message}`);
+      throw new Error(`The import was not committed (${summary.errorCount} problems):\n  ${first.join("\n  ")}`);
+    }
+    return { summary, seconds, peakRss, baselineRss };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * VACUUM ANALYZE after a load, as autovacuum would do shortly after a large import: the measurements that
+ * follow then see the plans of a settled database. Returns the size of the observations table with its indexes, in MB.
+ */
+export async function analyze(adminUrl: string, name: string): Promise<number> {
+  return withClient(databaseUrl(adminUrl, name), async (c) => {
+    await c.query("VACUUM ANALYZE");
+    const row = (await c.query<{ bytes: string }>("SELECT pg_total_relation_size('observations') AS bytes")).rows[0];
+    return Number(row?.bytes ?? 0) / 1024 / 1024;
+  });
+}
+
+const SCRATCH = "bench_copy_scratch";
+
+/** COPY of observations.csv into a scratch table of text columns (no indexes), through psql; or, without psql, multi-row INSERTs. */
+async function copyOnce(url: string, file: string): Promise<{ seconds: number; rows: number; method: CopyMethod }> {
+  await withClient(url, async (c) => {
+    await c.query(`DROP TABLE IF EXISTS ${SCRATCH}`);
+    await c.query(`CREATE TABLE ${SCRATCH} (${OBSERVATION_COLUMNS.map((col) => `${col} text`).join(", ")})`);
+  });
+  const started = now();
+  let method: CopyMethod = "psql COPY FROM STDIN";
+  try {
+    await psqlCopy(url, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    method = "multi-row INSERT (pg)";
+    await insertCopy(url, file);
+  }
+  const seconds = (now() - started) / 1000;
+  const rows = await withClient(url, async (c) => {
+    const count = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCRATCH}`)).rows[0]?.n ?? 0;
+    await c.query(`DROP TABLE ${SCRATCH}`);
+    return count;
+  });
+  return { seconds, rows, method };
+}
+
+function psqlCopy(url: string, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "psql",
+      [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", `COPY ${SCRATCH} FROM STDIN WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`],
+      { stdio: ["pipe", "ignore", "pipe"] },
+    );
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql COPY failed (${code}): ${errors}`))));
+    fs.createReadStream(file).pipe(child.stdin);
+  });
+}
+
+async function insertCopy(url: string, file: string): Promise<void> {
+  await withClient(url, async (c) => {
+    const width = OBSERVATION_COLUMNS.length;
+    let batch: string[][] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const values = batch.map((_, r) => `(${OBSERVATION_COLUMNS.map((__, k) => `$${r * width + k + 1}`).join(", ")})`).join(", ");
+      await c.query(`INSERT INTO ${SCRATCH} VALUES ${values}`, batch.flat());
+      batch = [];
+    };
+    await c.query("BEGIN");
+    for await (const record of fs.createReadStream(file).pipe(parseCsv({ from_line: 2 }))) {
+      batch.push(record as string[]);
+      if (batch.length >= 1000) await flush();
+    }
+    await flush();
+    await c.query("COMMIT");
+  });
+}
+
+export type ImportBenchOptions = {
+  adminUrl: string;
+  template: string;
+  /** The database the last run leaves behind, for the other benchmarks. */
+  keepAs: string;
+  dir: string;
+  observations: number;
+  runs: number;
+  log: (line: string) => void;
+};
+
+/** Runs the import `runs` times, each into a fresh copy of the template; the last copy stays (as `keepAs`). */
+export async function benchImport(options: ImportBenchOptions): Promise<ImportResult> {
+  const { adminUrl, template, dir, runs, log } = options;
+  const results: ImportRun[] = [];
+  let last: ImportSummary | undefined;
+  for (let run = 0; run < runs; run += 1) {
+    const name = run === runs - 1 ? options.keepAs : `${options.keepAs}_run${run}`;
+    await copyDatabase(adminUrl, template, name);
+    const progress = process.stderr.isTTY
+      ? (rows: number) => process.stderr.write(`\r  import run ${run + 1}/${runs}: ${rows.toLocaleString("en")} rows   `)
+      : undefined;
+    const outcome = await importInto(adminUrl, name, dir, progress);
+    if (progress) process.stderr.write("\n");
+    last = outcome.summary;
+    const imported = outcome.summary.tables.observations?.new ?? 0;
+    if (imported !== options.observations)
+      throw new Error(`Expected ${options.observations} new observations, the import added ${imported}`);
+    const result: ImportRun = {
+      seconds: outcome.seconds,
+      rowsPerSecond: options.observations / outcome.seconds,
+      peakRssMb: outcome.peakRss / 1024 / 1024,
+      baselineRssMb: outcome.baselineRss / 1024 / 1024,
+    };
+    results.push(result);
+    log(
+      `  import run ${run + 1}: ${result.seconds.toFixed(1)} s, ${Math.round(result.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+    );
+    if (run < runs - 1) await dropDatabase(adminUrl, name);
+  }
+
+  const file = path.join(dir, "observations.csv");
+  const copies: number[] = [];
+  let method: CopyMethod = "psql COPY FROM STDIN";
+  for (let run = 0; run < runs; run += 1) {
+    const copy = await copyOnce(databaseUrl(adminUrl, options.keepAs), file);
+    if (copy.rows !== options.observations) throw new Error(`COPY loaded ${copy.rows} rows, expected ${options.observations}`);
+    copies.push(copy.seconds);
+    method = copy.method;
+    log(`  ${method} run ${run + 1}: ${copy.seconds.toFixed(1)} s`);
+  }
+  const observationsTableMb = await analyze(adminUrl, options.keepAs);
+
+  const seconds = median(results.map((r) => r.seconds));
+  const copySeconds = median(copies);
+  return {
+    observations: options.observations,
+    runs: results,
+    seconds,
+    rowsPerSecond: options.observations / seconds,
+    // The heap a run grew is not given back to the system before the next run starts: the first run,
+    // from a fresh process, has the honest peak, and it is the largest.
+    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+    copy: { method, runs: copies, seconds: copySeconds, rowsPerSecond: options.observations / copySeconds },
+    ratio: seconds / copySeconds,
+    summary: { new: last?.tables.observations?.new ?? 0, warnings: last?.warningCount ?? 0, errors: last?.errorCount ?? 0 },
+    observationsTableMb,
+  };
+}

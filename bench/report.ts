@@ -1,0 +1,311 @@
+// The benchmark's results: every figure beside its target (met / missed), as a console table, JSON and Markdown.
+import type { ApiCase, ExportCase, JsCase, PageCase } from "./http-bench.ts";
+import type { ImportResult } from "./import-bench.ts";
+import type { LighthouseCase } from "./lighthouse.ts";
+
+export const TARGETS = {
+  importRowsPerSecond: 50_000,
+  importPeakRssMb: 500,
+  seriesP50Ms: 50,
+  seriesSqlRatio: 2,
+  pageP50Ms: 150,
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
+  firstLoadJsKb: 250,
+} as const;
+
+export type BenchMeta = {
+  date: string;
+  observations: number;
+  seed: number;
+  zones: number;
+  commit: string;
+  node: string;
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  postgres: string;
+  benchmarks: string[];
+  requests: { api: number; pages: number; exports: number; importRuns: number; lighthouseRuns: number };
+  durationSeconds: number;
+};
+
+export type BenchResults = {
+  meta: BenchMeta;
+  import?: ImportResult;
+  api?: { series: ApiCase[]; observations: ApiCase[] };
+  pages?: PageCase[];
+  exports?: ExportCase[];
+  js?: JsCase[];
+  lighthouse?: LighthouseCase[];
+  /** Peak resident memory of the `next start` process over the HTTP benchmarks. */
+  serverPeakRssMb?: number;
+};
+
+export type Row = { area: string; figure: string; value: string; target: string; met: boolean | null };
+
+const int = (n: number) => Math.round(n).toLocaleString("en");
+const ms = (n: number) => (n >= 100 ? `${int(n)} ms` : `${n.toFixed(1)} ms`);
+
+/** By how much a figure misses its target, in words: "3.2× the target", "18 points short". */
+function missBy(value: number, target: number, higherIsBetter: boolean): string {
+  if (higherIsBetter) return value >= target ? "" : ` (${(target / Math.max(value, 1e-9)).toFixed(1)}× too slow)`;
+  return value <= target ? "" : ` (${(value / target).toFixed(1)}× the limit)`;
+}
+
+/** One row per figure that has a target (and the informational ones beside them). */
+export function summaryRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  if (r.import) {
+    const i = r.import;
+    rows.push({
+      area: "import",
+      figure: `importPackage, ${int(i.observations)} rows`,
+      value: `${int(i.rowsPerSecond)} rows/s (${i.seconds.toFixed(1)} s)${missBy(i.rowsPerSecond, TARGETS.importRowsPerSecond, true)}`,
+      target: `≥ ${int(TARGETS.importRowsPerSecond)} rows/s`,
+      met: i.rowsPerSecond >= TARGETS.importRowsPerSecond,
+    });
+    rows.push({
+      area: "import",
+      figure: "peak RSS of the importing process (largest run)",
+      value: `${int(i.peakRssMb)} MB${missBy(i.peakRssMb, TARGETS.importPeakRssMb, false)}`,
+      target: `< ${TARGETS.importPeakRssMb} MB`,
+      met: i.peakRssMb < TARGETS.importPeakRssMb,
+    });
+    rows.push({
+      area: "import",
+      figure: `PostgreSQL ${i.copy.method} (scratch table)`,
+      value: `${int(i.copy.rowsPerSecond)} rows/s (${i.copy.seconds.toFixed(1)} s); importer takes ${i.ratio.toFixed(1)}× as long`,
+      target: "—",
+      met: null,
+    });
+  }
+  for (const c of r.api?.series ?? []) {
+    const met = c.api.p50 <= TARGETS.seriesP50Ms && c.ratio <= TARGETS.seriesSqlRatio;
+    rows.push({
+      area: "api",
+      figure: `GET /api/series (${c.name.replace("series ", "")})`,
+      value: `p50 ${ms(c.api.p50)}, p95 ${ms(c.api.p95)}; SQL p50 ${ms(c.sql.p50)} → ${c.ratio.toFixed(1)}×`,
+      target: `p50 ≤ ${TARGETS.seriesP50Ms} ms and ≤ ${TARGETS.seriesSqlRatio}× SQL`,
+      met,
+    });
+  }
+  for (const c of r.api?.observations ?? []) {
+    rows.push({
+      area: "api",
+      figure: `GET /api/observations (${c.name})`,
+      value: `p50 ${ms(c.api.p50)}, p95 ${ms(c.api.p95)}; SQL p50 ${ms(c.sql.p50)} → ${c.ratio.toFixed(1)}×`,
+      target: "—",
+      met: null,
+    });
+  }
+  for (const p of r.pages ?? []) {
+    rows.push({
+      area: "pages",
+      figure: `server render ${p.path.length > 60 ? `${p.path.slice(0, 57)}…` : p.path}`,
+      value: `p50 ${ms(p.timing.p50)} (p95 ${ms(p.timing.p95)}, ${int(p.bytes / 1024)} KB HTML)${missBy(p.timing.p50, TARGETS.pageP50Ms, false)}`,
+      target: `p50 ≤ ${TARGETS.pageP50Ms} ms`,
+      met: p.timing.p50 <= TARGETS.pageP50Ms,
+    });
+  }
+  for (const e of r.exports ?? []) {
+    rows.push({
+      area: "export",
+      figure: `chart ${e.format.toUpperCase()} (2 zones, 20 years monthly)`,
+      value: `first render p50 ${ms(e.uncached.p50)}; cached p50 ${ms(e.cached.p50)} (${int(e.bytes / 1024)} KB)`,
+      target: "—",
+      met: null,
+    });
+  }
+  for (const j of r.js ?? []) {
+    rows.push({
+      area: "js",
+      figure: `first-load JS ${j.path.length > 60 ? `${j.path.slice(0, 57)}…` : j.path}`,
+      value: `${j.gzipKb.toFixed(1)} KB gzip (${j.scripts} scripts, ${int(j.rawKb)} KB raw)${missBy(j.gzipKb, TARGETS.firstLoadJsKb, false)}`,
+      target: `≤ ${TARGETS.firstLoadJsKb} KB gzip`,
+      met: j.gzipKb <= TARGETS.firstLoadJsKb,
+    });
+  }
+  for (const l of r.lighthouse ?? []) {
+    rows.push({
+      area: "lighthouse",
+      figure: `performance ${l.path}`,
+      value: `${l.performance} (LCP ${ms(l.lcpMs)}, TBT ${ms(l.tbtMs)}, CLS ${l.cls.toFixed(3)})`,
+      target: `≥ ${TARGETS.lighthousePerformance}`,
+      met: l.performance >= TARGETS.lighthousePerformance,
+    });
+    rows.push({
+      area: "lighthouse",
+      figure: `accessibility ${l.path}`,
+      value: String(l.accessibility),
+      target: String(TARGETS.lighthouseAccessibility),
+      met: l.accessibility >= TARGETS.lighthouseAccessibility,
+    });
+  }
+  return rows;
+}
+
+const mark = (met: boolean | null) => (met === null ? "" : met ? "met" : "MISSED");
+
+export function consoleTable(rows: readonly Row[]): string {
+  const cells = rows.map((r) => [r.area, r.figure, r.value, r.target, mark(r.met)]);
+  const header = ["area", "figure", "measured", "target", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+const escape = (text: string) => text.replaceAll("|", "\\|");
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(escape).join(" | ")} |`),
+  ].join("\n");
+}
+
+export function markdown(r: BenchResults): string {
+  const m = r.meta;
+  const rows = summaryRows(r);
+  const missed = rows.filter((row) => row.met === false).length;
+  const judged = rows.filter((row) => row.met !== null).length;
+  const out: string[] = [
+    "# ftz-monitor benchmark",
+    "",
+    `${m.date} · ${int(m.observations)} synthetic observations (seed ${m.seed}, ${m.zones} zones) plus the seed data · commit ${m.commit}`,
+    "",
+    `Node ${m.node} · ${m.cpu} × ${m.cores} · ${m.memoryGb.toFixed(0)} GB RAM · PostgreSQL ${m.postgres} · ` +
+      `benchmarks: ${m.benchmarks.join(", ")} · ran ${(m.durationSeconds / 60).toFixed(1)} min`,
+    "",
+    `Repeats: import ${m.requests.importRuns}×, API ${m.requests.api} requests per case, pages ${m.requests.pages}, ` +
+      `exports ${m.requests.exports}, Lighthouse ${m.requests.lighthouseRuns} run(s) per page; figures are medians (p50) unless marked.`,
+    "",
+    `**${judged - missed} of ${judged} targets met.** What each figure means: README.md, section Benchmarks.`,
+    "",
+    table(
+      ["area", "figure", "measured", "target", ""],
+      rows.map((row) => [row.area, row.figure, row.value, row.target, row.met === null ? "" : row.met ? "✅ met" : "❌ missed"]),
+    ),
+  ];
+  if (r.import) {
+    out.push(
+      "",
+      "## Import",
+      "",
+      table(
+        ["run", "seconds", "rows/s", "peak RSS", "RSS before"],
+        r.import.runs.map((run, i) => [
+          String(i + 1),
+          run.seconds.toFixed(1),
+          int(run.rowsPerSecond),
+          `${int(run.peakRssMb)} MB`,
+          `${int(run.baselineRssMb)} MB`,
+        ]),
+      ),
+      "",
+      `${r.import.copy.method} runs: ${r.import.copy.runs.map((s) => `${s.toFixed(1)} s`).join(", ")}. ` +
+        `Observations table after the import: ${int(r.import.observationsTableMb)} MB with indexes. ` +
+        `Import summary: ${int(r.import.summary.new)} new, ${r.import.summary.warnings} warnings, ${r.import.summary.errors} errors.`,
+    );
+  }
+  if (r.api) {
+    out.push(
+      "",
+      "## APIs",
+      "",
+      table(
+        ["request", "p50", "p95", "bare SQL p50", "ratio", "rows (SQL)", "response", "plan (SQL)"],
+        [...r.api.series, ...r.api.observations].map((c) => [
+          `\`${c.path}\``,
+          ms(c.api.p50),
+          ms(c.api.p95),
+          ms(c.sql.p50),
+          `${c.ratio.toFixed(1)}×`,
+          int(c.rows),
+          `${int(c.bytes / 1024)} KB`,
+          c.plan.nodes.slice(0, 4).join(" → "),
+        ]),
+      ),
+    );
+  }
+  if (r.pages) {
+    out.push(
+      "",
+      "## Pages (server render, full HTML)",
+      "",
+      table(
+        ["page", "p50", "p95", "min", "HTML"],
+        r.pages.map((p) => [`\`${p.path}\``, ms(p.timing.p50), ms(p.timing.p95), ms(p.timing.min), `${int(p.bytes / 1024)} KB`]),
+      ),
+    );
+  }
+  if (r.exports) {
+    out.push(
+      "",
+      "## Chart export",
+      "",
+      table(
+        ["format", "first render p50", "first render p95", "cached p50", "size"],
+        r.exports.map((e) => [
+          e.format.toUpperCase(),
+          ms(e.uncached.p50),
+          ms(e.uncached.p95),
+          ms(e.cached.p50),
+          `${int(e.bytes / 1024)} KB`,
+        ]),
+      ),
+    );
+  }
+  if (r.js) {
+    out.push(
+      "",
+      "## First-load JavaScript",
+      "",
+      table(
+        ["route", "scripts", "raw", "gzip", "largest chunks (gzip)"],
+        r.js.map((j) => [
+          `\`${j.path}\``,
+          String(j.scripts),
+          `${int(j.rawKb)} KB`,
+          `${j.gzipKb.toFixed(1)} KB`,
+          j.largest.map((c) => `${c.gzipKb.toFixed(0)} KB${c.holds.length ? ` (${c.holds.join(", ")})` : ""}`).join(", "),
+        ]),
+      ),
+    );
+  }
+  if (r.lighthouse) {
+    out.push(
+      "",
+      "## Lighthouse (desktop preset)",
+      "",
+      table(
+        ["page", "performance", "accessibility", "FCP", "LCP", "TBT", "CLS", "audits below 0.9"],
+        r.lighthouse.map((l) => [
+          `\`${l.path}\``,
+          String(l.performance),
+          String(l.accessibility),
+          ms(l.fcpMs),
+          ms(l.lcpMs),
+          ms(l.tbtMs),
+          l.cls.toFixed(3),
+          l.failedAudits.join("; ") || "—",
+        ]),
+      ),
+    );
+  }
+  if (r.serverPeakRssMb !== undefined)
+    out.push("", `Peak RSS of the \`next start\` process during the HTTP benchmarks: ${int(r.serverPeakRssMb)} MB.`);
+  if (r.api) {
+    const plans = new Map<string, string>();
+    for (const c of [...r.api.series, ...r.api.observations])
+      plans.set(c.name.startsWith("series") ? "series (all transforms)" : c.name, c.plan.text);
+    out.push("", "## Query plans (EXPLAIN ANALYZE, BUFFERS)", "");
+    for (const [name, text] of plans) out.push(`<details><summary>${name}</summary>`, "", "```", text, "```", "", "</details>", "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}

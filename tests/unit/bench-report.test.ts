@@ -1,0 +1,88 @@
+// The benchmark's arithmetic and reading: percentiles, the scripts a page loads, and which figures
+// meet their targets.
+import { describe, expect, it } from "vitest";
+import { librariesIn, scriptUrls } from "@/bench/http-bench";
+import { markdown, summaryRows, type BenchResults } from "@/bench/report";
+import { quantile, summarize } from "@/bench/stats";
+
+describe("quantile", () => {
+  it("interpolates between the sorted values", () => {
+    expect(quantile([3, 1, 2], 0.5)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.95)).toBeCloseTo(48);
+    expect(quantile([], 0.5)).toBeNaN();
+    expect(summarize([5, 1, 9])).toEqual({ p50: 5, p95: 8.6, min: 1, max: 9, n: 3 });
+  });
+});
+
+describe("scriptUrls", () => {
+  it("finds the page's own scripts and preloaded chunks once each, not other origins", () => {
+    const html = `<html><head>
+      <link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/>
+      <link rel="stylesheet" href="/_next/static/chunks/x.css"/>
+      <script src="/_next/static/chunks/a.js" async=""></script>
+      <script src="/_next/static/chunks/b.js?dpl=1&amp;v=2" async=""></script>
+      <script src="https://cdn.example.com/c.js"></script>
+      <script>self.__next_f.push([1])</script>
+    </head></html>`;
+    expect(scriptUrls(html, "http://127.0.0.1:3100/compare?x=1")).toEqual([
+      "http://127.0.0.1:3100/_next/static/chunks/a.js",
+      "http://127.0.0.1:3100/_next/static/chunks/b.js?dpl=1&v=2",
+    ]);
+  });
+
+  it("names the libraries a chunk betrays", () => {
+    expect(librariesIn('className:"recharts-layer";e._zod.def.shape')).toEqual(["recharts", "zod"]);
+    expect(librariesIn("function a(){}")).toEqual([]);
+  });
+});
+
+describe("summaryRows", () => {
+  const timing = (p50: number) => ({ p50, p95: p50 * 1.5, min: p50 / 2, max: p50 * 2, n: 30 });
+  const results: BenchResults = {
+    meta: {
+      date: "2026-11-23T00:00:00Z",
+      observations: 1_000_000,
+      seed: 42,
+      zones: 251,
+      commit: "abc1234",
+      node: "20.20.2",
+      cpu: "CPU",
+      cores: 2,
+      memoryGb: 24,
+      postgres: "15.20",
+      benchmarks: ["import", "pages"],
+      requests: { api: 30, pages: 10, exports: 10, importRuns: 3, lighthouseRuns: 3 },
+      durationSeconds: 600,
+    },
+    import: {
+      observations: 1_000_000,
+      runs: [],
+      seconds: 20,
+      rowsPerSecond: 50_000,
+      peakRssMb: 640,
+      copy: { method: "psql COPY FROM STDIN", runs: [2], seconds: 2, rowsPerSecond: 500_000 },
+      ratio: 10,
+      summary: { new: 1_000_000, warnings: 0, errors: 0 },
+      observationsTableMb: 300,
+    },
+    pages: [
+      { path: "/", timing: timing(120), bytes: 10_000 },
+      { path: "/data", timing: timing(600), bytes: 10_000 },
+    ],
+  };
+
+  it("marks each figure met or missed against its target, and says by how much", () => {
+    const rows = summaryRows(results);
+    expect(rows.map((r) => [r.area, r.met])).toEqual([
+      ["import", true],
+      ["import", false],
+      ["import", null],
+      ["pages", true],
+      ["pages", false],
+    ]);
+    expect(rows[1]?.value).toBe("640 MB (1.3× the limit)");
+    expect(rows[4]?.value).toContain("(4.0× the limit)");
+    expect(markdown(results)).toContain("**2 of 4 targets met.**");
+  });
+});
