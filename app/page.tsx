@@ -5,8 +5,8 @@ import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { getPrisma } from "@/lib/db/client";
 import { getZones } from "@/lib/db/queries/zones";
 import { getOverviewFigures, getTotals, type OverviewFigure } from "@/lib/db/queries/overview";
-import { orderZones } from "@/lib/domain/figures";
-import { formatDate } from "@/lib/domain/format";
+import { orderZones, type ZoneSummary } from "@/lib/domain/figures";
+import { formatDate, type Locale } from "@/lib/domain/format";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -50,6 +50,7 @@ export default async function OverviewPage() {
           ))}
         </section>
       ) : null}
+      <More n={ftzs.length - GROUP_MAX} t={t} />
       {alerts.length ? (
         <section aria-labelledby="alerts-heading" className="panel overview-alerts">
           <h2 id="alerts-heading">
@@ -61,52 +62,49 @@ export default async function OverviewPage() {
           </p>
         </section>
       ) : null}
-      {areas.length ? (
-        <section aria-labelledby="areas-heading" className="overview-group">
-          <h2 id="areas-heading">{t.overview.areas}</h2>
-          <div className="overview-grid">
-            {areas.slice(0, GROUP_MAX).map((zone) => (
-              <ZoneKpis
-                key={zone.code}
-                zone={zone}
-                figures={byZone.get(zone.code) ?? []}
-                today={today}
-                locale={locale}
-                t={t}
-                max={3}
-                headingLevel={3}
-              />
-            ))}
-          </div>
-          <More n={areas.length - GROUP_MAX} t={t} />
-        </section>
-      ) : null}
-      {others.length ? (
-        <section aria-labelledby="others-heading" className="overview-group">
-          <h2 id="others-heading">{t.overview.others}</h2>
-          <div className="overview-grid">
-            {others.slice(0, GROUP_MAX).map((zone) => (
-              <ZoneKpis
-                key={zone.code}
-                zone={zone}
-                figures={byZone.get(zone.code) ?? []}
-                today={today}
-                locale={locale}
-                t={t}
-                max={3}
-                headingLevel={3}
-              />
-            ))}
-          </div>
-          <More n={others.length - GROUP_MAX} t={t} />
-        </section>
-      ) : null}
+      <ZoneGroup id="areas-heading" title={t.overview.areas} zones={areas} byZone={byZone} today={today} locale={locale} t={t} />
+      <ZoneGroup id="others-heading" title={t.overview.others} zones={others} byZone={byZone} today={today} locale={locale} t={t} />
     </>
   );
 }
 
 /** Beyond this many zones in a group, the overview links to the full list instead. */
 const GROUP_MAX = 24;
+
+type GroupProps = {
+  id: string;
+  title: string;
+  zones: readonly ZoneSummary[];
+  byZone: ReadonlyMap<string, OverviewFigure[]>;
+  today: string;
+  locale: Locale;
+  t: ReturnType<typeof messages>;
+};
+
+/** A group of zones as small cards (three key figures each), at most GROUP_MAX, then a link to all zones. */
+function ZoneGroup({ id, title, zones, byZone, today, locale, t }: GroupProps) {
+  if (zones.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="overview-group">
+      <h2 id={id}>{title}</h2>
+      <div className="overview-grid">
+        {zones.slice(0, GROUP_MAX).map((zone) => (
+          <ZoneKpis
+            key={zone.code}
+            zone={zone}
+            figures={byZone.get(zone.code) ?? []}
+            today={today}
+            locale={locale}
+            t={t}
+            max={3}
+            headingLevel={3}
+          />
+        ))}
+      </div>
+      <More n={zones.length - GROUP_MAX} t={t} />
+    </section>
+  );
+}
 
 function More({ n, t }: { n: number; t: ReturnType<typeof messages> }) {
   return n > 0 ? (
