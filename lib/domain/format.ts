@@ -17,8 +17,21 @@ function clean(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+// Building an Intl formatter costs far more than using one: a chart formats thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${options.notation ?? ""}|${options.maximumFractionDigits ?? ""}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 4): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(clean(value));
+  return numberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(clean(value));
 }
 
 // English magnitudes, largest first; the first whose divisor the value reaches is used.
@@ -180,7 +193,7 @@ export function formatDateTime(instant: string, locale: Locale): string {
  * thousands separators and m / bn in English.
  */
 export function formatCompact(value: number, locale: Locale): string {
-  if (locale === "zh") return new Intl.NumberFormat("zh-CN", { notation: "compact", maximumFractionDigits: 2 }).format(clean(value));
+  if (locale === "zh") return numberFormat("zh-CN", { notation: "compact", maximumFractionDigits: 2 }).format(clean(value));
   const abs = Math.abs(value);
   if (abs >= 1e12) return `${formatNumber(value / 1e12, "en", 2)} tn`;
   if (abs >= 1e9) return `${formatNumber(value / 1e9, "en", 2)} bn`;
