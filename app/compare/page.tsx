@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/client";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";
-import { chartModel } from "@/lib/domain/chart-model";
+import { chartModel, drawnChart } from "@/lib/domain/chart-model";
 import { pickDefault, suggestBasis } from "@/lib/domain/compare";
 import { orderZones, type ZoneKind } from "@/lib/domain/figures";
 import { BASES } from "@/lib/domain/periods";
@@ -172,7 +172,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           </div>
         </header>
         <CompareChart
-          model={model}
+          model={drawnChart(model)}
           type={view.chart}
           locale={locale}
           labels={{

@@ -1,11 +1,12 @@
 "use client";
 // The chart of a comparison, with its legend and numbered events, from the chart model.
 import { SeriesChart, type ChartLabels } from "@/components/charts/series-chart";
-import type { ChartModel } from "@/lib/domain/chart-model";
+import type { DrawnChart } from "@/lib/domain/chart-model";
 import type { Locale } from "@/lib/domain/format";
 
 type Props = {
-  model: ChartModel;
+  /** What to draw (`drawnChart` of the page's model: no table or sources, which would only weigh on the page). */
+  model: DrawnChart;
   type: "line" | "bar";
   locale: Locale;
   labels: ChartLabels & { legendHollow: string; events: string; ariaLabel: string };

@@ -4,9 +4,14 @@ import Link from "next/link";
 import { CompareChart } from "@/components/compare/compare-chart";
 import { CompareTable } from "@/components/compare/compare-table";
 import { ExportMenu } from "@/components/ui/export-menu";
-import type { ChartModel } from "@/lib/domain/chart-model";
+import { drawnChart, latestRows, type ChartModel } from "@/lib/domain/chart-model";
 import type { Locale } from "@/lib/domain/format";
-import type { Messages } from "@/lib/i18n/messages";
+import { fill, type Messages } from "@/lib/i18n/messages";
+
+/** A panel's chart is a few hundred pixels wide: more points than this draw nothing more. */
+const COMPACT_POINTS = 400;
+/** The panel's table shows the latest periods; the comparison page has them all. */
+const TABLE_ROWS = 24;
 
 type Props = {
   model: ChartModel;
@@ -28,7 +33,7 @@ export function ZoneChartPanel({ model, locale, t, query, fileBase, compareHref,
         <p className="chart-panel__subtitle">{model.subtitle}</p>
       </header>
       <CompareChart
-        model={model}
+        model={drawnChart(model, COMPACT_POINTS)}
         type="line"
         locale={locale}
         compact
@@ -45,7 +50,13 @@ export function ZoneChartPanel({ model, locale, t, query, fileBase, compareHref,
       />
       <details className="zone-chart__table">
         <summary>{t.zonePage.asTable}</summary>
-        <CompareTable model={model} t={t} caption={`${model.title} — ${model.subtitle}`} />
+        <CompareTable model={latestRows(model, TABLE_ROWS)} t={t} caption={`${model.title} — ${model.subtitle}`} />
+        {model.table.length > TABLE_ROWS ? (
+          <p className="muted">
+            {fill(t.zonePage.latestRows, { shown: TABLE_ROWS, all: model.table.length })}{" "}
+            <Link href={compareHref}>{t.zonePage.allRows} →</Link>
+          </p>
+        ) : null}
       </details>
       <footer className="zone-chart__foot">
         {latest ? (

@@ -77,6 +77,55 @@ export type ChartModel = {
   asOf: string | null;
 };
 
+/** What a chart draws of a point (its tooltip formats the value itself). */
+export type DrawnPoint = Pick<ModelPoint, "x" | "periodText" | "value" | "qualifier" | "status" | "note">;
+export type DrawnSeries = Omit<ModelSeries, "points"> & { points: DrawnPoint[] };
+/** What drawing a chart needs: the model without its table, sources and notes (which stay on the server). */
+export type DrawnChart = Pick<ChartModel, "events" | "domain" | "axis" | "unit" | "baseUnit" | "countWord" | "signed"> & {
+  series: DrawnSeries[];
+};
+
+function drawnPoint(p: ModelPoint): DrawnPoint {
+  const point: DrawnPoint = { x: p.x, periodText: p.periodText, value: p.value, qualifier: p.qualifier, status: p.status };
+  if (p.note) point.note = p.note;
+  return point;
+}
+
+/**
+ * The part of a model a chart component draws, each series thinned to at most `maxPoints` (small charts
+ * need fewer than the full-size one): what crosses to the browser, so the page does not carry every
+ * figure twice.
+ */
+export function drawnChart(model: ChartModel, maxPoints = MAX_DRAWN_POINTS): DrawnChart {
+  return {
+    series: model.series.map((s) => {
+      const points =
+        s.points.length > maxPoints
+          ? lttb(
+              s.points,
+              maxPoints,
+              (p) => p.x,
+              (p) => p.value,
+            )
+          : s.points;
+      const downsampledFrom = points.length < s.points.length ? (s.downsampledFrom ?? s.points.length) : s.downsampledFrom;
+      return { ...s, points: points.map(drawnPoint), ...(downsampledFrom ? { downsampledFrom } : {}) };
+    }),
+    events: model.events,
+    domain: model.domain,
+    axis: model.axis,
+    unit: model.unit,
+    baseUnit: model.baseUnit,
+    countWord: model.countWord,
+    signed: model.signed,
+  };
+}
+
+/** The model with only its latest `rows` table rows (a compact table that links to the whole one). */
+export function latestRows(model: ChartModel, rows: number): ChartModel {
+  return model.table.length > rows ? { ...model, table: model.table.slice(-rows) } : model;
+}
+
 export type ModelWords = {
   basis: Record<Basis, string>;
   freq: Record<Frequency | "auto", string>;

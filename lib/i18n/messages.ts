@@ -258,6 +258,8 @@ const en = {
     showAreas: "Show its areas alongside",
     hideAreas: "Hide its areas",
     asTable: "The numbers as a table",
+    latestRows: "The latest {shown} of {all} periods.",
+    allRows: "All periods in the comparison",
     all: "All",
     categories: {
       investment: "Investment",
@@ -762,6 +764,8 @@ const zh: Messages = {
     showAreas: "同时显示片区",
     hideAreas: "隐藏片区",
     asTable: "以表格显示数据",
+    latestRows: "显示最近 {shown} 期（共 {all} 期）。",
+    allRows: "在对比页查看全部数据",
     all: "全部",
     categories: { investment: "投资", trade: "贸易", logistics: "物流", innovation: "创新", profile: "概况", other: "其他" },
     openCompare: "对比",

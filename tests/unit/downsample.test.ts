@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { drawnChart, latestRows, type ChartModel, type ModelPoint } from "@/lib/domain/chart-model";
 import { lttb, MAX_DRAWN_POINTS } from "@/lib/domain/downsample";
 
 type P = { x: number; y: number };
@@ -51,5 +52,65 @@ describe("downsampling for drawing (LTTB)", () => {
     const min = Math.min(...points.map(Y));
     expect(Math.max(...drawn.map(Y))).toBe(max);
     expect(Math.min(...drawn.map(Y))).toBe(min);
+  });
+});
+
+describe("what a chart component receives (drawnChart) and a panel's short table (latestRows)", () => {
+  const point = (i: number, value: number): ModelPoint => ({
+    x: i * 2_592_000_000,
+    start: `p${i}`,
+    end: `p${i}`,
+    periodText: `P${i}`,
+    value,
+    valueText: String(value),
+    qualifier: i === 7 ? "approx" : "exact",
+    status: "ok",
+    sources: [i],
+    ...(i === 9 ? { note: "revised" } : {}),
+  });
+  const points = Array.from({ length: 3000 }, (_, i) => point(i, i === 2222 ? 1e9 : 100 + (i % 12)));
+  const model: ChartModel = {
+    title: "T",
+    subtitle: "S",
+    unit: "CNY",
+    baseUnit: "CNY",
+    unitText: "CNY",
+    countWord: "",
+    signed: false,
+    axis: "date",
+    domain: [0, 1],
+    series: [{ key: "a", label: "A", color: "#000", dash: "", basis: "period", points }],
+    events: [],
+    table: points.map((p) => ({ key: p.start, periodText: p.periodText, cells: [p] })),
+    sources: points.map((p) => ({ n: p.x, id: p.x, title: "s", url: null, publishedOn: null })),
+    notes: [{ zone: "A", text: "n" }],
+    asOf: null,
+  };
+
+  it("leaves out the table, sources and notes and the point fields the chart does not use", () => {
+    const drawn = drawnChart(model, 5000);
+    expect(Object.keys(drawn).sort()).toEqual(["axis", "baseUnit", "countWord", "domain", "events", "series", "signed", "unit"]);
+    expect(drawn.series[0]?.points).toHaveLength(3000);
+    expect(drawn.series[0]?.points[7]).toEqual({ x: points[7]?.x, periodText: "P7", value: 107, qualifier: "approx", status: "ok" });
+    expect(drawn.series[0]?.points[9]?.note).toBe("revised");
+    expect(drawn.series[0]?.downsampledFrom).toBeUndefined();
+  });
+
+  it("thins each series to the limit given, keeping the spike, and says from how many", () => {
+    const drawn = drawnChart(model, 400);
+    const series = drawn.series[0];
+    expect(series?.points.length).toBeGreaterThanOrEqual(400);
+    expect(series?.points.length).toBeLessThanOrEqual(402);
+    expect(series?.points.some((p) => p.value === 1e9)).toBe(true);
+    expect(series?.downsampledFrom).toBe(3000);
+  });
+
+  it("keeps the latest rows of the table, in order, and nothing else changes", () => {
+    const short = latestRows(model, 24);
+    expect(short.table).toHaveLength(24);
+    expect(short.table[0]?.periodText).toBe("P2976");
+    expect(short.table.at(-1)?.periodText).toBe("P2999");
+    expect(short.series).toBe(model.series);
+    expect(latestRows(model, 5000)).toBe(model);
   });
 });

@@ -80,10 +80,24 @@ export async function getZonePage(
     status: r.status,
     sourceId: r.source_id,
   });
-  const figuresOf = (id: number) => rows.filter((r) => r.zone_id === id).length;
+  // Rows by zone and by zone and indicator, so each dataset picks its figures without scanning them all.
+  const byZone = new Map<number, Row[]>();
+  const bySeries = new Map<string, Row[]>();
+  for (const r of rows) {
+    const own = byZone.get(r.zone_id);
+    if (own) own.push(r);
+    else byZone.set(r.zone_id, [r]);
+    const key = `${r.zone_id}|${r.indicator_id}`;
+    const list = bySeries.get(key);
+    if (list) list.push(r);
+    else bySeries.set(key, [r]);
+  }
+  const figuresOf = (id: number) => byZone.get(id)?.length ?? 0;
+  const seriesOf = (zoneId: number | null, indicatorId: number | undefined) =>
+    zoneId === null || indicatorId === undefined ? [] : (bySeries.get(`${zoneId}|${indicatorId}`) ?? []);
 
   const datasets: CompareData[] = indicators.map((indicator) => {
-    const of = (zoneId: number | null) => rows.filter((r) => r.zone_id === zoneId && r.indicator_id === indicator.id).map(obs);
+    const of = (zoneId: number | null) => seriesOf(zoneId, indicator.id).map(obs);
     const zones: CompareZone[] = members.map((member) => ({
       code: member.code,
       nameEn: member.nameEn,
@@ -92,8 +106,8 @@ export async function getZonePage(
       parentCode: member.id === zone.id ? (zone.parent?.code ?? null) : zone.code,
       launch: iso(member.establishedOn),
       areaKm2: member.areaKm2,
-      areaLevels: rows.filter((r) => r.zone_id === member.id && r.indicator_id === areaId).map((r) => ({ date: r.e, km2: r.value })),
-      areaAdditions: rows.filter((r) => r.zone_id === member.id && r.indicator_id === addedId).map((r) => ({ date: r.e, km2: r.value })),
+      areaLevels: seriesOf(member.id, areaId).map((r) => ({ date: r.e, km2: r.value })),
+      areaAdditions: seriesOf(member.id, addedId).map((r) => ({ date: r.e, km2: r.value })),
       observations: of(member.id),
       parentObservations: of(member.parentId),
     }));
