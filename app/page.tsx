@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AlertList } from "@/components/monitor/alert-list";
 import { ZoneKpis } from "@/components/overview/zone-kpis";
-import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
+import { countAlerts, listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { getPrisma } from "@/lib/db/client";
 import { getZones } from "@/lib/db/queries/zones";
 import { getOverviewFigures, getTotals, type OverviewFigure } from "@/lib/db/queries/overview";
@@ -15,11 +15,12 @@ export default async function OverviewPage() {
   const t = messages(locale);
   const prisma = await getPrisma();
   refreshIfOld(prisma);
-  const [zones, figures, totals, alerts] = await Promise.all([
+  const [zones, figures, totals, alerts, alertCounts] = await Promise.all([
     getZones(prisma),
     getOverviewFigures(prisma),
     getTotals(prisma),
-    listAlerts(prisma, { state: "open" }),
+    listAlerts(prisma, { state: "open" }, ALERTS_SHOWN),
+    countAlerts(prisma),
   ]);
   const { figures: figureCount, sources: sourceCount } = totals;
   const today = new Date().toISOString().slice(0, 10);
@@ -54,9 +55,9 @@ export default async function OverviewPage() {
       {alerts.length ? (
         <section aria-labelledby="alerts-heading" className="panel overview-alerts">
           <h2 id="alerts-heading">
-            {t.monitor.overviewTitle} <span className="muted">({alerts.length})</span>
+            {t.monitor.overviewTitle} <span className="muted">({alertCounts.open.total})</span>
           </h2>
-          <AlertList alerts={alerts} locale={locale} t={t.monitor} admin={false} limit={3} />
+          <AlertList alerts={alerts} locale={locale} t={t.monitor} admin={false} />
           <p>
             <Link href="/monitor">{t.monitor.overviewMore} →</Link>
           </p>
@@ -67,6 +68,9 @@ export default async function OverviewPage() {
     </>
   );
 }
+
+/** The overview shows the most pressing few alerts; the monitor page has them all. */
+const ALERTS_SHOWN = 3;
 
 /** Beyond this many zones in a group, the overview links to the full list instead. */
 const GROUP_MAX = 24;

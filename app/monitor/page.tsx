@@ -6,7 +6,7 @@ import { AlertList } from "@/components/monitor/alert-list";
 import { ProgressTable } from "@/components/monitor/progress-table";
 import { TargetForm } from "@/components/monitor/target-form";
 import { TableDownloads } from "@/components/ui/table-downloads";
-import { listAlerts, monitorConfig, monitorYear, refreshIfOld } from "@/lib/alerts/service";
+import { countAlerts, listAlerts, monitorConfig, monitorYear, refreshIfOld } from "@/lib/alerts/service";
 import { getAdminSession } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/db/client";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
@@ -38,16 +38,17 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
   const year = monitorYear(years, today, requested);
   const kind = ALERT_KINDS.find((k) => k === raw.kind) as AlertKind | undefined;
   const acknowledged = raw.alerts === "acknowledged";
-  const [rows, open, seen, admin, zoneRows, indicatorRows] = await Promise.all([
+  const [rows, listed, counts, admin, zoneRows, indicatorRows] = await Promise.all([
     loadProgress(prisma, { year, today, tolerance: config.tolerance }),
-    listAlerts(prisma, { state: "open" }),
-    listAlerts(prisma, { state: "acknowledged" }),
+    listAlerts(prisma, { state: acknowledged ? "acknowledged" : "open", kind }, ALERTS_MAX),
+    countAlerts(prisma),
     getAdminSession(),
     listZones(prisma),
     listIndicators(prisma),
   ]);
   rows.sort((a, b) => attentionOrder(a.progress, b.progress));
-  const listed = (acknowledged ? seen : open).filter((a) => !kind || a.kind === kind);
+  const shownCounts = acknowledged ? counts.acknowledged : counts.open;
+  const total = kind ? (shownCounts.byKind[kind] ?? 0) : shownCounts.total;
   const pct = (share: number) => `${formatNumber(share * 100, locale, 1)}%`;
   const name = (en: string, zh: string | null) => (locale === "zh" ? (zh ?? en) : en);
   const query = (changes: Record<string, string | undefined>) => {
@@ -80,7 +81,7 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
       <section className="panel" aria-labelledby="alerts-title">
         <header className="monitor-head">
           <h2 id="alerts-title">
-            {m.alerts} <span className="muted">({listed.length})</span>
+            {m.alerts} <span className="muted">({total})</span>
           </h2>
           <p className="monitor-feeds">
             <span className="muted">{m.feeds}:</span> <a href={`/api/alerts?format=atom${locale === "zh" ? "&lang=zh" : ""}`}>{m.atom}</a> ·{" "}
@@ -89,10 +90,10 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
         </header>
         <nav className="chips" aria-label={m.alerts}>
           <Link href={query({ kind: undefined })} aria-current={!kind ? "page" : undefined}>
-            {m.allKinds} ({(acknowledged ? seen : open).length})
+            {m.allKinds} ({shownCounts.total})
           </Link>
           {ALERT_KINDS.map((k) => {
-            const n = (acknowledged ? seen : open).filter((a) => a.kind === k).length;
+            const n = shownCounts.byKind[k] ?? 0;
             return n ? (
               <Link key={k} href={query({ kind: k })} aria-current={kind === k ? "page" : undefined}>
                 {m.kinds[k]} ({n})
@@ -100,17 +101,17 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
             ) : null;
           })}
           <Link href={query({ alerts: acknowledged ? undefined : "acknowledged", kind: undefined })}>
-            {acknowledged ? m.showOpen : `${m.showAcknowledged} (${seen.length})`}
+            {acknowledged ? m.showOpen : `${m.showAcknowledged} (${counts.acknowledged.total})`}
           </Link>
         </nav>
         {listed.length ? (
-          <AlertList alerts={listed} locale={locale} t={m} admin={Boolean(admin)} limit={ALERTS_MAX} />
+          <AlertList alerts={listed} locale={locale} t={m} admin={Boolean(admin)} />
         ) : (
           <p className="notice">{m.noAlerts}</p>
         )}
-        {listed.length > ALERTS_MAX ? (
+        {total > ALERTS_MAX ? (
           <p className="muted">
-            {fill(m.showing, { shown: ALERTS_MAX, total: listed.length })}{" "}
+            {fill(m.showing, { shown: ALERTS_MAX, total })}{" "}
             <a href={`/api/alerts?format=csv${acknowledged ? "&state=acknowledged" : ""}${kind ? `&kind=${kind}` : ""}`}>CSV</a>
           </p>
         ) : null}

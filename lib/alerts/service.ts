@@ -141,18 +141,18 @@ export type AlertFilter = { state?: "open" | "acknowledged" | "resolved" | "all"
 const KIND_ORDER: AlertKind[] = ["behind", "yoy_fall", "plausibility", "stale"];
 
 /** Stored alerts, most pressing first: behind, falls, implausible figures, overdue releases; newest first within. */
-export async function listAlerts(prisma: PrismaClient, filter: AlertFilter = {}): Promise<AlertView[]> {
+export async function listAlerts(prisma: PrismaClient, filter: AlertFilter = {}, limit?: number): Promise<AlertView[]> {
   const state = filter.state ?? "open";
-  const rows = await prisma.alert.findMany({
-    where: {
-      ...(state === "open" ? { resolvedAt: null, acknowledgedAt: null } : {}),
-      ...(state === "acknowledged" ? { resolvedAt: null, acknowledgedAt: { not: null } } : {}),
-      ...(state === "resolved" ? { resolvedAt: { not: null } } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.zone ? { zone: { code: filter.zone } } : {}),
-    },
-    include: { zone: true, indicator: true },
-  });
+  const where = {
+    ...(state === "open" ? { resolvedAt: null, acknowledgedAt: null } : {}),
+    ...(state === "acknowledged" ? { resolvedAt: null, acknowledgedAt: { not: null } } : {}),
+    ...(state === "resolved" ? { resolvedAt: { not: null } } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.zone ? { zone: { code: filter.zone } } : {}),
+  };
+  // The first `limit` in that order are chosen by the database, so a page showing a few of thousands reads a few.
+  const ids = limit === undefined ? undefined : await firstAlertIds(prisma, state, filter, limit);
+  const rows = await prisma.alert.findMany({ where: ids ? { id: { in: ids } } : where, include: { zone: true, indicator: true } });
   return rows
     .map((a) => ({
       id: a.id,
@@ -172,6 +172,48 @@ export async function listAlerts(prisma: PrismaClient, filter: AlertFilter = {})
       notifiedAt: a.notifiedAt?.toISOString() ?? null,
     }))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.since.localeCompare(a.since) || a.id - b.id);
+}
+
+const STATE_SQL: Record<NonNullable<AlertFilter["state"]>, string> = {
+  open: "a.resolved_at IS NULL AND a.acknowledged_at IS NULL",
+  acknowledged: "a.resolved_at IS NULL AND a.acknowledged_at IS NOT NULL",
+  resolved: "a.resolved_at IS NOT NULL",
+  all: "TRUE",
+};
+
+async function firstAlertIds(
+  prisma: PrismaClient,
+  state: NonNullable<AlertFilter["state"]>,
+  filter: AlertFilter,
+  limit: number,
+): Promise<number[]> {
+  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT a.id FROM alerts a JOIN zones z ON z.id = a.zone_id
+      WHERE ${STATE_SQL[state]} AND ($1::text IS NULL OR a.kind::text = $1) AND ($2::text IS NULL OR z.code = $2)
+      ORDER BY array_position($3::text[], a.kind::text), a.since DESC, a.id
+      LIMIT $4`,
+    filter.kind ?? null,
+    filter.zone ?? null,
+    KIND_ORDER,
+    limit,
+  );
+  return rows.map((r) => r.id);
+}
+
+export type AlertCounts = Record<"open" | "acknowledged", { total: number; byKind: Partial<Record<AlertKind, number>> }>;
+
+/** How many open and acknowledged alerts there are, of each kind. */
+export async function countAlerts(prisma: PrismaClient): Promise<AlertCounts> {
+  const rows = await prisma.$queryRawUnsafe<{ state: "open" | "acknowledged"; kind: AlertKind; n: number }[]>(
+    `SELECT CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END AS state, kind::text AS kind, count(*)::int AS n
+       FROM alerts WHERE resolved_at IS NULL GROUP BY 1, 2`,
+  );
+  const counts: AlertCounts = { open: { total: 0, byKind: {} }, acknowledged: { total: 0, byKind: {} } };
+  for (const { state, kind, n } of rows) {
+    counts[state].total += n;
+    counts[state].byKind[kind] = n;
+  }
+  return counts;
 }
 
 /** Marks an alert as seen by an admin. False when there is no such alert. */

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { acknowledgeAlert, listAlerts, notifyAlerts, refreshAlerts, type MonitorConfig } from "@/lib/alerts/service";
+import { acknowledgeAlert, countAlerts, listAlerts, notifyAlerts, refreshAlerts, type MonitorConfig } from "@/lib/alerts/service";
 import { deleteTarget, saveTarget } from "@/lib/alerts/targets";
 import type { Database } from "@/lib/db/connection";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -142,6 +142,28 @@ describe("the alert webhook's receiver", () => {
       // Found again, it stays acknowledged.
       await refreshAlerts(db.prisma, { today: "2025-08-21", config });
       expect((await listAlerts(db.prisma)).map((a) => a.id)).not.toContain(first.id);
+    });
+
+    it("lists the first few in the same order as the whole list, and counts them by state and kind", async () => {
+      await refreshAlerts(db.prisma, { today: "2025-09-20", config });
+      const all = await listAlerts(db.prisma);
+      expect(all).toHaveLength(5);
+      for (const n of [1, 2, 4, 10])
+        expect((await listAlerts(db.prisma, {}, n)).map((a) => a.key)).toEqual(all.slice(0, n).map((a) => a.key));
+      const stale = await listAlerts(db.prisma, { kind: "stale" }, 1);
+      expect(stale).toHaveLength(1);
+      expect(stale[0]?.key).toBe(all.find((a) => a.kind === "stale")?.key);
+      expect((await listAlerts(db.prisma, { zone: "synthetic-b" }, 10)).map((a) => a.key)).toEqual(
+        all.filter((a) => a.zone.code === "synthetic-b").map((a) => a.key),
+      );
+      const first = all[0];
+      if (!first) throw new Error("expected an alert");
+      await acknowledgeAlert(db.prisma, first.id, "Li Wei");
+      expect((await listAlerts(db.prisma, { state: "acknowledged" }, 5)).map((a) => a.id)).toEqual([first.id]);
+      expect(await countAlerts(db.prisma)).toEqual({
+        open: { total: 4, byKind: { plausibility: 1, stale: 2, yoy_fall: 1 } },
+        acknowledged: { total: 1, byKind: { behind: 1 } },
+      });
     });
 
     it("sends exactly one POST per new alert, retrying a failed one, and none again", async () => {
