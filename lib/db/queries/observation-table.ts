@@ -117,10 +117,12 @@ export async function getObservationHistory(
   return { observation: strip(row), vintages };
 }
 
-/** The years figures end in, for the period filter. */
+/** The years figures end in, for the period filter (a scan of the whole table: once per data version). */
 export async function listYears(prisma: PrismaClient): Promise<number[]> {
-  const rows = await prisma.$queryRawUnsafe<{ year: number }[]>(
-    `SELECT DISTINCT extract(year FROM period_end)::int AS year FROM observations ORDER BY year`,
-  );
-  return rows.map((r) => r.year);
+  return cachedByDataVersion(prisma, "years", async () => {
+    const rows = await prisma.$queryRawUnsafe<{ year: number }[]>(
+      `SELECT DISTINCT extract(year FROM period_end)::int AS year FROM observations ORDER BY year`,
+    );
+    return rows.map((r) => r.year);
+  });
 }
