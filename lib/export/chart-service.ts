@@ -13,12 +13,14 @@ import { describeSeriesError } from "../i18n/series.ts";
 import type { ChartParams } from "../validation/chart.ts";
 import type { SeriesParams } from "../validation/series.ts";
 import type { Locale } from "../domain/format.ts";
+import { boundedMemo } from "../memo.ts";
 import { chartPng, chartSvg } from "./chart-image.ts";
+import { seriesJson } from "./series.ts";
 
 export type ChartImage = { body: Uint8Array | string; contentType: string; etag: string; fileName: string };
 
-const cache = new Map<string, ChartImage>();
-const CACHE_SIZE = 100;
+const images = boundedMemo<ChartImage>(100);
+const seriesBodies = boundedMemo<string>(100);
 
 /** The comparison of a series view, or a 400 saying why the data cannot answer it (in the reader's language). */
 export async function comparisonOrThrow(prisma: PrismaClient, view: SeriesParams, locale: Locale) {
@@ -32,6 +34,17 @@ export async function comparisonOrThrow(prisma: PrismaClient, view: SeriesParams
     });
   }
   return { data, comparison };
+}
+
+/**
+ * The JSON body of `GET /api/series` for a view, kept in memory under `etag` (which names the data
+ * version and the whole query): a dashboard asking the same question again costs no query.
+ */
+export function seriesBody(prisma: PrismaClient, view: SeriesParams, locale: Locale, etag: string): Promise<string> {
+  return seriesBodies(prisma, etag, async () => {
+    const { data, comparison } = await comparisonOrThrow(prisma, view, locale);
+    return JSON.stringify(seriesJson(data, comparison.series, comparison.unit, view, locale));
+  });
 }
 
 /** The chart model of a compare view, or a 400 saying why the data cannot answer it. */
@@ -55,17 +68,13 @@ export async function compareImage(
   const { version, asOf } = await dataState(prisma);
   const etag = `"${createHash("sha1").update(JSON.stringify({ params, format, version })).digest("base64url")}"`;
   if (ifNoneMatch === etag) return "not-modified";
-  const cached = cache.get(etag);
-  if (cached) return cached;
-  const model = await compareModel(prisma, params, asOf);
-  const locale = params.lang ?? "en";
-  const options = { width: params.width, height: params.height, type: params.chart, locale, labels: svgLabels(locale) };
-  const fileName = `ftz-monitor-${params.indicator}-${params.zones.join("-")}${format === "png" ? `@${params.scale}x` : ""}.${format}`;
-  const image: ChartImage =
-    format === "svg"
+  return images(prisma, etag, async () => {
+    const model = await compareModel(prisma, params, asOf);
+    const locale = params.lang ?? "en";
+    const options = { width: params.width, height: params.height, type: params.chart, locale, labels: svgLabels(locale) };
+    const fileName = `ftz-monitor-${params.indicator}-${params.zones.join("-")}${format === "png" ? `@${params.scale}x` : ""}.${format}`;
+    return format === "svg"
       ? { body: await chartSvg(model, options), contentType: "image/svg+xml; charset=utf-8", etag, fileName }
       : { body: await chartPng(model, options, params.scale), contentType: "image/png", etag, fileName };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(etag, image);
-  return image;
+  });
 }

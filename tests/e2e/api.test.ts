@@ -195,6 +195,15 @@ describe.each(SERVERS)("the API on $name", ({ url }) => {
     it("checks a file without writing (dry run), then imports it, then finds nothing new in it", async () => {
       const csv = syntheticCsv({ value: "1,234" });
       const before = await countSynthetic();
+      // The series API keeps its answers per data version: asked before and after the import, it sees the new figure.
+      const seriesPath = "/api/series?indicator=new_enterprises&zones=synthetic-a&basis=period";
+      const points = async () =>
+        ((await getJson(seriesPath)).body as unknown as { series: { points: { value: number }[] }[] }).series[0]?.points.map(
+          (p) => p.value,
+        ) ?? [];
+      const pointsBefore = await points();
+      expect(await points()).toEqual(pointsBefore);
+      expect(pointsBefore).not.toContain(1234);
       const dry = await get("/api/imports?dryRun=1", { method: "POST", headers: auth, body: fileForm("observations.csv", csv) });
       expect(dry.status).toBe(200);
       expect(await dry.json()).toMatchObject({ dryRun: true, committed: false, tables: { observations: { new: 1 } } });
@@ -207,6 +216,7 @@ describe.each(SERVERS)("the API on $name", ({ url }) => {
       const summary = (await real.json()) as { committed: boolean; importId: number };
       expect(summary.committed).toBe(true);
       expect(await countSynthetic()).toBe(before + 1);
+      expect(await points()).toContain(1234);
       const again = await get("/api/imports", { method: "POST", headers: auth, body: fileForm("observations.csv", csv) });
       expect(await again.json()).toMatchObject({ committed: true, tables: { observations: { new: 0, unchanged: 1 } } });
       const history = (await (await get("/api/imports", { headers: auth })).json()) as { data: Row[] };

@@ -5,11 +5,11 @@ import { getPrisma } from "@/lib/db/client";
 import { sourceQuotes } from "@/lib/db/queries/series";
 import { dataState } from "@/lib/db/queries/version";
 import { chartModel } from "@/lib/domain/chart-model";
-import { comparisonOrThrow } from "@/lib/export/chart-service";
+import { comparisonOrThrow, seriesBody } from "@/lib/export/chart-service";
 import { csvResponse, toCsv } from "@/lib/export/csv";
-import { SERIES_CSV_COLUMNS, seriesCsvRows, seriesJson, seriesXlsx } from "@/lib/export/series";
+import { SERIES_CSV_COLUMNS, seriesCsvRows, seriesXlsx } from "@/lib/export/series";
 import { xlsxResponse } from "@/lib/export/xlsx";
-import { handle, json } from "@/lib/http";
+import { handle } from "@/lib/http";
 import { chartWords } from "@/lib/i18n/chart-words";
 import { parseParams } from "@/lib/validation/params";
 import { SERIES_LIST_PARAMS, SeriesQuerySchema } from "@/lib/validation/series";
@@ -24,16 +24,15 @@ export const GET = handle(async (request) => {
     .update(`${version}|${request.url.split("?")[1] ?? ""}`)
     .digest("base64url")}"`;
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { etag } });
+  if (format !== "csv" && format !== "xlsx") {
+    const body = await seriesBody(prisma, params, locale, etag);
+    return new Response(body, { headers: { "content-type": "application/json; charset=utf-8", etag, "cache-control": "no-cache" } });
+  }
   const { data, comparison } = await comparisonOrThrow(prisma, params, locale);
   const file = `ftz-monitor-${params.indicator}`;
   if (format === "csv")
     return csvResponse(toCsv(SERIES_CSV_COLUMNS, seriesCsvRows(data, comparison.series, comparison.unit)), `${file}.csv`);
-  if (format === "xlsx") {
-    const model = chartModel(data, comparison.series, comparison.unit, { ...params, axis: "date", asOf }, locale, chartWords(locale));
-    const quotes = await sourceQuotes(prisma, params.indicator, params.zones);
-    return xlsxResponse(await seriesXlsx(model, data, comparison.series, comparison.unit, quotes), `${file}.xlsx`);
-  }
-  return json(seriesJson(data, comparison.series, comparison.unit, params, locale), {
-    headers: { etag, "cache-control": "no-cache" },
-  });
+  const model = chartModel(data, comparison.series, comparison.unit, { ...params, axis: "date", asOf }, locale, chartWords(locale));
+  const quotes = await sourceQuotes(prisma, params.indicator, params.zones);
+  return xlsxResponse(await seriesXlsx(model, data, comparison.series, comparison.unit, quotes), `${file}.xlsx`);
 });
