@@ -45,36 +45,45 @@ export async function getSeriesData(
   indicatorCode: string,
   zoneCodes: readonly string[],
 ): Promise<CompareData | { missing: { indicator?: string; zones: string[] } }> {
-  const [indicator, zones] = await Promise.all([
-    prisma.indicator.findUnique({ where: { code: indicatorCode } }),
+  // Two round trips: the indicator (with the area indicators) and the zones, then the figures, their
+  // sources and the zones' events together.
+  const [indicators, zones] = await Promise.all([
+    prisma.indicator.findMany({ where: { code: { in: [indicatorCode, AREA_INDICATOR, AREA_ADDED_INDICATOR] } } }),
     prisma.zone.findMany({ where: { code: { in: [...zoneCodes] } }, include: { parent: { select: { code: true, id: true } } } }),
   ]);
+  const indicator = indicators.find((i) => i.code === indicatorCode);
   const missingZones = zoneCodes.filter((code) => !zones.some((z) => z.code === code));
   if (!indicator || missingZones.length) return { missing: { ...(indicator ? {} : { indicator: indicatorCode }), zones: missingZones } };
 
   const zoneIds = zones.map((z) => z.id);
-  const parentIds = zones.map((z) => z.parentId).filter((id): id is number => id !== null);
-  const rows = await prisma.$queryRawUnsafe<ObsRow[]>(
-    `SELECT o.zone_id, i.code AS indicator, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-            o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id
-       FROM observations o JOIN indicators i ON i.id = o.indicator_id
-      WHERE (o.indicator_id = $1 AND o.zone_id = ANY($2::int[]))
-         OR (i.code = ANY($3::text[]) AND o.zone_id = ANY($4::int[]))
-      ORDER BY o.period_end, o.period_start`,
-    indicator.id,
-    [...zoneIds, ...parentIds],
-    [AREA_INDICATOR, AREA_ADDED_INDICATOR],
-    zoneIds,
-  );
-  const sourceIds = [...new Set(rows.filter((r) => r.indicator === indicatorCode).map((r) => r.source_id))];
-  const [sources, events] = await Promise.all([
-    prisma.source.findMany({ where: { id: { in: sourceIds } }, orderBy: { id: "asc" } }),
+  const withParents = [...new Set([...zoneIds, ...zones.map((z) => z.parentId).filter((id): id is number => id !== null)])];
+  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
+  const [found, sources, events] = await Promise.all([
+    // The indicator's figures of the zones and their parents (for shares), and the zones' areas; the
+    // parents' area rows come along and are not used.
+    prisma.$queryRawUnsafe<(Omit<ObsRow, "indicator"> & { indicator_id: number })[]>(
+      `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
+              o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id
+         FROM observations o
+        WHERE o.indicator_id = ANY($1::int[]) AND o.zone_id = ANY($2::int[])
+        ORDER BY o.period_end, o.period_start`,
+      indicators.map((i) => i.id),
+      withParents,
+    ),
+    prisma.$queryRawUnsafe<{ id: number; title: string; url: string | null; published_on: string | null }[]>(
+      `SELECT s.id, s.title, s.url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on FROM sources s
+        WHERE s.id IN (SELECT o.source_id FROM observations o WHERE o.indicator_id = $1 AND o.zone_id = ANY($2::int[]))
+        ORDER BY s.id`,
+      indicator.id,
+      withParents,
+    ),
     prisma.event.findMany({
       where: { zoneId: { in: zoneIds } },
       include: { zone: { select: { code: true } } },
       orderBy: { occurredOn: "asc" },
     }),
   ]);
+  const rows: ObsRow[] = found.map(({ indicator_id, ...r }) => ({ ...r, indicator: codeOf.get(indicator_id) ?? "" }));
   const byCode = new Map(zones.map((z) => [z.code, z]));
   return {
     indicator: {
@@ -104,12 +113,7 @@ export async function getSeriesData(
         parentObservations: zone.parentId === null ? [] : of(zone.parentId, indicatorCode).map(toObservation),
       };
     }),
-    sources: sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      url: s.url,
-      publishedOn: s.publishedOn ? s.publishedOn.toISOString().slice(0, 10) : null,
-    })),
+    sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: s.published_on })),
     events: events.map((e) => ({
       zone: e.zone.code,
       date: e.occurredOn.toISOString().slice(0, 10),
