@@ -47,6 +47,8 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
   const letters = t.coverage.letters;
   return (
     <>
+      {/* Wide tables: the page widens from its first byte (a rule on what comes later would shift the page as it arrives). */}
+      <span className="layout-wide" hidden />
       <div className="page-head">
         <h1>{t.coverage.title}</h1>
         <p className="lede">{t.coverage.intro}</p>

@@ -46,6 +46,8 @@ export default async function DataPage({ searchParams }: PageProps<"/data">) {
   const [table, years] = await Promise.all([getObservationTable(prisma, view), listYears(prisma)]);
   return (
     <>
+      {/* Wide tables: the page widens from its first byte (a rule on what comes later would shift the page as it arrives). */}
+      <span className="layout-wide" hidden />
       {head}
       <DataExplorer
         basePath="/data"

@@ -1,6 +1,7 @@
 "use client";
-// The main navigation, marking the current section for screen readers and the eye.
-import Link from "next/link";
+// The main navigation, marking the current section for screen readers and the eye, and the section
+// being opened while its page is on the way.
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
@@ -16,10 +17,15 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
               (link.href === "/import" && pathname.startsWith("/imports"));
         return (
           <Link key={link.href} href={link.href} aria-current={current ? "page" : undefined}>
-            {link.label}
+            <LinkLabel label={link.label} />
           </Link>
         );
       })}
     </>
   );
+}
+
+function LinkLabel({ label }: { label: string }) {
+  const { pending } = useLinkStatus();
+  return <span className={pending ? "nav-pending" : undefined}>{label}</span>;
 }

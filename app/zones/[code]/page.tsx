@@ -108,6 +108,8 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
 
   return (
     <>
+      {/* Wide tables: the page widens from its first byte (a rule on what comes later would shift the page as it arrives). */}
+      <span className="layout-wide" hidden />
       <div className="page-head zone-head">
         {profile.parent ? (
           <p className="breadcrumb">
