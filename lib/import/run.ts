@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { afterDataChange } from "../alerts/service.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
+import { IdentityIndex } from "./identities.ts";
 import {
   mapEventRow,
   mapIndicatorRow,
@@ -51,43 +52,12 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 2000;
 // Serialises imports on a PostgreSQL server: two at once would race on the same identities.
 const IMPORT_LOCK_KEY = 72_707_370;
 const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
 
 class Rollback extends Error {}
-
-/** Identities seen so far in this import, compactly: key → index into parallel typed arrays. */
-class IdentityIndex {
-  private readonly index = new Map<string, number>();
-  private rows = new Int32Array(1024);
-  private values = new Float64Array(1024);
-  private qualifiers = new Uint8Array(1024);
-
-  get(key: string): { row: number; value: number; qualifier: number } | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : { row: this.rows[i] ?? 0, value: this.values[i] ?? 0, qualifier: this.qualifiers[i] ?? 0 };
-  }
-
-  set(key: string, row: number, value: number, qualifier: number): void {
-    const i = this.index.size;
-    if (i >= this.rows.length) {
-      const grow = <T extends Int32Array | Float64Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-        const next = make(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.rows = grow(this.rows, (n) => new Int32Array(n));
-      this.values = grow(this.values, (n) => new Float64Array(n));
-      this.qualifiers = grow(this.qualifiers, (n) => new Uint8Array(n));
-    }
-    this.index.set(key, i);
-    this.rows[i] = row;
-    this.values[i] = value;
-    this.qualifiers[i] = qualifier;
-  }
-}
 
 const QUALIFIER_CODES = { exact: 0, at_least: 1, at_most: 2, approx: 3 } as const;
 
@@ -327,9 +297,15 @@ class ImportRun {
       }
       this.addWarnings(mapped.warnings);
       const input = mapped.value;
-      const key = observationKey(input);
+      const identity = {
+        zoneId: input.zoneId,
+        indicatorId: input.indicatorId,
+        basis: input.basis,
+        start: input.period.start,
+        end: input.period.end,
+      };
       const qualifier = QUALIFIER_CODES[input.qualifier];
-      const earlier = this.identities.get(key);
+      const earlier = this.identities.get(identity);
       if (earlier) {
         if (earlier.value !== input.value || earlier.qualifier !== qualifier) {
           this.reject("observations", [
@@ -346,7 +322,7 @@ class ImportRun {
         }
         continue;
       }
-      this.identities.set(key, row, input.value, qualifier);
+      this.identities.set(identity, row, input.value, qualifier);
       batch.push({ row, input });
       if (batch.length >= BATCH_SIZE) {
         await write(batch);
@@ -396,8 +372,7 @@ class ImportRun {
     const rows = await findImplausible(this.tx, this.importId);
     const warnings: RowWarning[] = [];
     for (const r of rows) {
-      const key = `${r.zone_id}|${r.indicator_id}|${r.basis}|${r.s}|${r.e}`;
-      const row = this.identities.get(key)?.row ?? 0;
+      const row = this.identities.get({ zoneId: r.zone_id, indicatorId: r.indicator_id, basis: r.basis, start: r.s, end: r.e })?.row ?? 0;
       const neighbour = r.prev_value ?? r.next_value;
       const neighbourEnd = r.prev_value !== null ? r.prev_end : r.next_end;
       const ratio = neighbour ? r.value / neighbour : 1;
