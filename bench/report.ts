@@ -79,6 +79,14 @@ export function summaryRows(r: BenchResults): Row[] {
       target: "—",
       met: null,
     });
+    if (i.indexedInsert)
+      rows.push({
+        area: "import",
+        figure: "INSERT … SELECT inside the server into a copy of observations with its 7 indexes",
+        value: `${int(i.indexedInsert.rowsPerSecond)} rows/s (${i.indexedInsert.seconds.toFixed(1)} s): the floor for writing these rows into this table`,
+        target: "—",
+        met: null,
+      });
   }
   for (const c of r.api?.series ?? []) {
     const met = c.api.p50 <= TARGETS.seriesP50Ms && c.ratio <= TARGETS.seriesSqlRatio;
