@@ -13,9 +13,9 @@ import { now, summarize, timeRuns, type Timing } from "./stats.ts";
 export type Fetched = { ms: number; status: number; bytes: number; body: Buffer; contentType: string };
 
 /** GET with the whole body read: the time a client waits for the full response. */
-export async function timedGet(url: string): Promise<Fetched> {
+export async function timedGet(url: string, follow = false): Promise<Fetched> {
   const started = now();
-  const response = await fetch(url, { cache: "no-store", redirect: "manual" });
+  const response = await fetch(url, { cache: "no-store", redirect: follow ? "follow" : "manual" });
   const body = Buffer.from(await response.arrayBuffer());
   return {
     ms: now() - started,
@@ -26,8 +26,8 @@ export async function timedGet(url: string): Promise<Fetched> {
   };
 }
 
-async function expectOk(url: string): Promise<Fetched> {
-  const result = await timedGet(url);
+async function expectOk(url: string, follow = false): Promise<Fetched> {
+  const result = await timedGet(url, follow);
   if (result.status !== 200) throw new Error(`GET ${url} answered ${result.status}: ${result.body.toString("utf8").slice(0, 500)}`);
   return result;
 }
@@ -281,7 +281,8 @@ export async function benchJs(base: string, paths: readonly string[]): Promise<J
   const sizes = new Map<string, { raw: number; gzip: number; holds: string[] }>();
   const out: JsCase[] = [];
   for (const path of paths) {
-    const page = await expectOk(`${base}${path}`);
+    // A page that redirects (/compare without a view goes to its default view) is measured where it lands.
+    const page = await expectOk(`${base}${path}`, true);
     const urls = scriptUrls(page.body.toString("utf8"), `${base}${path}`);
     let raw = 0;
     let gzip = 0;
