@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
 /** A panel's chart is a few hundred pixels wide: more points than this draw nothing more. */
-const COMPACT_POINTS = 400;
+const COMPACT_POINTS = 150;
 /** The panel's table shows the latest periods; the comparison page has them all. */
 const TABLE_ROWS = 24;
 

@@ -5,7 +5,9 @@ import type { Status } from "../../domain/figures.ts";
 import type { Qualifier } from "../../domain/format.ts";
 import type { Basis } from "../../domain/periods.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import { boundedMemo } from "../../memo.ts";
 import { AREA_ADDED_INDICATOR, AREA_INDICATOR } from "./series.ts";
+import { dataVersion } from "./version.ts";
 
 export type ZoneProfile = {
   code: string;
@@ -40,10 +42,18 @@ type Row = {
   source_id: number;
 };
 
-export async function getZonePage(
-  prisma: PrismaClient,
-  code: string,
-): Promise<{ profile: ZoneProfile; datasets: CompareData[] } | undefined> {
+export type ZonePage = { profile: ZoneProfile; datasets: CompareData[] };
+
+// A zone's figures are read once per data version; a few zones are kept (a zone with twenty years of monthly
+// figures is a few megabytes of objects).
+const zonePages = boundedMemo<ZonePage | undefined>(24);
+
+export async function getZonePage(prisma: PrismaClient, code: string): Promise<ZonePage | undefined> {
+  const version = await dataVersion(prisma);
+  return zonePages(prisma, `${version}|${code}`, () => readZonePage(prisma, code));
+}
+
+async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePage | undefined> {
   const zone = await prisma.zone.findUnique({ where: { code }, include: { parent: true, children: { orderBy: { code: "asc" } } } });
   if (!zone) return undefined;
   const members = [zone, ...zone.children];
