@@ -5,18 +5,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { CHROMIUM_ARGS, chromiumPath } from "../tests/support/chromium.ts";
 import { median } from "./stats.ts";
-
-export const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export type LighthouseRun = { performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; fcpMs: number };
 export type LighthouseCase = LighthouseRun & { path: string; runs: LighthouseRun[]; failedAudits: string[] };
@@ -36,12 +26,12 @@ function runCli(url: string, outFile: string): Promise<void> {
     `--output-path=${outFile}`,
     "--preset=desktop",
     "--only-categories=performance,accessibility",
-    `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
+    `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
     "--quiet",
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+      env: { ...process.env, CHROME_PATH: chromiumPath() },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let errors = "";

@@ -6,6 +6,7 @@
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
+import { OBSERVATION_ORDER } from "../lib/import/columns.ts";
 
 export const GENERATOR_VERSION = 1;
 export const FIRST_YEAR = 2006;
@@ -14,21 +15,8 @@ export const MONTHS = YEARS * 12;
 export const GROUP_CODE = "synthetic-bench";
 export const MANIFEST_FILE = "bench-package.json";
 
-export const OBSERVATION_COLUMNS = [
-  "zone",
-  "indicator",
-  "period",
-  "basis",
-  "value",
-  "unit",
-  "qualifier",
-  "source_title",
-  "source_url",
-  "published_on",
-  "quote",
-  "status",
-  "note",
-] as const;
+/** The data format's observation columns (lib/import/columns.ts), which the generator writes in that order. */
+export const OBSERVATION_COLUMNS = OBSERVATION_ORDER;
 
 export type ObservationCsvRow = Record<(typeof OBSERVATION_COLUMNS)[number], string>;
 

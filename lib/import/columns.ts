@@ -8,27 +8,27 @@ function spec(order: readonly string[], required: readonly string[]): ColumnSpec
   return { required, optional: order.filter((c) => !required.includes(c)), order };
 }
 
+/** The columns of observations.csv, in the data format's order (also what the benchmark generator writes). */
+export const OBSERVATION_ORDER = [
+  "zone",
+  "indicator",
+  "period",
+  "basis",
+  "value",
+  "unit",
+  "qualifier",
+  "source_title",
+  "source_url",
+  "published_on",
+  "quote",
+  "status",
+  "note",
+] as const;
+
 export const COLUMNS: Record<TableName, ColumnSpec> = {
   zones: spec(["code", "name_en", "name_zh", "kind", "parent", "established_on", "area_km2", "note"], ["code", "name_en", "kind"]),
   indicators: spec(["code", "name_en", "name_zh", "unit", "kind", "category", "description"], ["code", "name_en", "unit", "kind"]),
-  observations: spec(
-    [
-      "zone",
-      "indicator",
-      "period",
-      "basis",
-      "value",
-      "unit",
-      "qualifier",
-      "source_title",
-      "source_url",
-      "published_on",
-      "quote",
-      "status",
-      "note",
-    ],
-    ["zone", "indicator", "period", "value", "unit", "source_title"],
-  ),
+  observations: spec(OBSERVATION_ORDER, ["zone", "indicator", "period", "value", "unit", "source_title"]),
   targets: spec(
     ["zone", "indicator", "year", "value", "unit", "source_title", "source_url", "published_on", "note"],
     ["zone", "indicator", "year", "value", "unit"],
