@@ -464,6 +464,7 @@ function makeRow(
     value: published,
     unit: unit.text,
     qualifier,
+    yoy_pct: "",
     source_title: source.title,
     source_url: source.url,
     published_on: source.publishedOn,

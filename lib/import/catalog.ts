@@ -19,6 +19,7 @@ export type ZoneRef = {
   establishedOn: IsoDate | null;
   areaKm2: number | null;
   note: string | null;
+  aliases: string[];
 };
 
 export type IndicatorRef = {
@@ -30,6 +31,8 @@ export type IndicatorRef = {
   kind: IndicatorKind;
   category: string | null;
   description: string | null;
+  aliases: string[];
+  comparable: boolean;
 };
 
 export class Catalog {

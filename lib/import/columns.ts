@@ -17,6 +17,7 @@ export const OBSERVATION_ORDER = [
   "value",
   "unit",
   "qualifier",
+  "yoy_pct",
   "source_title",
   "source_url",
   "published_on",
@@ -26,8 +27,14 @@ export const OBSERVATION_ORDER = [
 ] as const;
 
 export const COLUMNS: Record<TableName, ColumnSpec> = {
-  zones: spec(["code", "name_en", "name_zh", "kind", "parent", "established_on", "area_km2", "note"], ["code", "name_en", "kind"]),
-  indicators: spec(["code", "name_en", "name_zh", "unit", "kind", "category", "description"], ["code", "name_en", "unit", "kind"]),
+  zones: spec(
+    ["code", "name_en", "name_zh", "kind", "parent", "established_on", "area_km2", "note", "aliases"],
+    ["code", "name_en", "kind"],
+  ),
+  indicators: spec(
+    ["code", "name_en", "name_zh", "unit", "kind", "category", "description", "aliases", "comparable"],
+    ["code", "name_en", "unit", "kind"],
+  ),
   observations: spec(OBSERVATION_ORDER, ["zone", "indicator", "period", "value", "unit", "source_title"]),
   targets: spec(
     ["zone", "indicator", "year", "value", "unit", "source_title", "source_url", "published_on", "note"],

@@ -25,6 +25,7 @@ export type ZoneInput = {
   establishedOn: IsoDate | null;
   areaKm2: number | null;
   note: string | null;
+  aliases: string[];
 };
 
 export type IndicatorInput = {
@@ -35,6 +36,8 @@ export type IndicatorInput = {
   kind: IndicatorKind;
   category: string | null;
   description: string | null;
+  aliases: string[];
+  comparable: boolean;
 };
 
 export type ObservationInput = {
@@ -46,6 +49,8 @@ export type ObservationInput = {
   publishedValue: number;
   publishedUnit: string;
   qualifier: Qualifier;
+  /** The change on the same period a year earlier as published (同比), in percent. */
+  yoyPct: number | null;
   status: Status;
   source: SourceInput;
   quote: string | null;
@@ -205,7 +210,56 @@ function parsePublished(ctx: RowContext, indicator: { code: string; unit: BaseUn
     ctx.error("value", `Value ${valueText} is negative: amounts and counts cannot be; put growth rates in a % indicator`);
   }
   if (!number.ok || !unit.ok) return undefined;
-  return { publishedValue: number.value, publishedUnit: unitText, value: toBaseValue(number.value, unit.unit) };
+  const value = toBaseValue(number.value, unit.unit);
+  if (!Number.isFinite(value) || !Number.isFinite(number.value)) {
+    ctx.error("value", `Value ${valueText.slice(0, 40)}${valueText.length > 40 ? "…" : ""} in ${unitText} is too large to store`);
+    return undefined;
+  }
+  return { publishedValue: number.value, publishedUnit: unitText, value };
+}
+
+const MAX_ALIASES = 50;
+
+/** Other names, separated by `;` (or the full-width ；): trimmed, empty ones dropped, each once. */
+function parseAliases(ctx: RowContext): string[] {
+  const names = [
+    ...new Set(
+      ctx
+        .text("aliases")
+        .split(/[;；]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (names.length > MAX_ALIASES) ctx.error("aliases", `${names.length} aliases: at most ${MAX_ALIASES}, separated by ;`);
+  return names;
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "1", "是"]);
+const FALSE_WORDS = new Set(["false", "no", "0", "否"]);
+
+function parseComparable(ctx: RowContext): boolean {
+  const text = ctx.text("comparable").toLowerCase();
+  if (text === "" || TRUE_WORDS.has(text)) return true;
+  if (FALSE_WORDS.has(text)) return false;
+  ctx.error("comparable", `'${ctx.text("comparable")}' is not true or false`);
+  return true;
+}
+
+/** A published year-on-year change in percent: `26.9`, `-3.1` (a trailing % is allowed). */
+function parseYoyPct(ctx: RowContext): number | null {
+  const text = ctx.text("yoy_pct").replace(/\s*[%％]$/, "");
+  if (text === "") return null;
+  const number = parseNumber(text.replace(/^\+/, ""));
+  if (!number.ok) {
+    ctx.error("yoy_pct", `'${ctx.text("yoy_pct")}' is not a percentage change: write a number such as 26.9 or -3.1`);
+    return null;
+  }
+  if (number.value < -100) {
+    ctx.error("yoy_pct", `A fall of ${-number.value}% is impossible: a level cannot fall by more than 100%`);
+    return null;
+  }
+  return number.value;
 }
 
 function findZone(ctx: RowContext, catalog: Catalog, column = "zone") {
@@ -266,6 +320,7 @@ export function mapZoneRow(cells: Cells, row: number, knownCodes: ReadonlySet<st
     establishedOn,
     areaKm2,
     note: ctx.optional("note"),
+    aliases: parseAliases(ctx),
   }));
 }
 
@@ -284,6 +339,8 @@ export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mappe
     );
   const kind = parseEnum(ctx, "kind", INDICATOR_KINDS);
   if (kind === "rate" && unit && unit !== "percent") ctx.error("unit", "A rate indicator is measured in %");
+  const aliases = parseAliases(ctx);
+  const comparable = parseComparable(ctx);
   return ctx.finish(() => ({
     code,
     nameEn,
@@ -292,6 +349,8 @@ export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mappe
     kind,
     category: ctx.optional("category"),
     description: ctx.optional("description"),
+    aliases,
+    comparable,
   }));
 }
 
@@ -315,6 +374,7 @@ export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, f
   }
   const published = parsePublished(ctx, indicator);
   const qualifier = parseQualifier(ctx);
+  const yoyPct = parseYoyPct(ctx);
   const status = parseEnum(ctx, "status", STATUSES, "ok");
   const source = parseSource(ctx, true);
   if (published && indicator && /share/.test(indicator.code) && indicator.unit === "percent" && published.value > 100) {
@@ -334,6 +394,7 @@ export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, f
     basis: basis!,
     ...published!,
     qualifier,
+    yoyPct,
     status,
     source: source!,
     quote: ctx.optional("quote"),

@@ -53,6 +53,7 @@ export type ExistingObservation = {
   key: string;
   value: number;
   qualifier: string;
+  yoy_pct: number | null;
   status: string;
   source_id: number;
   quote: string | null;
@@ -76,7 +77,7 @@ export async function findExisting(tx: Tx, inputs: readonly ObservationInput[]):
   >(
     `SELECT o.id, o.zone_id, o.indicator_id, o.basis::text AS basis,
             to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-            o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.quote, o.note,
+            o.value, o.qualifier::text AS qualifier, o.yoy_pct, o.status::text AS status, o.source_id, o.quote, o.note,
             o.published_value, o.published_unit
        FROM observations o
        JOIN unnest($1::int[], $2::int[], $3::text[], $4::date[], $5::date[]) AS k(zone_id, indicator_id, basis, s, e)
@@ -108,6 +109,7 @@ function columns(rows: readonly Resolved[]) {
     rows.map((r) => r.input.publishedValue),
     rows.map((r) => r.input.publishedUnit),
     rows.map((r) => r.input.qualifier),
+    rows.map((r) => r.input.yoyPct),
     rows.map((r) => r.input.status),
     rows.map((r) => r.sourceId),
     rows.map((r) => r.input.quote),
@@ -119,11 +121,11 @@ export async function insertObservations(tx: Tx, rows: readonly Resolved[], impo
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO observations (zone_id, indicator_id, basis, period, period_start, period_end, granularity, value,
-                               published_value, published_unit, qualifier, status, source_id, quote, note, import_id)
-     SELECT z, i, b::"Basis", p, s, e, g::"Granularity", v, pv, pu, q::"Qualifier", st::"ObservationStatus", src, qt, nt, $16
+                               published_value, published_unit, qualifier, yoy_pct, status, source_id, quote, note, import_id)
+     SELECT z, i, b::"Basis", p, s, e, g::"Granularity", v, pv, pu, q::"Qualifier", y, st::"ObservationStatus", src, qt, nt, $17
        FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::float8[],
-                   $9::float8[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[])
-            AS t(z, i, b, p, s, e, g, v, pv, pu, q, st, src, qt, nt)`,
+                   $9::float8[], $10::text[], $11::text[], $12::float8[], $13::text[], $14::int[], $15::text[], $16::text[])
+            AS t(z, i, b, p, s, e, g, v, pv, pu, q, y, st, src, qt, nt)`,
     rows.map((r) => r.input.zoneId),
     rows.map((r) => r.input.indicatorId),
     rows.map((r) => r.input.basis),
@@ -137,9 +139,9 @@ export async function reviseObservations(tx: Tx, rows: readonly (Resolved & { id
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
   await tx.$executeRawUnsafe(
-    `INSERT INTO observation_vintages (observation_id, value, published_value, published_unit, qualifier, status, source_id,
-                                       quote, note, import_id, recorded_at, superseded_at, superseded_by_import_id)
-     SELECT id, value, published_value, published_unit, qualifier, status, source_id, quote, note, import_id,
+    `INSERT INTO observation_vintages (observation_id, value, published_value, published_unit, qualifier, yoy_pct, status,
+                                       source_id, quote, note, import_id, recorded_at, superseded_at, superseded_by_import_id)
+     SELECT id, value, published_value, published_unit, qualifier, yoy_pct, status, source_id, quote, note, import_id,
             updated_at, now(), $2
        FROM observations WHERE id = ANY($1::int[])`,
     ids,
@@ -148,11 +150,11 @@ export async function reviseObservations(tx: Tx, rows: readonly (Resolved & { id
   await tx.$executeRawUnsafe(
     `UPDATE observations o
         SET period = t.p, granularity = t.g::"Granularity", value = t.v, published_value = t.pv, published_unit = t.pu,
-            qualifier = t.q::"Qualifier", status = t.st::"ObservationStatus", source_id = t.src, quote = t.qt, note = t.nt,
-            import_id = $14, updated_at = now()
+            qualifier = t.q::"Qualifier", yoy_pct = t.y, status = t.st::"ObservationStatus", source_id = t.src,
+            quote = t.qt, note = t.nt, import_id = $15, updated_at = now()
        FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::text[], $6::float8[], $7::float8[], $8::text[],
-                   $9::text[], $10::text[], $11::int[], $12::text[], $13::text[])
-            AS t(id, p, s, e, g, v, pv, pu, q, st, src, qt, nt)
+                   $9::text[], $10::float8[], $11::text[], $12::int[], $13::text[], $14::text[])
+            AS t(id, p, s, e, g, v, pv, pu, q, y, st, src, qt, nt)
       WHERE o.id = t.id`,
     ids,
     ...columns(rows),
@@ -231,12 +233,24 @@ export async function loadZones(tx: Tx): Promise<ZoneRef[]> {
     establishedOn: zone.establishedOn ? toIsoDate(zone.establishedOn) : null,
     areaKm2: zone.areaKm2,
     note: zone.note,
+    aliases: zone.aliases,
   }));
 }
 
 export async function loadIndicators(tx: Tx): Promise<IndicatorRef[]> {
   return tx.indicator.findMany({
-    select: { id: true, code: true, nameEn: true, nameZh: true, unit: true, kind: true, category: true, description: true },
+    select: {
+      id: true,
+      code: true,
+      nameEn: true,
+      nameZh: true,
+      unit: true,
+      kind: true,
+      category: true,
+      description: true,
+      aliases: true,
+      comparable: true,
+    },
   });
 }
 

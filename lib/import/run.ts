@@ -116,6 +116,17 @@ class ImportRun {
         yield row;
       }
       this.options.onProgress?.({ table: source.table, rows: read, fraction: 1 });
+      if (read === 0) {
+        // A header with nothing under it is almost always an export gone wrong, not an intent.
+        this.addErrors([
+          {
+            table: source.table,
+            file: source.file,
+            row: 2,
+            message: `${source.file} has a header but no rows: ${source.table} holds no rows`,
+          },
+        ]);
+      }
     } catch (error) {
       if (error instanceof ReadError) this.addErrors([error.problem]);
       else throw error;
@@ -165,6 +176,7 @@ class ImportRun {
         ...(has("established_on") ? { establishedOn: dateOrNull(zone.establishedOn) } : {}),
         ...(has("area_km2") ? { areaKm2: zone.areaKm2 } : {}),
         ...(has("note") ? { note: zone.note } : {}),
+        ...(has("aliases") ? { aliases: zone.aliases } : {}),
       };
       if (!current || current.code !== zone.code) {
         const created = await this.tx.zone.create({ data: { code: zone.code, ...data } });
@@ -244,6 +256,8 @@ class ImportRun {
         ...(has("name_zh") ? { nameZh: indicator.nameZh } : {}),
         ...(has("category") ? { category: indicator.category } : {}),
         ...(has("description") ? { description: indicator.description } : {}),
+        ...(has("aliases") ? { aliases: indicator.aliases } : {}),
+        ...(has("comparable") ? { comparable: indicator.comparable } : {}),
       };
       if (!current) {
         const created = await this.tx.indicator.create({ data: { code: indicator.code, ...data } });
@@ -497,6 +511,7 @@ function toZoneRef(zone: {
   establishedOn: Date | null;
   areaKm2: number | null;
   note: string | null;
+  aliases: string[];
 }): ZoneRef {
   return { ...zone, establishedOn: zone.establishedOn ? zone.establishedOn.toISOString().slice(0, 10) : null };
 }
@@ -512,6 +527,7 @@ function zoneChanges(current: ZoneRef, next: ZoneInput, has: (column: string) =>
   if (has("established_on")) compare("established_on", current.establishedOn, next.establishedOn);
   if (has("area_km2")) compare("area_km2", current.areaKm2, next.areaKm2);
   if (has("note")) compare("note", current.note, next.note);
+  if (has("aliases")) compare("aliases", current.aliases.join("; ") || null, next.aliases.join("; ") || null);
   if (has("parent")) compare("parent", current.parentId === null ? null : codeOf(current.parentId), next.parentCode);
   return changes;
 }
@@ -527,6 +543,8 @@ function indicatorChanges(current: IndicatorRef, next: IndicatorInput, has: (col
   if (has("name_zh")) compare("name_zh", current.nameZh, next.nameZh);
   if (has("category")) compare("category", current.category, next.category);
   if (has("description")) compare("description", current.description, next.description);
+  if (has("aliases")) compare("aliases", current.aliases.join("; ") || null, next.aliases.join("; ") || null);
+  if (has("comparable")) compare("comparable", current.comparable, next.comparable);
   return changes;
 }
 
@@ -537,6 +555,7 @@ function observationChanges(current: ExistingObservation, next: ObservationInput
   else if (current.published_unit !== next.publishedUnit || current.published_value !== next.publishedValue)
     changes.push(`published as: ${next.publishedValue} ${next.publishedUnit}`);
   if (current.qualifier !== next.qualifier) changes.push(`qualifier: ${current.qualifier} → ${next.qualifier}`);
+  if ((current.yoy_pct ?? null) !== next.yoyPct) changes.push(`yoy_pct: ${current.yoy_pct ?? "—"} → ${next.yoyPct ?? "—"}`);
   if (current.status !== next.status) changes.push(`status: ${current.status} → ${next.status}`);
   if (current.source_id !== sourceId) changes.push("source");
   if ((current.quote ?? null) !== next.quote) changes.push("quote");

@@ -8,8 +8,10 @@ import { DatabaseUnavailableError, openDatabase, type Database } from "@/lib/db/
 import { DatabaseBusyError } from "@/lib/db/lock";
 import { migrate, MigrationError, readMigrations } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { seed, SEED_DIR } from "@/lib/db/seed";
 import { copiedDataDir, freshDataDir, freshServerUrl, TARGETS } from "../support/databases";
 
+const SEED_PACKAGES = ["01-articles", "02-published", "03-yrd", "04-china"];
 const opened: Database[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close().catch(() => undefined)));
@@ -21,15 +23,27 @@ async function track(db: Promise<Database>): Promise<Database> {
 }
 
 describe.each(TARGETS)("on $name", (target) => {
-  it("migrates and seeds a fresh database with the seed articles and the published figures", async () => {
+  it("migrates and seeds a fresh database with the seed articles and the four packages of published figures, in order", async () => {
     const db = await track(target.open());
     const report = await prepareDatabase(db, { seed: true });
     expect(report.migrations).toEqual(readMigrations().map((m) => m.name));
-    expect(report.seed).toEqual({ loaded: ["01-articles", "02-published"], skipped: [] });
+    expect(report.seed).toEqual({ loaded: SEED_PACKAGES, skipped: [] });
+    const imports = await db.prisma.import.findMany({ orderBy: { id: "asc" }, select: { actor: true, rowsNew: true } });
+    expect(imports.map((i) => i.actor)).toEqual(SEED_PACKAGES.map((name) => `seed:${name}`));
 
-    expect(await db.prisma.zone.count()).toBe(24);
-    expect(await db.prisma.indicator.count()).toBe(35);
-    expect(await db.prisma.observation.count()).toBe(168);
+    // data 24 zones + data-yrd 13 + data-china 81, less all-china-ftzs declared by both: 117; 168 + 72 + 350 figures.
+    expect(await db.prisma.zone.count()).toBe(117);
+    expect(await db.prisma.zone.count({ where: { kind: "ftz" } })).toBe(22);
+    expect(await db.prisma.indicator.count()).toBe(61);
+    expect(await db.prisma.observation.count()).toBe(590);
+    expect(await db.prisma.observation.count({ where: { yoyPct: { not: null } } })).toBeGreaterThanOrEqual(57 + 86);
+    const hebei = await db.prisma.zone.findUniqueOrThrow({
+      where: { code: "hebei-ftz" },
+      include: { _count: { select: { observations: true } } },
+    });
+    expect(hebei._count.observations).toBe(0);
+    const innovations = await db.prisma.indicator.findUniqueOrThrow({ where: { code: "institutional_innovation_results" } });
+    expect(innovations.comparable).toBe(false);
 
     const anhui = await db.prisma.zone.findUniqueOrThrow({ where: { code: "anhui-ftz" }, include: { parent: true, children: true } });
     expect(anhui.nameZh).toBe("中国（安徽）自由贸易试验区");
@@ -71,9 +85,11 @@ describe.each(TARGETS)("on $name", (target) => {
     await prepareDatabase(db, { seed: true });
     const grouped = await db.prisma.observation.groupBy({ by: ["qualifier", "status"], _count: true });
     const count = (qualifier: string, status: string) => grouped.find((g) => g.qualifier === qualifier && g.status === status)?._count ?? 0;
-    expect(count("at_least", "ok")).toBe(24);
-    expect(count("approx", "ok")).toBe(6);
-    expect(count("exact", "unverified")).toBe(2);
+    expect(count("at_least", "ok") + count("at_least", "unverified")).toBe(77);
+    expect(count("approx", "ok")).toBe(27);
+    expect(count("at_most", "ok")).toBe(1);
+    expect(count("exact", "disputed")).toBe(1);
+    expect(count("exact", "unverified")).toBe(9);
   });
 
   it("holds the dated events of the seed articles with their sources", async () => {
@@ -90,9 +106,23 @@ describe.each(TARGETS)("on $name", (target) => {
     const db = await track(target.open());
     await prepareDatabase(db, { seed: true });
     const again = await prepareDatabase(db, { seed: true });
-    expect(again).toEqual({ migrations: [], seed: { loaded: [], skipped: ["01-articles", "02-published"] } });
-    expect(await db.prisma.import.count()).toBe(2);
-    expect(await db.prisma.observation.count()).toBe(168);
+    expect(again).toEqual({ migrations: [], seed: { loaded: [], skipped: SEED_PACKAGES } });
+    expect(await db.prisma.import.count()).toBe(SEED_PACKAGES.length);
+    expect(await db.prisma.observation.count()).toBe(590);
+  });
+
+  it("gives a database seeded with the first packages the new ones on its next start", async () => {
+    const db = await track(target.open());
+    const older = fs.mkdtempSync(path.join(os.tmpdir(), "ftz-seed-"));
+    for (const name of ["01-articles", "02-published"]) fs.cpSync(path.join(SEED_DIR, name), path.join(older, name), { recursive: true });
+    await migrate(db);
+    expect(await seed(db, older)).toEqual({ loaded: ["01-articles", "02-published"], skipped: [] });
+    expect(await db.prisma.observation.count({ where: { zone: { code: "guangdong-ftz" } } })).toBe(0);
+    const next = await prepareDatabase(db, { seed: true });
+    expect(next.seed).toEqual({ loaded: ["03-yrd", "04-china"], skipped: ["01-articles", "02-published"] });
+    expect(await db.prisma.observation.count()).toBe(590);
+    expect(await db.prisma.observation.count({ where: { zone: { code: "guangdong-ftz" } } })).toBeGreaterThan(0);
+    fs.rmSync(older, { recursive: true, force: true });
   });
 
   it("records migrations the way Prisma does, with the file's sha256", async () => {
@@ -147,8 +177,8 @@ describe("the embedded database", () => {
     await first.close();
     const second = await track(openDatabase({ dataDir }, "test"));
     const report = await prepareDatabase(second, { seed: true });
-    expect(report.seed).toEqual({ loaded: [], skipped: ["01-articles", "02-published"] });
-    expect(await second.prisma.observation.count()).toBe(168);
+    expect(report.seed).toEqual({ loaded: [], skipped: SEED_PACKAGES });
+    expect(await second.prisma.observation.count()).toBe(590);
   });
 
   it("creates missing parent folders of its data directory", async () => {

@@ -221,6 +221,93 @@ describe.each(TARGETS)("importing on $name", (target) => {
     );
   });
 
+  it("keeps a published year-on-year change with its figure, and the old one with the vintage it replaced", async () => {
+    const header = "zone,indicator,period,value,unit,yoy_pct,source_title\n";
+    const first = await importPackage(
+      db.prisma,
+      [textFile(`${header}synthetic-a,new_enterprises,2021,120,count,26.9,Synthetic Bulletin 1\n`)],
+      commit,
+    );
+    expect(first.committed).toBe(true);
+    const revised = await importPackage(
+      db.prisma,
+      [textFile(`${header}synthetic-a,new_enterprises,2021,120,count,-3.1%,Synthetic Bulletin 1\n`)],
+      commit,
+    );
+    expect(revised.tables.observations).toEqual({ new: 0, revised: 1, unchanged: 0, rejected: 0 });
+    expect(revised.revisions[0]?.changes).toEqual(["yoy_pct: 26.9 → -3.1"]);
+    const figure = await db.prisma.observation.findFirstOrThrow({
+      where: { zone: { code: "synthetic-a" }, indicator: { code: "new_enterprises" }, period: "2021" },
+      include: { vintages: true },
+    });
+    expect(figure.yoyPct).toBe(-3.1);
+    expect(figure.vintages.map((v) => v.yoyPct)).toEqual([26.9]);
+    const again = await importPackage(
+      db.prisma,
+      [textFile(`${header}synthetic-a,new_enterprises,2021,120,count,-3.1,Synthetic Bulletin 1\n`)],
+      commit,
+    );
+    expect(again.tables.observations).toEqual({ new: 0, revised: 0, unchanged: 1, rejected: 0 });
+  });
+
+  it.each([
+    ["up 5 percent", /^'up 5 percent' is not a percentage change/],
+    ["-120", /^A fall of 120% is impossible/],
+  ])("rejects the year-on-year change %s, naming the row and column", async (yoy, message) => {
+    const before = await snapshot();
+    const summary = await importPackage(
+      db.prisma,
+      [
+        textFile(
+          `zone,indicator,period,value,unit,yoy_pct,source_title\nsynthetic-a,new_enterprises,2021,120,count,${yoy},Synthetic Bulletin 1\n`,
+        ),
+      ],
+      commit,
+    );
+    expectOnlyError(summary, { row: 2, column: "yoy_pct", message });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("rejects a table that has a header and no rows, and a value too large to store, writing nothing", async () => {
+    const before = await snapshot();
+    const empty = await importPackage(db.prisma, [textFile("zone,indicator,period,value,unit,source_title\r\n")], commit);
+    expect(empty.committed).toBe(false);
+    expect(empty.errors).toEqual([
+      {
+        table: "observations",
+        file: "observations.csv",
+        row: 2,
+        message: "observations.csv has a header but no rows: observations holds no rows",
+      },
+    ]);
+    const huge = await importPackage(
+      db.prisma,
+      [
+        textFile(
+          `zone,indicator,period,value,unit,source_title\nsynthetic-a,new_enterprises,2021,1${"0".repeat(301)},亿元,Synthetic Bulletin 1\n`,
+        ),
+      ],
+      commit,
+    );
+    expect(huge.errors.map((e) => [e.row, e.column])).toContainEqual([2, "value"]);
+    expect(huge.committed).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("imports aliases and comparability, and revises them like any other field", async () => {
+    const indicators =
+      "code,name_en,unit,kind,aliases,comparable\nsynthetic_innovations,Synthetic innovations,count,flow,创新成果; 制度创新成果 ;innovation results,false\n";
+    const zones = "code,name_en,kind,aliases\nsynthetic-a,Synthetic Zone A,ftz,合成甲区；Zone A\n";
+    const summary = await importPackage(db.prisma, [textFile(indicators, "indicators.csv"), textFile(zones, "zones.csv")], commit);
+    expect(summary).toMatchObject({ committed: true, tables: { indicators: { new: 1 }, zones: { revised: 1 } } });
+    const indicator = await db.prisma.indicator.findUniqueOrThrow({ where: { code: "synthetic_innovations" } });
+    expect(indicator).toMatchObject({ aliases: ["创新成果", "制度创新成果", "innovation results"], comparable: false });
+    const zone = await db.prisma.zone.findUniqueOrThrow({ where: { code: "synthetic-a" } });
+    expect(zone.aliases).toEqual(["合成甲区", "Zone A"]);
+    const bad = await importPackage(db.prisma, [textFile(indicators.replace(",false", ",maybe"), "indicators.csv")], commit);
+    expectOnlyError(bad, { table: "indicators", row: 2, column: "comparable", message: "'maybe' is not true or false" });
+  });
+
   it("ends correct when two imports run at the same time", async () => {
     const [a, b] = await Promise.all([
       importPackage(db.prisma, fixtureFiles("valid/observations.csv"), commit),

@@ -13,6 +13,7 @@ type DmmfField = {
   kind: "scalar" | "enum" | "object";
   type: string;
   isRequired: boolean;
+  isList: boolean;
   hasDefaultValue: boolean;
   nativeType: [string, string[]] | null;
   relationFromFields?: string[];
@@ -38,6 +39,10 @@ const columnOf = (model: DmmfModel, fieldName: string) => {
 };
 
 function expectedType(field: DmmfField): string {
+  if (field.isList) {
+    if (field.type !== "String") throw new Error(`no mapping for a list of ${field.type}`);
+    return "ARRAY:_text";
+  }
   if (field.kind === "enum") return `enum:${field.type}`;
   const native = field.nativeType?.[0];
   switch (field.type) {
@@ -122,9 +127,11 @@ describe.each(TARGETS)("migrated schema on $name", (target) => {
         const type =
           c.data_type === "USER-DEFINED"
             ? `enum:${c.udt_name}`
-            : c.data_type.startsWith("timestamp")
-              ? `${c.data_type}(${c.datetime_precision})`
-              : c.data_type;
+            : c.data_type === "ARRAY"
+              ? `ARRAY:${c.udt_name}`
+              : c.data_type.startsWith("timestamp")
+                ? `${c.data_type}(${c.datetime_precision})`
+                : c.data_type;
         return `${c.table_name}.${c.column_name} ${type} ${c.is_nullable === "NO" ? "required" : "optional"}${c.column_default !== null ? " default" : ""}`;
       })
       .sort();
