@@ -11,8 +11,7 @@ import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";
 import { chartModel, drawnChart } from "@/lib/domain/chart-model";
 import { pickDefault, suggestBasis } from "@/lib/domain/compare";
-import { orderZones, type ZoneKind } from "@/lib/domain/figures";
-import { BASES } from "@/lib/domain/periods";
+import { orderZones } from "@/lib/domain/figures";
 import { FREQUENCIES } from "@/lib/domain/series";
 import { TRANSFORMS } from "@/lib/domain/transforms";
 import { AppError } from "@/lib/errors";
@@ -23,6 +22,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { CompareViewSchema, viewQuery, type CompareView } from "@/lib/validation/compare";
 import { parseParams } from "@/lib/validation/params";
 import { searchParamsUrl } from "@/lib/validation/search-params";
+import { BASES, type ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Compare" };
 

@@ -4,10 +4,11 @@ import { getPrisma } from "@/lib/db/client";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { coverageMatrix } from "@/lib/domain/coverage";
-import { orderZones, shortZoneName, zoneName, type ZoneKind } from "@/lib/domain/figures";
+import { orderZones, shortZoneName, zoneName } from "@/lib/domain/figures";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
+import type { ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Coverage" };
 

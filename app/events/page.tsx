@@ -7,13 +7,13 @@ import { getAdminSession } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/db/client";
 import { listZones } from "@/lib/db/queries/catalog";
 import { listEvents } from "@/lib/db/queries/events";
-import { orderZones, zoneName, type ZoneKind } from "@/lib/domain/figures";
+import { orderZones, zoneName } from "@/lib/domain/figures";
 import { formatDateAt } from "@/lib/domain/format";
 import { eventBody } from "@/lib/export/events";
-import { EVENT_KINDS } from "@/lib/import/map";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { EventListParamsSchema } from "@/lib/validation/events";
+import { EVENT_KINDS, type ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Events" };
 

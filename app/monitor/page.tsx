@@ -11,13 +11,13 @@ import { getAdminSession } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/db/client";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
-import { ALERT_KINDS, type AlertKind } from "@/lib/domain/alerts";
 import { toIsoDate } from "@/lib/domain/dates";
 import { formatNumber } from "@/lib/domain/format";
-import { orderZones, type ZoneKind } from "@/lib/domain/figures";
+import { orderZones } from "@/lib/domain/figures";
 import { attentionOrder } from "@/lib/domain/monitor";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
+import { ALERT_KINDS, type AlertKind, type ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Monitoring" };
 

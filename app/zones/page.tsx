@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPrisma } from "@/lib/db/client";
 import { listZones } from "@/lib/db/queries/catalog";
-import { orderZones, type ZoneKind } from "@/lib/domain/figures";
+import { orderZones } from "@/lib/domain/figures";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
+import type { ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Zones" };
 

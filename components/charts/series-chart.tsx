@@ -5,9 +5,8 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import type { DotItemDotProps } from "recharts/types/util/types";
-import type { Status } from "@/lib/domain/figures";
-import { formatCompact, formatSeriesValue, type Locale, type Qualifier, type SeriesUnit } from "@/lib/domain/format";
-import type { BaseUnit } from "@/lib/domain/units";
+import { formatCompact, formatSeriesValue, qualifierMark, type Locale, type SeriesUnit } from "@/lib/domain/format";
+import type { BaseUnit, Qualifier, Status } from "@/lib/domain/vocabulary";
 
 export type ChartPoint = {
   x: number;
@@ -45,8 +44,6 @@ type Props = {
   describedBy?: string;
   ariaLabel: string;
 };
-
-const QUALIFIER_MARK: Record<Qualifier, string> = { exact: "", at_least: "≥ ", at_most: "≤ ", approx: "≈ " };
 
 function dateTicks(min: number, max: number): number[] {
   const first = new Date(min).getUTCFullYear();
@@ -139,7 +136,7 @@ export function SeriesChart({
               <span className="chart-tooltip__zone">{s.label}</span>
               <span className="chart-tooltip__period">{point.periodText}</span>
               <strong className="chart-tooltip__value">
-                {QUALIFIER_MARK[point.qualifier]}
+                {qualifierMark(point.qualifier, locale)}
                 {format(point.value)}
               </strong>
               {point.qualifier !== "exact" ? <span className="chart-tooltip__note">{labels.qualifier[point.qualifier]}</span> : null}

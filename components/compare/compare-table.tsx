@@ -1,9 +1,8 @@
 // The numbers of a chart as a table: periods down, zones across; each value with its qualifier, status
 // and the sources it came from (numbered, as in the list of sources under it).
 import type { ChartModel } from "@/lib/domain/chart-model";
+import { qualifierMark } from "@/lib/domain/format";
 import type { Messages } from "@/lib/i18n/messages";
-
-const MARK = { exact: "", at_least: "≥ ", at_most: "≤ ", approx: "≈ " } as const;
 
 export function CompareTable({
   model,
@@ -47,7 +46,7 @@ export function CompareTable({
                   {cell ? (
                     <>
                       <span className={`figure--${cell.qualifier}`} title={t.qualifierNote[cell.qualifier] || undefined}>
-                        {MARK[cell.qualifier]}
+                        {qualifierMark(cell.qualifier, model.locale)}
                         {cell.valueText}
                       </span>
                       {cell.status !== "ok" ? <span className={`badge badge--${cell.status}`}>{t.status[cell.status]}</span> : null}

@@ -2,30 +2,18 @@
 // An opened row: the sentence the figure came from, its note, the source, and every earlier value
 // of a revised figure (fetched when opened).
 import { useEffect, useState } from "react";
-import type { ObservationRecord } from "@/lib/domain/figures";
-import { formatDate, formatDateTime, type Locale } from "@/lib/domain/format";
+import type { ObservationRecord, VintageRecord } from "@/lib/domain/figures";
+import { formatDate, formatDateTime, qualifierMark, type Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
-type Vintage = {
-  value: number;
-  published_value: number;
-  published_unit: string;
-  qualifier: string;
-  source_title: string;
-  source_url: string | null;
-  published_on: string | null;
-  quote: string | null;
-  superseded_at: string;
-};
-
 export function ObservationDetails({ row, locale, labels }: { row: ObservationRecord; locale: Locale; labels: Messages["data"] }) {
-  const [vintages, setVintages] = useState<Vintage[] | "loading" | "failed">(row.revised ? "loading" : []);
+  const [vintages, setVintages] = useState<VintageRecord[] | "loading" | "failed">(row.revised ? "loading" : []);
   useEffect(() => {
     if (!row.revised) return;
     let live = true;
     fetch(`/api/observations/${row.id}`)
       .then((response) =>
-        response.ok ? (response.json() as Promise<{ vintages: Vintage[] }>) : Promise.reject(new Error(String(response.status))),
+        response.ok ? (response.json() as Promise<{ vintages: VintageRecord[] }>) : Promise.reject(new Error(String(response.status))),
       )
       .then((body) => live && setVintages(body.vintages))
       .catch(() => live && setVintages("failed"));
@@ -33,7 +21,6 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
       live = false;
     };
   }, [row.id, row.revised]);
-  const mark = (q: string) => (q === "at_least" ? "≥ " : q === "approx" ? "≈ " : q === "at_most" ? "≤ " : "");
   return (
     <div className="observation-details">
       <dl>
@@ -47,7 +34,7 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
         ) : null}
         <dt>{labels.publishedAs}</dt>
         <dd>
-          {mark(row.qualifier)}
+          {qualifierMark(row.qualifier, locale)}
           {row.published_value.toLocaleString("en")} {row.published_unit}
         </dd>
         <dt>{labels.col.source}</dt>
@@ -80,7 +67,7 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
           {vintages.map((v, i) => (
             <li key={i}>
               <strong>
-                {mark(v.qualifier)}
+                {qualifierMark(v.qualifier, locale)}
                 {v.published_value.toLocaleString("en")} {v.published_unit}
               </strong>{" "}
               — {v.source_url ? <a href={v.source_url}>{v.source_title}</a> : v.source_title}

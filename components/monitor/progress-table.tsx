@@ -4,9 +4,9 @@
 import Link from "next/link";
 import type { MonitorRow } from "@/lib/domain/monitor";
 import { countWordZh, formatDate, formatNumber, formatQualifiedValue, formatValue, type Locale } from "@/lib/domain/format";
-import type { BaseUnit } from "@/lib/domain/units";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import { RemoveTargetButton } from "./remove-target-button";
+import type { BaseUnit } from "@/lib/domain/vocabulary";
 
 type Props = { rows: readonly MonitorRow[]; locale: Locale; t: Messages["monitor"]; admin: boolean };
 

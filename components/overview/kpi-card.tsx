@@ -2,12 +2,18 @@
 // comparable figures before it, its source and how old it is.
 import { Sparkline } from "@/components/charts/sparkline";
 import { SourceLink } from "@/components/ui/source-link";
-import type { Status } from "@/lib/domain/figures";
-import { countWordZh, formatAge, formatPeriod, formatQualifiedValue, formatSeriesValue, type Locale } from "@/lib/domain/format";
+import {
+  countWordZh,
+  formatAge,
+  formatPeriod,
+  formatQualifiedValue,
+  formatSeriesValue,
+  qualifierMark,
+  type Locale,
+} from "@/lib/domain/format";
 import type { KpiPoint, YearOnYear } from "@/lib/domain/kpi";
-import type { Basis, Granularity } from "@/lib/domain/periods";
-import type { BaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
+import type { BaseUnit, Basis, Granularity, Status } from "@/lib/domain/vocabulary";
 
 type Props = {
   indicator: { code: string; name: string; unit: BaseUnit };
@@ -47,8 +53,7 @@ export function KpiCard({ indicator, latest, basis, granularity, yoy, history, s
       <p className={`kpi__change${yoy ? (yoy.value >= 0 ? " is-up" : " is-down") : ""}`}>
         {yoy ? (
           <>
-            <span aria-hidden="true">{yoy.value >= 0 ? "▲" : "▼"}</span>{" "}
-            {yoy.qualifier === "at_least" ? "≥ " : yoy.qualifier === "approx" ? "≈ " : ""}
+            <span aria-hidden="true">{yoy.value >= 0 ? "▲" : "▼"}</span> {qualifierMark(yoy.qualifier, locale)}
             {formatSeriesValue(yoy.value, yoy.unit, indicator.unit, locale, { signed: true })} {t.overview.yoy}
           </>
         ) : (

@@ -2,11 +2,11 @@
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
 import { shortZoneName, type ObservationRecord } from "@/lib/domain/figures";
-import { countWordZh, formatDate, formatPeriod, formatQualifiedValue, type Locale, type Qualifier } from "@/lib/domain/format";
-import type { Basis, Granularity } from "@/lib/domain/periods";
+import { countWordZh, formatDate, formatPeriod, formatQualifiedValue, type Locale } from "@/lib/domain/format";
 import { parseBaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
 import type { DataColumn } from "./data-table";
+import type { Basis, Granularity, Qualifier } from "@/lib/domain/vocabulary";
 
 type Labels = Messages["data"] & { status: Messages["status"] };
 

@@ -9,13 +9,13 @@ import {
   uniqueByKey,
   yoyFallAlert,
   type AlertFinding,
-  type AlertKind,
   type AlertThresholds,
 } from "../domain/alerts.ts";
 import { implausibleFigures, latestSeriesFigures, loadProgress } from "../db/queries/monitor.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { getEnv } from "../env.ts";
 import { postWithRetries, type WebhookOptions } from "./webhook.ts";
+import type { AlertKind } from "../domain/vocabulary.ts";
 
 export type MonitorConfig = { tolerance: number; thresholds: AlertThresholds; webhookUrl?: string | undefined };
 

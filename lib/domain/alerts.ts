@@ -2,12 +2,9 @@
 // release, an implausible figure. Pure. Each alert has a key that names the situation it reports, so
 // the same situation found again after the next import is the same alert — never a second one.
 import { addDays, daysBetween, daysInMonth, endOfMonth, splitIsoDate, type IsoDate } from "./dates.ts";
-import type { Basis } from "./periods.ts";
 import type { Progress } from "./monitor.ts";
 import { yearEarlier } from "./monitor.ts";
-
-export const ALERT_KINDS = ["behind", "yoy_fall", "stale", "plausibility"] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+import type { AlertKind, Basis } from "./vocabulary.ts";
 
 export type AlertThresholds = {
   /** Behind by more than this share of the pro-rated target (0.1 = 10%). */

@@ -2,7 +2,6 @@
 // basis → single periods (when a frequency is asked of running totals) → frequency → transformation
 // → date range. Pure; errors and notes are values that say why.
 import { daysBetween, type IsoDate } from "./dates.ts";
-import type { Basis } from "./periods.ts";
 import { parsePeriod } from "./periods.ts";
 import {
   asPoint,
@@ -11,14 +10,13 @@ import {
   selectBasis,
   toFrequency,
   type Frequency,
-  type IndicatorKind,
   type Point,
   type SeriesError,
   type SeriesNote,
   type SeriesObservation,
 } from "./series.ts";
 import { indexTo, periodOnPeriod, perSquareKilometre, shareOfParent, yearOnYear, type Transform } from "./transforms.ts";
-import type { BaseUnit } from "./units.ts";
+import type { BaseUnit, Basis, IndicatorKind } from "./vocabulary.ts";
 
 export type SeriesRequest = {
   basis?: Basis;

@@ -4,23 +4,14 @@
 import type { BuiltSeries, OutputUnit } from "./build-series.ts";
 import { monthsSince } from "./build-series.ts";
 import type { CompareData, ZoneSeries } from "./compare.ts";
-import { shortZoneName, type Status } from "./figures.ts";
-import {
-  countWordZh,
-  formatDate,
-  formatDateAt,
-  formatPeriod,
-  formatSeriesValue,
-  type Locale,
-  type Qualifier,
-  type SeriesUnit,
-} from "./format.ts";
+import { shortZoneName } from "./figures.ts";
+import { countWordZh, formatDate, formatDateAt, formatPeriod, formatSeriesValue, type Locale, type SeriesUnit } from "./format.ts";
 import { DASHES, zoneColors } from "./palette.ts";
-import { granularityOf, type Basis } from "./periods.ts";
+import { granularityOf } from "./periods.ts";
 import type { Frequency } from "./series.ts";
 import type { Transform } from "./transforms.ts";
-import type { BaseUnit } from "./units.ts";
 import { lttb, MAX_DRAWN_POINTS } from "./downsample.ts";
+import type { BaseUnit, Basis, Qualifier, Status } from "./vocabulary.ts";
 
 export type ModelPoint = {
   x: number;
@@ -59,6 +50,8 @@ export type ModelSource = { n: number; id: number; title: string; url: string | 
 export type TableRow = { key: string; periodText: string; cells: (ModelPoint | null)[] };
 
 export type ChartModel = {
+  /** The language the model's texts are in. */
+  locale: Locale;
   title: string;
   subtitle: string;
   unit: SeriesUnit;
@@ -290,6 +283,7 @@ export function chartModel(
     view.asOf ??
     null;
   return {
+    locale,
     title: name(data.indicator),
     subtitle: parts.join(" · "),
     unit,

@@ -2,12 +2,9 @@
 // Builds each zone's series and decides what is wrong with the request as a whole. Pure.
 import { buildSeries, type BuiltSeries, type OutputUnit, type SeriesRequest } from "./build-series.ts";
 import type { IsoDate } from "./dates.ts";
-import type { ZoneKind } from "./figures.ts";
-import type { Basis } from "./periods.ts";
-import { BASES } from "./periods.ts";
-import type { IndicatorKind, SeriesError, SeriesObservation } from "./series.ts";
+import type { SeriesError, SeriesObservation } from "./series.ts";
 import { areaHistory } from "./transforms.ts";
-import type { BaseUnit } from "./units.ts";
+import { BASES, type BaseUnit, type Basis, type IndicatorKind, type ZoneKind } from "./vocabulary.ts";
 
 export type CompareIndicator = {
   code: string;

@@ -1,7 +1,6 @@
 // The coverage matrix: for each indicator (row) and zone (column), the years that have figures and on
 // which bases. Pure: counts in, a matrix out.
-import type { Basis } from "./periods.ts";
-import { BASES } from "./periods.ts";
+import { BASES, type Basis } from "./vocabulary.ts";
 
 export type CoverageCount = { zone: string; indicator: string; basis: Basis; year: number; n: number };
 export type CoverageCell = { figures: number; years: Map<number, Basis[]> };

@@ -1,11 +1,6 @@
 // Plain shapes of what pages show: zones and figures as the database gives them, no Prisma types.
 import type { IsoDate } from "./dates.ts";
-import type { Qualifier } from "./format.ts";
-import type { Basis, Granularity } from "./periods.ts";
-import type { BaseUnit } from "./units.ts";
-
-export type ZoneKind = "country" | "province" | "ftz" | "area" | "port" | "city" | "group";
-export type Status = "ok" | "disputed" | "unverified";
+import type { BaseUnit, Basis, Granularity, Qualifier, Status, ZoneKind } from "./vocabulary.ts";
 
 export type ZoneSummary = {
   code: string;
@@ -75,14 +70,17 @@ export type ObservationRecord = {
   period: string;
   period_start: string;
   period_end: string;
-  granularity: string;
-  basis: string;
+  granularity: Granularity;
+  basis: Basis;
   value: number;
+  /** The base unit as the data format writes it (`%` for percent). */
   unit: string;
   published_value: number;
   published_unit: string;
-  qualifier: string;
-  status: string;
+  qualifier: Qualifier;
+  /** The change on the same period a year earlier as published with the figure, in percent. */
+  yoy_pct: number | null;
+  status: Status;
   source_id: number;
   source_title: string;
   source_url: string | null;
@@ -91,6 +89,24 @@ export type ObservationRecord = {
   note: string | null;
   revised: boolean;
   updated_at: string;
+};
+
+/** An earlier value of a revised observation, as the API lists it (snake_case, as in the CSV). */
+export type VintageRecord = {
+  value: number;
+  published_value: number;
+  published_unit: string;
+  qualifier: Qualifier;
+  yoy_pct: number | null;
+  status: Status;
+  source_title: string;
+  source_url: string | null;
+  published_on: string | null;
+  quote: string | null;
+  recorded_at: string;
+  superseded_at: string;
+  import_id: number | null;
+  superseded_by_import_id: number | null;
 };
 
 /**

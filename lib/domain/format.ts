@@ -1,14 +1,10 @@
 // Display of values, qualifiers and periods in English and Chinese. Pure: the locale comes in as an
 // argument. English uses thousands separators and million/billion; Chinese uses 万 and 亿.
 import { splitIsoDate, type IsoDate } from "./dates.ts";
-import type { Basis, Granularity } from "./periods.ts";
-import type { BaseUnit } from "./units.ts";
+import type { BaseUnit, Basis, Granularity, Qualifier } from "./vocabulary.ts";
 
 export const LOCALES = ["en", "zh"] as const;
 export type Locale = (typeof LOCALES)[number];
-
-export const QUALIFIERS = ["exact", "at_least", "at_most", "approx"] as const;
-export type Qualifier = (typeof QUALIFIERS)[number];
 
 const INTL_LOCALE: Record<Locale, string> = { en: "en-US", zh: "zh-CN" };
 
@@ -97,14 +93,20 @@ export function formatValue(value: number, unit: BaseUnit, locale: Locale, count
   return locale === "zh" ? formatZh(value, unit, countWord) : formatEn(value, unit);
 }
 
-const QUALIFIER_PREFIX: Record<Locale, Record<Qualifier, string>> = {
+// One convention per language, everywhere a qualified number is written: ≥ ≤ ≈ in English, 超 不超过 约 in Chinese.
+const QUALIFIER_MARKS: Record<Locale, Record<Qualifier, string>> = {
   en: { exact: "", at_least: "≥ ", at_most: "≤ ", approx: "≈ " },
   zh: { exact: "", at_least: "超", at_most: "不超过", approx: "约" },
 };
 
+/** What goes before a qualified number: `≥ ` / `超` for a lower bound, `≤ ` / `不超过`, `≈ ` / `约`; nothing for an exact one. */
+export function qualifierMark(qualifier: Qualifier, locale: Locale): string {
+  return QUALIFIER_MARKS[locale][qualifier];
+}
+
 /** A value with its qualifier: `≥ CNY 500 bn` / `超5,000 亿元`, `≈ 400,000 TEU` / `约40 万标箱`. */
 export function formatQualifiedValue(value: number, unit: BaseUnit, qualifier: Qualifier, locale: Locale, countWord = ""): string {
-  return `${QUALIFIER_PREFIX[locale][qualifier]}${formatValue(value, unit, locale, countWord)}`;
+  return `${qualifierMark(qualifier, locale)}${formatValue(value, unit, locale, countWord)}`;
 }
 
 /** The measure word a count takes in Chinese (3,857 家企业, 341 个项目, 31 项成果), from the indicator's code. */

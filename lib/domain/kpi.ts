@@ -1,12 +1,9 @@
 // Key figures of the overview: for a zone and indicator, the latest figure, its change on the same
 // period a year earlier, and the comparable figures before it for a sparkline. Pure.
 import type { IsoDate } from "./dates.ts";
-import type { Status } from "./figures.ts";
-import type { Qualifier } from "./format.ts";
-import type { Basis, Granularity } from "./periods.ts";
-import type { BaseUnit } from "./units.ts";
 import { combineQualifiers } from "./qualifiers.ts";
 import { shiftYear } from "./transforms.ts";
+import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "./vocabulary.ts";
 
 /** The indicators the overview shows first, in this order, where a zone has figures for them. */
 export const CORE_INDICATORS = [

@@ -2,10 +2,8 @@
 // should be reached. Pure: the figures of one zone and indicator in, the year-to-date actual, the
 // target pro-rated to the elapsed part of the year, and a status out.
 import { addDays, daysBetween, daysInMonth, isLeapYear, isoDate, splitIsoDate, type IsoDate } from "./dates.ts";
-import type { Qualifier } from "./format.ts";
-import type { Basis } from "./periods.ts";
-import type { IndicatorKind } from "./series.ts";
 import { combineQualifiers } from "./qualifiers.ts";
+import type { Basis, IndicatorKind, Qualifier } from "./vocabulary.ts";
 
 export type MonitorFigure = { basis: Basis; start: IsoDate; end: IsoDate; value: number; qualifier: Qualifier };
 

@@ -2,12 +2,7 @@
 // over it means: exactly that stretch (`period`), January to its end (`ytd`), since the zone's launch
 // (`cumulative`) or a level on its last day (`point`). Pure.
 import { daysInMonth, endOfMonth, isoDate, isValidDate, splitIsoDate, type IsoDate } from "./dates.ts";
-
-export const GRANULARITIES = ["year", "half", "quarter", "month", "day", "interval"] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
-
-export const BASES = ["period", "ytd", "cumulative", "point"] as const;
-export type Basis = (typeof BASES)[number];
+import { BASES, type Basis, type Granularity } from "./vocabulary.ts";
 
 export type Period = {
   /** Canonical text, e.g. 2021, 2021-H1, 2021-Q3, 2021-07, 2021-07-05, 2021-01/2021-07. */

@@ -1,7 +1,6 @@
 // How "at least", "at most" and "approximately" travel through arithmetic. A published lower bound
 // stays a lower bound when it only ever pushes a result up; anything less certain becomes approximate.
-import type { Qualifier } from "./format.ts";
-import type { Status } from "./figures.ts";
+import type { Qualifier, Status } from "./vocabulary.ts";
 
 /** +1: the true value is at least this; −1: at most; 0: exact; NaN: only approximate. */
 function direction(qualifier: Qualifier): number {

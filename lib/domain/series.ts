@@ -2,15 +2,12 @@
 // totals (year-to-date, cumulative since launch) into single periods, and bring everything to one
 // frequency — flows add, stocks and running totals take the last, rates are never added. Pure.
 import { addDays, daysInMonth, isoDate, splitIsoDate, type IsoDate } from "./dates.ts";
-import type { Status } from "./figures.ts";
-import type { Qualifier } from "./format.ts";
-import type { Basis, Granularity } from "./periods.ts";
 import { granularityOf } from "./periods.ts";
 import { combineQualifiers, combineStatuses } from "./qualifiers.ts";
+import type { Basis, Granularity, IndicatorKind, Qualifier, Status } from "./vocabulary.ts";
 
 export const FREQUENCIES = ["month", "quarter", "half", "year"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
-export type IndicatorKind = "flow" | "stock" | "rate";
 
 /** A published figure as the series code needs it. */
 export type SeriesObservation = {

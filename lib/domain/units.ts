@@ -1,8 +1,6 @@
 // Units as published (亿元, 万TEU, million t …) and the base units figures are stored in.
 // Pure: no I/O. A published unit is a base unit times a power of ten.
-
-export const BASE_UNITS = ["count", "CNY", "USD", "t", "TEU", "km2", "percent"] as const;
-export type BaseUnit = (typeof BASE_UNITS)[number];
+import { BASE_UNITS, type BaseUnit } from "./vocabulary.ts";
 
 export type PublishedUnit = {
   /** The unit as written in the data format's canonical spelling, e.g. 亿元 or million t. */

@@ -4,7 +4,7 @@
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import type { ChartModel } from "../domain/chart-model.ts";
-import { formatDate, type Locale } from "../domain/format.ts";
+import { formatDate, qualifierMark, type Locale } from "../domain/format.ts";
 import type { ReportItem } from "../validation/report.ts";
 import { renderChartSvg, type SvgLabels } from "./chart-svg.ts";
 import { fontBytes, FONT_FAMILY, measureText } from "./fonts.ts";
@@ -27,7 +27,6 @@ const INK = "#1a1f2b";
 const MUTED = "#545d6b";
 const REGULAR = "Noto";
 const BOLD = "NotoBold";
-const MARK = { exact: "", at_least: "≥ ", at_most: "≤ ", approx: "≈ " } as const;
 
 function footnoteHeight(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels): number {
   if (model.sources.length === 0) return 0;
@@ -88,7 +87,7 @@ function drawTable(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels
     x += widths[0] ?? 90;
     row.cells.forEach((cell, i) => {
       const text = cell
-        ? `${MARK[cell.qualifier]}${cell.valueText}${cell.sources.length ? ` [${cell.sources.map((id) => model.sources.find((s) => s.id === id)?.n ?? "?").join(",")}]` : ""}`
+        ? `${qualifierMark(cell.qualifier, model.locale)}${cell.valueText}${cell.sources.length ? ` [${cell.sources.map((id) => model.sources.find((s) => s.id === id)?.n ?? "?").join(",")}]` : ""}`
         : "—";
       doc.text(text, x + 4, y + 2, { width: (widths[i + 1] ?? 60) - 8, align: "right", lineBreak: false, ellipsis: true });
       x += widths[i + 1] ?? 60;

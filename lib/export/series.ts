@@ -4,11 +4,12 @@ import type { ChartModel } from "../domain/chart-model.ts";
 import type { CompareData, ZoneSeries } from "../domain/compare.ts";
 import type { Locale } from "../domain/format.ts";
 import { periodLabel } from "../domain/periods.ts";
-import { baseUnitLabel, type BaseUnit } from "../domain/units.ts";
+import { baseUnitLabel } from "../domain/units.ts";
 import { describeNote } from "../i18n/series.ts";
 import type { SeriesParams } from "../validation/series.ts";
 import type { CsvValue } from "./csv.ts";
 import { xlsxBuffer, type XlsxSheet, type XlsxSource } from "./xlsx.ts";
+import type { BaseUnit } from "../domain/vocabulary.ts";
 
 export function outputUnitLabel(unit: OutputUnit, baseUnit: BaseUnit): string {
   if (unit === "pp") return "pp";

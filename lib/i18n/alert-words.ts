@@ -1,10 +1,9 @@
 // An alert in words, English or Chinese: what, where, by how much, since when — and the compare view
 // that shows it. Used by the monitoring page, the overview, the Atom feed and the JSON feed.
-import type { AlertKind } from "../domain/alerts.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { countWordZh, formatDate, formatNumber, formatSpan, formatValue, type Locale } from "../domain/format.ts";
 import { granularityOf } from "../domain/periods.ts";
-import type { BaseUnit } from "../domain/units.ts";
+import type { AlertKind, BaseUnit } from "../domain/vocabulary.ts";
 
 export type DescribableAlert = {
   kind: AlertKind;

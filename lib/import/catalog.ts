@@ -1,13 +1,8 @@
 // The zones and indicators an import can refer to: those in the database plus those the package
 // defines. Looks zones up by code or exact English or Chinese name.
 import type { IsoDate } from "../domain/dates.ts";
-import type { BaseUnit } from "../domain/units.ts";
 import { closest } from "../domain/suggest.ts";
-
-export const ZONE_KINDS = ["country", "province", "ftz", "area", "port", "city", "group"] as const;
-export type ZoneKind = (typeof ZONE_KINDS)[number];
-export const INDICATOR_KINDS = ["flow", "stock", "rate"] as const;
-export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+import type { BaseUnit, IndicatorKind, ZoneKind } from "../domain/vocabulary.ts";
 
 export type ZoneRef = {
   id: number;

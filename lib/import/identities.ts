@@ -3,7 +3,7 @@
 // a map from a 30-bit hash of the identity (a small integer, so V8 stores it unboxed), with collisions
 // chained and told apart by comparing the fields. No string per row: keys built as strings kept about
 // 650 bytes per row alive (the key and the date strings it pointed to).
-import type { Basis } from "../domain/periods.ts";
+import type { Basis } from "../domain/vocabulary.ts";
 
 export type Identity = { zoneId: number; indicatorId: number; basis: Basis | string; start: string; end: string };
 export type Seen = { row: number; value: number; qualifier: number };

@@ -1,16 +1,24 @@
 // Row mapping, pure: the text cells of one row in, a typed record (values in base units, periods as
 // dates) or the row's problems out. No database, no clock.
 import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
-import { QUALIFIERS, type Qualifier } from "../domain/format.ts";
-import { applyBasis, parseBasis, parsePeriod, type Basis, type Period } from "../domain/periods.ts";
-import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type BaseUnit } from "../domain/units.ts";
-import { INDICATOR_KINDS, ZONE_KINDS, type Catalog, type IndicatorKind, type ZoneKind } from "./catalog.ts";
+import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
+import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue } from "../domain/units.ts";
+import { type Catalog } from "./catalog.ts";
 import type { RowProblem, RowWarning, TableName } from "./types.ts";
-
-export const STATUSES = ["ok", "disputed", "unverified"] as const;
-export type Status = (typeof STATUSES)[number];
-export const EVENT_KINDS = ["inauguration", "expansion", "policy", "innovation", "agreement", "other"] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+import {
+  EVENT_KINDS,
+  INDICATOR_KINDS,
+  QUALIFIERS,
+  STATUSES,
+  ZONE_KINDS,
+  type BaseUnit,
+  type Basis,
+  type EventKind,
+  type IndicatorKind,
+  type Qualifier,
+  type Status,
+  type ZoneKind,
+} from "../domain/vocabulary.ts";
 
 export type Cells = Record<string, string>;
 

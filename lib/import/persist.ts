@@ -162,65 +162,6 @@ export async function reviseObservations(tx: Tx, rows: readonly (Resolved & { id
   );
 }
 
-export type PlausibilityRow = {
-  zone_id: number;
-  indicator_id: number;
-  basis: string;
-  s: string;
-  e: string;
-  value: number;
-  prev_value: number | null;
-  prev_end: string | null;
-  next_value: number | null;
-  next_end: string | null;
-  unit: string;
-};
-
-/**
- * Figures that look wrong beside their neighbours in the same series: 10⁴ or 10⁸ times off (a 万/亿
- * slip), or a cumulative or year-to-date total that goes down. "import": the rows import $1 wrote
- * (a fall is reported on the later row, and on the earlier one only when the later was there
- * before); "all": every figure in the database, each fall once, on its later row.
- */
-export function implausibleSql(scope: "import" | "all"): string {
-  const mine = scope === "import";
-  return `WITH touched AS (
-       SELECT DISTINCT zone_id, indicator_id, basis FROM observations ${mine ? "WHERE import_id = $1" : ""}
-     ), series AS (
-       SELECT o.id, o.import_id, o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value, i.unit::text AS unit,
-              CASE o.basis
-                WHEN 'period' THEN o.granularity::text ||
-                  CASE WHEN o.granularity IN ('interval', 'day') THEN ':' || (o.period_end - o.period_start) ELSE '' END
-                WHEN 'cumulative' THEN 'c:' || o.period_start
-                WHEN 'ytd' THEN 'y:' || extract(year FROM o.period_end)
-                ELSE 'p'
-              END AS class
-         FROM observations o
-         JOIN touched t ON t.zone_id = o.zone_id AND t.indicator_id = o.indicator_id AND t.basis = o.basis
-         JOIN indicators i ON i.id = o.indicator_id
-     ), ordered AS (
-       SELECT s.*, lag(value) OVER w AS prev_value, lag(period_end) OVER w AS prev_end,
-              lead(value) OVER w AS next_value, lead(period_end) OVER w AS next_end, lead(import_id) OVER w AS next_import
-         FROM series s
-       WINDOW w AS (PARTITION BY zone_id, indicator_id, basis, class ORDER BY period_end)
-     )
-     SELECT zone_id, indicator_id, basis::text AS basis, to_char(period_start, 'YYYY-MM-DD') AS s,
-            to_char(period_end, 'YYYY-MM-DD') AS e, value, prev_value, to_char(prev_end, 'YYYY-MM-DD') AS prev_end,
-            next_value, to_char(next_end, 'YYYY-MM-DD') AS next_end, unit
-       FROM ordered
-      WHERE ${mine ? "import_id = $1 AND" : ""} (
-            (unit <> 'percent' AND value > 0 AND (
-               (prev_value > 0 AND (abs(abs(log(value / prev_value)) - 4) < 0.5 OR abs(abs(log(value / prev_value)) - 8) < 0.5))
-            OR (prev_value IS NULL AND next_value > 0 AND (abs(abs(log(value / next_value)) - 4) < 0.5 OR abs(abs(log(value / next_value)) - 8) < 0.5))))
-         OR (basis IN ('cumulative', 'ytd') AND unit <> 'percent'
-             AND (value < prev_value ${mine ? "OR (value > next_value AND next_import IS DISTINCT FROM $1)" : ""})))`;
-}
-
-/** Rows this import wrote that look wrong beside their neighbours (see implausibleSql). */
-export async function findImplausible(tx: Tx, importId: number): Promise<PlausibilityRow[]> {
-  return tx.$queryRawUnsafe<PlausibilityRow[]>(implausibleSql("import"), importId);
-}
-
 export async function loadZones(tx: Tx): Promise<ZoneRef[]> {
   const zones = await tx.zone.findMany();
   return zones.map((zone) => ({

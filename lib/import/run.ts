@@ -6,6 +6,8 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { afterDataChange } from "../alerts/service.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { IdentityIndex } from "./identities.ts";
+import { magnitudeSlip } from "../domain/plausibility.ts";
+import { findImplausible } from "../db/queries/plausibility.ts";
 import {
   mapEventRow,
   mapIndicatorRow,
@@ -21,7 +23,6 @@ import {
   dateOrNull,
   existingSeries,
   findExisting,
-  findImplausible,
   insertObservations,
   loadIndicators,
   loadZones,
@@ -387,16 +388,9 @@ class ImportRun {
     const warnings: RowWarning[] = [];
     for (const r of rows) {
       const row = this.identities.get({ zoneId: r.zone_id, indicatorId: r.indicator_id, basis: r.basis, start: r.s, end: r.e })?.row ?? 0;
-      const neighbour = r.prev_value ?? r.next_value;
       const neighbourEnd = r.prev_value !== null ? r.prev_end : r.next_end;
-      const ratio = neighbour ? r.value / neighbour : 1;
-      const exponent = Math.round(Math.log10(Math.abs(ratio)));
-      if (
-        r.unit !== "percent" &&
-        neighbour &&
-        (Math.abs(exponent) === 4 || Math.abs(exponent) === 8) &&
-        Math.abs(Math.log10(Math.abs(ratio)) - exponent) < 0.5
-      ) {
+      const exponent = magnitudeSlip(r.value, r.prev_value ?? r.next_value, r.unit === "percent");
+      if (exponent !== null) {
         warnings.push({
           table: "observations",
           file,

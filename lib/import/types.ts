@@ -1,6 +1,7 @@
 // Shared shapes of the import pipeline: tables, problems, the summary every channel returns, and the
 // import history as pages show it.
 import type { IsoDate } from "../domain/dates.ts";
+import type { Qualifier } from "../domain/vocabulary.ts";
 
 export const TABLES = ["zones", "indicators", "observations", "targets", "events"] as const;
 export type TableName = (typeof TABLES)[number];
@@ -72,9 +73,9 @@ export type ImportChange = {
   basis: string;
   periodEnd: IsoDate;
   /** What this import wrote, as published. */
-  written: { value: number; publishedValue: number; publishedUnit: string; qualifier: string };
+  written: { value: number; publishedValue: number; publishedUnit: string; qualifier: Qualifier };
   /** The value this import replaced, when it revised a figure. */
-  previous: { value: number; publishedValue: number; publishedUnit: string; qualifier: string } | null;
+  previous: { value: number; publishedValue: number; publishedUnit: string; qualifier: Qualifier } | null;
   /** The import that later replaced what this one wrote, if any. */
   laterImportId: number | null;
 };

@@ -3,8 +3,8 @@
 // kind, source) with the same messages; here only its shape and lengths are checked.
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { EVENT_KINDS } from "../import/map.ts";
 import { FormatParam } from "./series.ts";
+import { EVENT_KINDS } from "../domain/vocabulary.ts";
 
 export const EventListParamsSchema = z.object({
   zone: z

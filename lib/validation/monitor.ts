@@ -1,7 +1,7 @@
 // Parameters of the monitoring API and page: the target year, alert filters, formats and language.
 import { z } from "zod";
-import { ALERT_KINDS } from "../domain/alerts.ts";
 import { FormatParam, LangParam } from "./series.ts";
+import { ALERT_KINDS } from "../domain/vocabulary.ts";
 
 const Year = z.coerce
   .number("must be a year such as 2025")

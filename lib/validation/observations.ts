@@ -1,10 +1,7 @@
 // The filters of the observations API and the data explorer, validated.
 import { z } from "zod";
-import { BASES } from "../domain/periods.ts";
-import { QUALIFIERS } from "../domain/format.ts";
 import { isValidDate, isoDate, endOfMonth } from "../domain/dates.ts";
-
-const STATUSES = ["ok", "disputed", "unverified"] as const;
+import { BASES, QUALIFIERS, STATUSES } from "../domain/vocabulary.ts";
 
 /** YYYY, YYYY-MM or YYYY-MM-DD, as the first or last day it covers. */
 export function dateBound(text: string, edge: "start" | "end"): string | undefined {

@@ -1,9 +1,10 @@
 // The parameters of a comparison: the series API, the compare page and the chart URLs share them.
 import { z } from "zod";
-import { BASES, parsePeriod } from "../domain/periods.ts";
+import { parsePeriod } from "../domain/periods.ts";
 import { FREQUENCIES } from "../domain/series.ts";
 import { TRANSFORMS } from "../domain/transforms.ts";
 import { dateBound } from "./observations.ts";
+import { BASES } from "../domain/vocabulary.ts";
 
 const Code = z.string().regex(/^[a-z0-9_-]+$/i, "must be a code such as anhui-ftz or new_enterprises");
 

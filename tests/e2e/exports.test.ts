@@ -80,7 +80,7 @@ describe.each([
     for (const n of numbers) expect(typeof n).toBe("number");
     expect(numbers).toContain(642305);
     expect(sources?.rows[0]).toEqual(["#", "Title", "URL", "Published", "Quote"]);
-    expect(sources?.rows.length).toBe(7);
+    expect(sources?.rows.length).toBe(14); // the header and the 13 publications the two ports' figures come from
     for (const row of sources?.rows.slice(1) ?? []) {
       expect(typeof row[1]).toBe("string");
       expect(String(row[2])).toMatch(/^https?:\/\//);

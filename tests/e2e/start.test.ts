@@ -47,8 +47,9 @@ describe("npm start", () => {
     servers.push(second);
     expect((await (await fetch(second.url)).text()).includes(SEED_FIGURE)).toBe(true);
     await second.stop();
-    expect(await count(url, "SELECT count(*)::int AS n FROM imports")).toBe(2);
-    expect(await count(url, "SELECT count(*)::int AS n FROM observations")).toBe(168);
+    // The four seed packages, each imported once: 168 + 72 + 350 figures.
+    expect(await count(url, "SELECT count(*)::int AS n FROM imports")).toBe(4);
+    expect(await count(url, "SELECT count(*)::int AS n FROM observations")).toBe(590);
   });
 
   it("keeps the embedded database on disk across a restart", async () => {

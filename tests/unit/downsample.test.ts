@@ -70,6 +70,7 @@ describe("what a chart component receives (drawnChart) and a panel's short table
   });
   const points = Array.from({ length: 3000 }, (_, i) => point(i, i === 2222 ? 1e9 : 100 + (i % 12)));
   const model: ChartModel = {
+    locale: "en",
     title: "T",
     subtitle: "S",
     unit: "CNY",

@@ -14,7 +14,7 @@ import {
   type SeriesObservation,
 } from "@/lib/domain/series";
 import { areaHistory, indexTo, periodOnPeriod, perSquareKilometre, shareOfParent, shiftYear, yearOnYear } from "@/lib/domain/transforms";
-import type { Qualifier } from "@/lib/domain/format";
+import type { Qualifier } from "@/lib/domain/vocabulary";
 
 let nextSource = 1;
 function obs(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coverageMatrix } from "@/lib/domain/coverage";
-import { orderZones, shortZoneName, type ZoneKind } from "@/lib/domain/figures";
+import { orderZones, shortZoneName } from "@/lib/domain/figures";
+import type { ZoneKind } from "@/lib/domain/vocabulary";
 
 const zone = (code: string, kind: ZoneKind, parentCode: string | null = null) => ({ code, kind, parentCode });
 

@@ -4,15 +4,16 @@ import { notFound, redirect } from "next/navigation";
 import { getAdminSession, isWriteConfigured } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/db/client";
 import { getImport } from "@/lib/db/queries/imports";
-import { formatDateTime } from "@/lib/domain/format";
+import { formatDateTime, formatNumber, qualifierMark, type Locale } from "@/lib/domain/format";
+import type { Qualifier } from "@/lib/domain/vocabulary";
 import { fill, messages, type Messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { ImportReport } from "@/components/import/import-report";
 
 export const metadata: Metadata = { title: "Import" };
 
-const published = (v: { publishedValue: number; publishedUnit: string; qualifier: string }) =>
-  `${v.qualifier === "at_least" ? "≥ " : v.qualifier === "approx" ? "≈ " : v.qualifier === "at_most" ? "≤ " : ""}${v.publishedValue.toLocaleString("en")} ${v.publishedUnit}`;
+const published = (v: { publishedValue: number; publishedUnit: string; qualifier: Qualifier }, locale: Locale) =>
+  `${qualifierMark(v.qualifier, locale)}${formatNumber(v.publishedValue, locale)} ${v.publishedUnit}`;
 
 export default async function ImportDetailPage({ params }: PageProps<"/imports/[id]">) {
   const { id } = await params;
@@ -75,8 +76,8 @@ export default async function ImportDetailPage({ params }: PageProps<"/imports/[
                     <td>
                       {change.period} <span className="muted">({change.basis})</span>
                     </td>
-                    <td className="num">{published(change.written)}</td>
-                    <td className="num">{change.previous ? published(change.previous) : "—"}</td>
+                    <td className="num">{published(change.written, locale)}</td>
+                    <td className="num">{change.previous ? published(change.previous, locale) : "—"}</td>
                     <td>
                       {change.laterImportId ? (
                         <Link href={`/imports/${change.laterImportId}`}>#{change.laterImportId}</Link>

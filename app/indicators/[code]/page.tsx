@@ -5,11 +5,11 @@ import { getPrisma } from "@/lib/db/client";
 import { getIndicatorDetail } from "@/lib/db/queries/indicators";
 import { zoneName } from "@/lib/domain/figures";
 import { formatDate } from "@/lib/domain/format";
-import type { Basis } from "@/lib/domain/periods";
 import { figuresText, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { viewQuery } from "@/lib/validation/compare";
 import { TableDownloads } from "@/components/ui/table-downloads";
+import type { Basis } from "@/lib/domain/vocabulary";
 
 export async function generateMetadata({ params }: PageProps<"/indicators/[code]">): Promise<Metadata> {
   return { title: (await params).code };

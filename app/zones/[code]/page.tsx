@@ -12,7 +12,7 @@ import { chartModel, eventKey } from "@/lib/domain/chart-model";
 import { compare, suggestBasis } from "@/lib/domain/compare";
 import { daysBetween } from "@/lib/domain/dates";
 import { zoneName } from "@/lib/domain/figures";
-import { formatDate, formatDateAt, formatNumber } from "@/lib/domain/format";
+import { formatDate, formatDateAt, formatNumber, qualifierMark } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
 import { figuresText, fill, messages } from "@/lib/i18n/messages";
@@ -85,9 +85,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
         {
           key: dataset.indicator.code,
           model,
-          latest: own
-            ? `${own.qualifier === "at_least" ? "≥ " : own.qualifier === "approx" ? "≈ " : ""}${own.valueText} (${own.periodText})`
-            : null,
+          latest: own ? `${qualifierMark(own.qualifier, locale)}${own.valueText} (${own.periodText})` : null,
           query,
           compareHref: `/compare?${query}`,
           dataHref: `/data?zone=${zones.map((z) => z.code).join(",")}&indicator=${dataset.indicator.code}`,

@@ -1,8 +1,8 @@
 // How many figures exist per zone, indicator, basis and year: for the coverage matrix, the indicator
 // pages and the compare page's defaults.
-import type { Basis } from "../../domain/periods.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
+import type { Basis } from "../../domain/vocabulary.ts";
 
 export type CoverageRow = { zone: string; indicator: string; basis: Basis; year: number; n: number };
 

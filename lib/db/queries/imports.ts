@@ -1,5 +1,6 @@
 // The import history and what each import changed.
 import type { ImportDetail, ImportRecord, ImportSummary } from "../../import/types.ts";
+import type { Qualifier } from "../../domain/vocabulary.ts";
 
 export type { ImportChange, ImportDetail, ImportRecord } from "../../import/types.ts";
 import type { PrismaClient } from "../generated/client.ts";
@@ -45,12 +46,12 @@ type ChangeRow = {
   value: number;
   published_value: number;
   published_unit: string;
-  qualifier: string;
+  qualifier: Qualifier;
   later_import_id: number | null;
   prev_value: number | null;
   prev_published_value: number | null;
   prev_published_unit: string | null;
-  prev_qualifier: string | null;
+  prev_qualifier: Qualifier | null;
 };
 
 export async function getImport(prisma: PrismaClient, id: number, limit = 500, offset = 0): Promise<ImportDetail | undefined> {

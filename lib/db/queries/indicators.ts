@@ -1,6 +1,6 @@
 // Indicator pages: every indicator with its coverage, and one indicator's zones and sources.
-import type { Basis } from "../../domain/periods.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import type { Basis } from "../../domain/vocabulary.ts";
 
 export type IndicatorSummary = {
   code: string;

@@ -1,13 +1,12 @@
 // What monitoring reads: targets with the figures that measure progress against them, the latest
 // figures of every series (for year-on-year falls and overdue releases), and implausible figures.
 import type { IsoDate } from "../../domain/dates.ts";
-import type { Qualifier } from "../../domain/format.ts";
 import { progressFor, type MonitorFigure, type MonitorRow, type TargetRow } from "../../domain/monitor.ts";
-import type { Basis } from "../../domain/periods.ts";
-import type { IndicatorKind } from "../../domain/series.ts";
 import type { ImplausibleFigure, SeriesFigures } from "../../domain/alerts.ts";
 import type { PrismaClient } from "../generated/client.ts";
-import { implausibleSql, type PlausibilityRow } from "../../import/persist.ts";
+import { magnitudeSlip } from "../../domain/plausibility.ts";
+import { implausibleSql, type PlausibilityRow } from "./plausibility.ts";
+import type { Basis, IndicatorKind, Qualifier } from "../../domain/vocabulary.ts";
 
 export type { MonitorRow, TargetRow } from "../../domain/monitor.ts";
 
@@ -154,8 +153,7 @@ export async function implausibleFigures(prisma: PrismaClient): Promise<Implausi
      SELECT f.*, z.code AS zone, i.code AS indicator FROM found f JOIN zones z ON z.id = f.zone_id JOIN indicators i ON i.id = f.indicator_id`,
   );
   return rows.map((r) => {
-    const magnitude =
-      r.prev_value !== null ? isMagnitudeSlip(r.value, r.prev_value) : r.next_value !== null && isMagnitudeSlip(r.value, r.next_value);
+    const magnitude = magnitudeSlip(r.value, r.prev_value ?? r.next_value, r.unit === "percent") !== null;
     const useNext = r.prev_value === null;
     return {
       zone: r.zone,
@@ -169,10 +167,4 @@ export async function implausibleFigures(prisma: PrismaClient): Promise<Implausi
       neighbourValue: useNext ? r.next_value : r.prev_value,
     };
   });
-}
-
-function isMagnitudeSlip(value: number, neighbour: number): boolean {
-  if (value <= 0 || neighbour <= 0) return false;
-  const exponent = Math.abs(Math.log10(value / neighbour));
-  return Math.abs(exponent - 4) < 0.5 || Math.abs(exponent - 8) < 0.5;
 }

@@ -2,6 +2,7 @@
 // to the browser), with the total and the counts of each facet under the other filters.
 import type { DataView } from "../../validation/data.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
+import type { VintageRecord } from "../../domain/figures.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { buildWhere, SELECT, strip, type ObservationRow, type RawRow } from "./observations.ts";
 import { cachedByDataVersion } from "./version.ts";
@@ -80,32 +81,16 @@ export async function getObservationTable(prisma: PrismaClient, view: DataView):
   return { rows: rows.map(strip), total: counted.total, page, size, facets: counted.facets };
 }
 
-export type Vintage = {
-  value: number;
-  published_value: number;
-  published_unit: string;
-  qualifier: string;
-  status: string;
-  source_title: string;
-  source_url: string | null;
-  published_on: string | null;
-  quote: string | null;
-  recorded_at: string;
-  superseded_at: string;
-  import_id: number | null;
-  superseded_by_import_id: number | null;
-};
-
 /** One observation and its earlier values, newest first. */
 export async function getObservationHistory(
   prisma: PrismaClient,
   id: number,
-): Promise<{ observation: ObservationRow; vintages: Vintage[] } | undefined> {
+): Promise<{ observation: ObservationRow; vintages: VintageRecord[] } | undefined> {
   const rows = await prisma.$queryRawUnsafe<RawRow[]>(`${SELECT} WHERE o.id = $1`, id);
   const row = rows[0];
   if (!row) return undefined;
-  const vintages = await prisma.$queryRawUnsafe<Vintage[]>(
-    `SELECT v.value, v.published_value, v.published_unit, v.qualifier::text AS qualifier, v.status::text AS status,
+  const vintages = await prisma.$queryRawUnsafe<VintageRecord[]>(
+    `SELECT v.value, v.published_value, v.published_unit, v.qualifier::text AS qualifier, v.yoy_pct, v.status::text AS status,
             s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on, v.quote,
             to_char(v.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS recorded_at,
             to_char(v.superseded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS superseded_at,

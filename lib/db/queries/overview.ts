@@ -1,13 +1,10 @@
 // The overview's key figures: for every zone and indicator, the latest figure with its source, and the
 // comparable figures before it (same basis, same kind of period) for the change on a year earlier and
 // the sparkline. Two queries, whatever the number of figures.
-import type { Status } from "../../domain/figures.ts";
-import type { Qualifier } from "../../domain/format.ts";
 import type { KpiPoint, OverviewFigure } from "../../domain/kpi.ts";
-import type { Basis, Granularity } from "../../domain/periods.ts";
-import type { BaseUnit } from "../../domain/units.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
+import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
 
 export type { OverviewFigure };
 

@@ -5,11 +5,9 @@ import { compare, type CompareData, type Comparison } from "../../domain/compare
 import { AppError } from "../../errors.ts";
 import { closest } from "../../domain/suggest.ts";
 import type { SeriesParams } from "../../validation/series.ts";
-import type { Status } from "../../domain/figures.ts";
-import type { Qualifier } from "../../domain/format.ts";
-import type { Basis } from "../../domain/periods.ts";
 import type { SeriesObservation } from "../../domain/series.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import type { Basis, Qualifier, Status } from "../../domain/vocabulary.ts";
 
 /** The indicators that give a zone's planned area and what expansions added to it. */
 export const AREA_INDICATOR = "area_size";

@@ -1,13 +1,11 @@
 // A zone's page: its profile, areas, events, and every indicator it or its areas have figures for,
 // as comparison data (one query for all the figures).
 import type { CompareData, CompareIndicator, CompareZone } from "../../domain/compare.ts";
-import type { Status } from "../../domain/figures.ts";
-import type { Qualifier } from "../../domain/format.ts";
-import type { Basis } from "../../domain/periods.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { boundedMemo } from "../../memo.ts";
 import { AREA_ADDED_INDICATOR, AREA_INDICATOR } from "./series.ts";
 import { dataVersion } from "./version.ts";
+import type { Basis, Qualifier, Status } from "../../domain/vocabulary.ts";
 
 export type ZoneProfile = {
   code: string;
