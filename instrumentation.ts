@@ -2,7 +2,7 @@
 // does not wait, and says clearly in the log when the database cannot be used.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getDatabase } = await import("./lib/db/client.ts");
+  const { getDatabase } = await import("./lib/bootstrap.ts");
   const started = Date.now();
   try {
     const db = await getDatabase();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AlertList } from "@/components/monitor/alert-list";
 import { ZoneKpis } from "@/components/overview/zone-kpis";
 import { countAlerts, listAlerts, refreshIfOld } from "@/lib/alerts/service";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getZones } from "@/lib/db/queries/zones";
 import { getOverviewFigures, getTotals, type OverviewFigure } from "@/lib/db/queries/overview";
 import { orderZones, type ZoneSummary } from "@/lib/domain/figures";

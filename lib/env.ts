@@ -2,6 +2,7 @@
 // (next.config.ts imports this module, so `next build` and `next start` fail fast too).
 import path from "node:path";
 import { z } from "zod";
+import { UnavailableError } from "./errors.ts";
 
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -71,7 +72,7 @@ export type Env = {
   };
 };
 
-export class EnvError extends Error {
+export class EnvError extends UnavailableError {
   constructor(readonly issues: string[]) {
     super(`Invalid environment:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
     this.name = "EnvError";

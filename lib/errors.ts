@@ -1,9 +1,5 @@
-// One error type for expected failures, and one mapping from any error to what a user or client sees.
-import { DatabaseBusyError } from "./db/lock.ts";
-import { DatabaseUnavailableError } from "./db/connection.ts";
-import { MigrationError } from "./db/migrate.ts";
-import { SeedError } from "./db/seed.ts";
-import { EnvError } from "./env.ts";
+// The error types every layer throws, and one mapping from any error to what a user or client sees.
+// Declared here, at the bottom of the dependency order, so that throwing one needs no other import.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -35,6 +31,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Something the app depends on cannot be used — the database (down, busy, unmigrated), the seed, the
+ * configuration. Its message says what is wrong in plain words; it becomes a 503.
+ */
+export class UnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnavailableError";
+  }
+}
+
 export type PublicError = { status: number; code: ErrorCode | "internal"; message: string; details?: unknown };
 
 /**
@@ -50,13 +57,7 @@ export function toPublicError(error: unknown): PublicError {
       ...(error.details === undefined ? {} : { details: error.details }),
     };
   }
-  if (
-    error instanceof DatabaseUnavailableError ||
-    error instanceof DatabaseBusyError ||
-    error instanceof MigrationError ||
-    error instanceof SeedError ||
-    error instanceof EnvError
-  ) {
+  if (error instanceof UnavailableError) {
     return { status: 503, code: "unavailable", message: error.message };
   }
   console.error(error);

@@ -7,13 +7,14 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "../lib/db/connection.ts";
 import { readLock } from "../lib/db/lock.ts";
-import { prepareDatabase } from "../lib/db/prepare.ts";
-import { folderFiles } from "../lib/db/seed.ts";
+import { prepareDatabase } from "../lib/bootstrap.ts";
+import { folderFiles } from "../lib/import/seed.ts";
 import { EnvError, parseEnv } from "../lib/env.ts";
+import { afterDataChange } from "../lib/alerts/service.ts";
 import { formatSummaryText } from "../lib/import/report.ts";
 import type { PackageFile } from "../lib/import/read.ts";
 import { importPackage } from "../lib/import/run.ts";
-import type { ImportSummary } from "../lib/import/types.ts";
+import type { ImportSummary } from "../lib/domain/imports.ts";
 
 const USAGE = "Usage: npm run import -- <file-or-folder> [more …] [--dry-run] [--json] [--actor NAME]";
 
@@ -100,6 +101,8 @@ async function main(): Promise<number> {
               ),
       });
       if (!args.json) process.stderr.write("\n");
+      if (summary.committed)
+        await afterDataChange(db.prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
     } finally {
       await db.close();
     }

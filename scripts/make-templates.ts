@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { COLUMNS } from "../lib/import/columns.ts";
-import { TABLES } from "../lib/import/types.ts";
+import { TABLES } from "../lib/domain/imports.ts";
 
 const out = path.join(process.cwd(), "public", "templates");
 fs.mkdirSync(out, { recursive: true });

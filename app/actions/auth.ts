@@ -2,16 +2,16 @@
 // Sign in with the admin token (a signed session cookie, 7 days) and sign out.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { canUseSecureCookie, createSession, isAdminToken, SESSION_COOKIE, SESSION_DAYS } from "@/lib/auth/session";
+import {
+  canUseSecureCookie,
+  createSession,
+  isAdminToken,
+  safeRedirectPath,
+  SESSION_COOKIE,
+  SESSION_DAYS,
+  type SignInState,
+} from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-
-export type SignInState = { error?: "wrong_token" | "not_configured" };
-
-/** Only paths of this site: never redirect elsewhere after signing in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/import";
-}
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const token = getEnv().adminToken;
@@ -28,7 +28,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     path: "/",
     maxAge: SESSION_DAYS * 86_400,
   });
-  redirect(safeNext(formData.get("next")));
+  redirect(safeRedirectPath(formData.get("next")));
 }
 
 export async function signOut(): Promise<void> {

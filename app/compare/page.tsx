@@ -5,7 +5,7 @@ import { CompareChart } from "@/components/compare/compare-chart";
 import { CompareControls, type Option, type OptionGroup } from "@/components/compare/compare-controls";
 import { CompareTable, SourceList } from "@/components/compare/compare-table";
 import { ExportMenu } from "@/components/ui/export-menu";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { coverageMatrix } from "@/lib/domain/coverage";

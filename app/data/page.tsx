@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataExplorer } from "@/components/data/data-explorer";
 import { localizeTable } from "@/components/data/explorer-data";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getObservationTable, listYears } from "@/lib/db/queries/observation-table";
 import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n/messages";

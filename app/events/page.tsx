@@ -4,7 +4,7 @@ import { AddEvent, EventRowActions } from "@/components/events/event-editor";
 import { SourceLink } from "@/components/ui/source-link";
 import { TableDownloads } from "@/components/ui/table-downloads";
 import { getAdminSession } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
 import { listEvents } from "@/lib/db/queries/events";
 import { orderZones, zoneName } from "@/lib/domain/figures";

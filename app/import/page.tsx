@@ -5,7 +5,7 @@ import { signOut } from "@/app/actions/auth";
 import { ImportForm } from "@/components/import/import-form";
 import { ImportHistory } from "@/components/import/import-history";
 import { getAdminSession, isWriteConfigured } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listImports } from "@/lib/db/queries/imports";
 import { getEnv } from "@/lib/env";
 import { messages } from "@/lib/i18n/messages";

@@ -8,7 +8,7 @@ import { TargetForm } from "@/components/monitor/target-form";
 import { TableDownloads } from "@/components/ui/table-downloads";
 import { countAlerts, listAlerts, monitorConfig, monitorYear, refreshIfOld } from "@/lib/alerts/service";
 import { getAdminSession } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
 import { toIsoDate } from "@/lib/domain/dates";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportEditor } from "@/components/reports/report-editor";
 import { getAdminSession } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listReports } from "@/lib/db/queries/reports";
 import { formatDateTime } from "@/lib/domain/format";
 import { fill, messages } from "@/lib/i18n/messages";

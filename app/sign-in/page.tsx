@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { signIn } from "@/app/actions/auth";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { isWriteConfigured } from "@/lib/auth/server";
-import { canUseSecureCookie } from "@/lib/auth/session";
+import { canUseSecureCookie, safeRedirectPath } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           <div className="panel">
             <SignInForm
               action={signIn}
-              next={typeof next === "string" ? next : "/import"}
+              next={safeRedirectPath(next)}
               labels={{
                 token: t.auth.token,
                 name: t.auth.name,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
 import { orderZones } from "@/lib/domain/figures";
 import { formatDate, formatNumber } from "@/lib/domain/format";

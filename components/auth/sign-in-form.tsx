@@ -1,7 +1,7 @@
 "use client";
 // The admin sign-in form; shows the action's error in place.
 import { useActionState } from "react";
-import type { SignInState } from "@/app/actions/auth";
+import type { SignInState } from "@/lib/auth/session";
 
 type Labels = { token: string; name: string; signIn: string; wrongToken: string; notConfigured: string };
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { fill, type Messages } from "@/lib/i18n/messages";
-import type { ImportSummary } from "@/lib/import/types";
+import type { ImportSummary } from "@/lib/domain/imports";
 import { ImportReport } from "./import-report";
 
 type Labels = Messages["import"];

@@ -1,6 +1,6 @@
 // The import history: who imported what, when, through which door, and what it did.
 import Link from "next/link";
-import type { ImportRecord } from "@/lib/import/types";
+import type { ImportRecord } from "@/lib/domain/imports";
 import { formatDateTime, type Locale } from "@/lib/domain/format";
 import type { Messages } from "@/lib/i18n/messages";
 

@@ -1,7 +1,7 @@
 // What an import found or did: counts per table, then the problems (errors first), warnings and
 // revisions. Every problem has its own anchor (#problem-3) so it can be linked to.
 import { fill, type Messages } from "@/lib/i18n/messages";
-import { TABLES, type ImportSummary, type RowProblem } from "@/lib/import/types";
+import { TABLES, type ImportSummary, type RowProblem } from "@/lib/domain/imports";
 
 type Labels = Messages["import"];
 

@@ -4,8 +4,8 @@
 import { Readable } from "node:stream";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { importPackage } from "../import/run.ts";
-import type { ImportSummary } from "../import/types.ts";
-import { refreshAlerts } from "./service.ts";
+import type { ImportSummary } from "../domain/imports.ts";
+import { afterDataChange, refreshAlerts } from "./service.ts";
 
 export type TargetFields = {
   zone: string;
@@ -26,11 +26,13 @@ function csvCell(text: string): string {
 export async function saveTarget(prisma: PrismaClient, fields: TargetFields, actor: string): Promise<ImportSummary> {
   const row = COLUMNS.map((column) => csvCell(fields[column] ?? "")).join(",");
   const text = `${COLUMNS.join(",")}\n${row}\n`;
-  return importPackage(prisma, [{ name: "targets.csv", open: () => Readable.from([Buffer.from(text, "utf8")]) }], {
+  const summary = await importPackage(prisma, [{ name: "targets.csv", open: () => Readable.from([Buffer.from(text, "utf8")]) }], {
     dryRun: false,
     actor,
     channel: "api",
   });
+  if (summary.committed) await afterDataChange(prisma);
+  return summary;
 }
 
 /** Deletes a target; false when there is none with this id. */

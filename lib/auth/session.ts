@@ -8,6 +8,27 @@ export const SESSION_DAYS = 7;
 
 export type AdminSession = { actor: string; expiresAt: number };
 
+/** What the sign-in form shows after a failed attempt. */
+export type SignInState = { error?: "wrong_token" | "not_configured" };
+
+/**
+ * Where to go after signing in: only a path of this site. Browsers read `/\evil.example` and a path with
+ * a tab or newline (`/\t/evil.example`) as another host, so anything but a plain absolute path — one
+ * slash, then no slash, backslash or control character at its start, and nothing a URL parser
+ * would move to another origin — goes to the import page.
+ */
+export function safeRedirectPath(value: unknown, fallback = "/import"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value) || value.startsWith("//")) return fallback;
+  try {
+    const base = "http://ftz-monitor.invalid";
+    const url = new URL(value, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 export function isAdminToken(given: string | null | undefined, configured: string): boolean {

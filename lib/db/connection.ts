@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { acquireLock } from "./lock.ts";
+import { UnavailableError } from "../errors.ts";
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
 
@@ -27,7 +28,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends UnavailableError {
   constructor(
     readonly location: string,
     readonly reason: string,

@@ -2,10 +2,11 @@
 // processes on one directory corrupt it, so every process that opens it takes this lock first.
 import fs from "node:fs";
 import path from "node:path";
+import { UnavailableError } from "../errors.ts";
 
 export type LockInfo = { pid: number; port?: number; role: string; startedAt: string };
 
-export class DatabaseBusyError extends Error {
+export class DatabaseBusyError extends UnavailableError {
   constructor(
     readonly dataDir: string,
     readonly holder: LockInfo,

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database, ScriptRunner } from "./connection.ts";
+import { UnavailableError } from "../errors.ts";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -37,7 +38,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-export class MigrationError extends Error {
+export class MigrationError extends UnavailableError {
   constructor(message: string) {
     super(message);
     this.name = "MigrationError";

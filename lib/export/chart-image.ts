@@ -5,7 +5,8 @@ import path from "node:path";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import type { ChartModel } from "../domain/chart-model.ts";
 import type { Locale } from "../domain/format.ts";
-import { renderChartSvg, type SvgLabels } from "./chart-svg.ts";
+import type { SvgLabels } from "../i18n/export-words.ts";
+import { renderChartSvg } from "./chart-svg.ts";
 import { FONT_FAMILY, fontSubset, measureText } from "./fonts.ts";
 
 export type ImageOptions = { width: number; height: number; type: "line" | "bar"; locale: Locale; labels: SvgLabels };

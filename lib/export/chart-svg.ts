@@ -4,8 +4,8 @@
 import type { ChartModel, ModelPoint } from "../domain/chart-model.ts";
 import { formatCompact, formatSeriesValue, type Locale } from "../domain/format.ts";
 import { niceTicks } from "../domain/scale.ts";
+import type { SvgLabels } from "../i18n/export-words.ts";
 
-export type SvgLabels = { dataAsOf: string; sources: string; events: string; footer: string; hollow: string; noFigures: string };
 export type SvgOptions = {
   width: number;
   height: number;

@@ -6,19 +6,12 @@ import SVGtoPDF from "svg-to-pdfkit";
 import type { ChartModel } from "../domain/chart-model.ts";
 import { formatDate, qualifierMark, type Locale } from "../domain/format.ts";
 import type { ReportItem } from "../validation/report.ts";
-import { renderChartSvg, type SvgLabels } from "./chart-svg.ts";
+import type { PdfLabels } from "../i18n/export-words.ts";
+import { renderChartSvg } from "./chart-svg.ts";
 import { fontBytes, FONT_FAMILY, measureText } from "./fonts.ts";
 
 export type PdfItem = { item: ReportItem; type: "line" | "bar"; model: ChartModel | { error: string } };
 export type PdfReport = { title: string; notes: string; locale: Locale; date: string; url?: string };
-export type PdfLabels = SvgLabels & {
-  report: string;
-  page: (n: number, of: number) => string;
-  notes: string;
-  note: string;
-  period: string;
-  unavailable: string;
-};
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;

@@ -1,7 +1,18 @@
 // The words printed on exported images and documents.
-import type { SvgLabels } from "../export/chart-svg.ts";
-import type { PdfLabels } from "../export/pdf.ts";
 import type { Locale } from "../domain/format.ts";
+
+/** The words an exported chart image writes around the chart. */
+export type SvgLabels = { dataAsOf: string; sources: string; events: string; footer: string; hollow: string; noFigures: string };
+
+/** The words of a report PDF: the chart's, and the report's own. */
+export type PdfLabels = SvgLabels & {
+  report: string;
+  page: (n: number, of: number) => string;
+  notes: string;
+  note: string;
+  period: string;
+  unavailable: string;
+};
 
 export function svgLabels(locale: Locale): SvgLabels {
   return locale === "zh"

@@ -1,5 +1,5 @@
 // The columns of each table of a data package (README "Data format"), and the header check.
-import type { RowProblem, TableName } from "./types.ts";
+import type { RowProblem, TableName } from "../domain/imports.ts";
 
 type ColumnSpec = { required: readonly string[]; optional: readonly string[]; order: readonly string[] };
 

@@ -4,7 +4,7 @@ import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/date
 import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
 import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue } from "../domain/units.ts";
 import { type Catalog } from "./catalog.ts";
-import type { RowProblem, RowWarning, TableName } from "./types.ts";
+import type { RowProblem, RowWarning, TableName } from "../domain/imports.ts";
 import {
   EVENT_KINDS,
   INDICATOR_KINDS,

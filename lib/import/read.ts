@@ -5,7 +5,7 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
-import { TABLES, type RowProblem, type TableName } from "./types.ts";
+import { TABLES, type RowProblem, type TableName } from "../domain/imports.ts";
 
 /** A file of a package: its name and a way to read its bytes (possibly more than once). */
 export type PackageFile = { name: string; open: () => Readable; size?: number };

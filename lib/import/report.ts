@@ -1,5 +1,5 @@
 // An import summary as plain text, for the command line and logs.
-import { TABLES, type ImportSummary, type RowProblem } from "./types.ts";
+import { TABLES, type ImportSummary, type RowProblem } from "../domain/imports.ts";
 
 function where(problem: RowProblem): string {
   const file = problem.file ?? problem.table;

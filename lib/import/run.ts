@@ -3,7 +3,6 @@
 // does everything but the commit, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client.ts";
-import { afterDataChange } from "../alerts/service.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { IdentityIndex } from "./identities.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
@@ -42,7 +41,7 @@ import {
   type RowWarning,
   type TableCounts,
   type TableName,
-} from "./types.ts";
+} from "../domain/imports.ts";
 
 export type ImportChannel = "seed" | "upload" | "api" | "cli";
 export type ImportProgress = { table: TableName; rows: number; fraction: number };
@@ -655,7 +654,6 @@ export async function importPackage(prisma: PrismaClient, files: readonly Packag
     if (!(error instanceof Rollback)) throw error;
     return summarize(outcome?.run, false);
   }
-  // The figures are in; alerts are derived from them, so failing to refresh them never fails the import.
-  await afterDataChange(prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
+  // `committed` tells the caller the data changed: what derives from it (alerts) is the caller's to refresh.
   return summarize(outcome?.run, true, outcome?.importId);
 }

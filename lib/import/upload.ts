@@ -5,7 +5,7 @@ import { toPublicError } from "../errors.ts";
 import { json } from "../http.ts";
 import { importPackage, type ImportChannel, type ImportProgress } from "./run.ts";
 import { spoolRequest } from "./spool.ts";
-import type { ImportSummary } from "./types.ts";
+import type { ImportSummary } from "../domain/imports.ts";
 
 export type UploadOptions = {
   prisma: PrismaClient;
@@ -14,6 +14,8 @@ export type UploadOptions = {
   channel: ImportChannel;
   maxBytes: number;
   name?: string;
+  /** Runs once the import committed, before the answer is sent (a failure is logged, never fails the import). */
+  afterCommit?: (summary: ImportSummary) => Promise<void>;
 };
 
 /** 200 for a commit or a clean dry run, 422 when any row was rejected. */
@@ -29,7 +31,13 @@ export async function importUpload(request: Request, options: UploadOptions): Pr
       actor: options.actor,
       channel: options.channel,
       ...(onProgress ? { onProgress } : {}),
-    }).finally(spooled.cleanup);
+    })
+      .then(async (summary) => {
+        if (summary.committed && options.afterCommit)
+          await options.afterCommit(summary).catch((error: unknown) => console.error("ftz-monitor: after the import:", error));
+        return summary;
+      })
+      .finally(spooled.cleanup);
 
   if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     const summary = await run();

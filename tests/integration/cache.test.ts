@@ -2,7 +2,7 @@
 // import, and never shared between two databases in one process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connection";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
 import { cachedByDataVersion } from "@/lib/db/queries/version";
 import { importPackage } from "@/lib/import/run";

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseUnavailableError, openDatabase, type Database } from "@/lib/db/connection";
 import { DatabaseBusyError } from "@/lib/db/lock";
 import { migrate, MigrationError, readMigrations } from "@/lib/db/migrate";
-import { prepareDatabase } from "@/lib/db/prepare";
-import { seed, SEED_DIR } from "@/lib/db/seed";
+import { prepareDatabase } from "@/lib/bootstrap";
+import { seed, SEED_DIR } from "@/lib/import/seed";
 import { copiedDataDir, freshDataDir, freshServerUrl, TARGETS } from "../support/databases";
 
 const SEED_PACKAGES = ["01-articles", "02-published", "03-yrd", "04-china"];

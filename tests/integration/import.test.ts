@@ -2,9 +2,9 @@
 // rejects a row, dry runs, all-or-nothing commits, re-imports, revisions and concurrent imports.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connection";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/bootstrap";
 import { importPackage, type ImportOptions } from "@/lib/import/run";
-import type { ImportSummary } from "@/lib/import/types";
+import type { ImportSummary } from "@/lib/domain/imports";
 import { TARGETS } from "../support/databases";
 import { fixtureFiles, textFile } from "../support/fixtures";
 

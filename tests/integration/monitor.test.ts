@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { acknowledgeAlert, countAlerts, listAlerts, notifyAlerts, refreshAlerts, type MonitorConfig } from "@/lib/alerts/service";
 import { deleteTarget, saveTarget } from "@/lib/alerts/targets";
 import type { Database } from "@/lib/db/connection";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/bootstrap";
 import { loadProgress } from "@/lib/db/queries/monitor";
 import { importPackage, type ImportOptions } from "@/lib/import/run";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/alerts";

@@ -2,7 +2,7 @@
 // return more than a page, whatever the size of the data, and the pages together are every row once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connection";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/bootstrap";
 import { getObservationTable } from "@/lib/db/queries/observation-table";
 import { getObservationPage } from "@/lib/db/queries/observations";
 import { importPackage } from "@/lib/import/run";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canUseSecureCookie, createSession, isAdminToken, readSession } from "@/lib/auth/session";
+import { canUseSecureCookie, createSession, isAdminToken, readSession, safeRedirectPath } from "@/lib/auth/session";
 
 const TOKEN = "a-very-long-admin-token-0123";
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -45,4 +45,33 @@ describe("canUseSecureCookie", () => {
     ["http", "[::1]:3000", true],
     ["http", "192.168.1.20:3000", false],
   ])("%s://%s → %s", (protocol, host, expected) => expect(canUseSecureCookie(protocol, host)).toBe(expected));
+});
+
+describe("where signing in leads", () => {
+  it.each([
+    ["/compare?indicator=import_export#chart", "/compare?indicator=import_export#chart"],
+    ["/import", "/import"],
+    ["/zones/anhui-ftz", "/zones/anhui-ftz"],
+  ])("keeps the path of this site %s", (given, expected) => {
+    expect(safeRedirectPath(given)).toBe(expected);
+  });
+
+  it.each([
+    "/\\evil.example",
+    "/\t/evil.example",
+    "/%09/evil.example".replace("%09", "\t"),
+    "//evil.example",
+    "/\n/evil.example",
+    "https://evil.example/",
+    "evil.example",
+    "",
+    "/\\/evil.example",
+  ])("sends %j to the import page instead", (given) => {
+    expect(safeRedirectPath(given)).toBe("/import");
+  });
+
+  it("refuses what is not text", () => {
+    expect(safeRedirectPath(null)).toBe("/import");
+    expect(safeRedirectPath(undefined, "/")).toBe("/");
+  });
 });

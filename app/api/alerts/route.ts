@@ -2,7 +2,7 @@
 // implausible figure), most pressing first; JSON, CSV or an Atom feed (format=atom).
 import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { ALERT_COLUMNS, alertCells, alertsAtom } from "@/lib/alerts/views";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { handle, json } from "@/lib/http";
 import { alertView, describeAlert } from "@/lib/i18n/alert-words";

@@ -1,6 +1,6 @@
 // GET /api/coverage — how many figures exist per zone, indicator, basis and year; JSON, CSV or XLSX.
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";

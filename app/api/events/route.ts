@@ -2,8 +2,9 @@
 // POST /api/events — an admin adds an event: checked as a row of a package's events table would be;
 // 201 with the event, 400 naming the field, 409 when the zone has an event with this date and title.
 import { requireAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
-import { createEvent, listEvents, zoneExists } from "@/lib/db/queries/events";
+import { getPrisma } from "@/lib/bootstrap";
+import { listEvents, zoneExists } from "@/lib/db/queries/events";
+import { createEvent } from "@/lib/events/service";
 import { AppError } from "@/lib/errors";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { EVENT_COLUMNS, eventCells, eventRow, eventsXlsx } from "@/lib/export/events";

@@ -1,7 +1,8 @@
 // POST /api/imports — import a data package (admin). GET /api/imports — the import history (admin).
 import { z } from "zod";
+import { afterDataChange } from "@/lib/alerts/service";
 import { requireAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listImports } from "@/lib/db/queries/imports";
 import { getEnv } from "@/lib/env";
 import { handle, json } from "@/lib/http";
@@ -14,12 +15,14 @@ const GetParams = z.object({ limit: z.coerce.number().int().min(1).max(500, "mus
 export const POST = handle(async (request) => {
   const params = parseParams(new URL(request.url), PostParams);
   const admin = await requireAdminRequest(request);
+  const prisma = await getPrisma();
   return importUpload(request, {
-    prisma: await getPrisma(),
+    prisma,
     dryRun: params.dryRun ?? false,
     actor: admin.actor,
     channel: admin.via === "session" ? "upload" : "api",
     maxBytes: getEnv().importMaxBytes,
+    afterCommit: async () => afterDataChange(prisma),
     ...(params.name ? { name: params.name } : {}),
   });
 });

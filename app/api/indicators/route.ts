@@ -1,6 +1,6 @@
 // GET /api/indicators — every indicator with its base unit, kind and definition; JSON or CSV.
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, type IndicatorRow } from "@/lib/db/queries/catalog";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { handle, json } from "@/lib/http";

@@ -2,7 +2,7 @@
 // pro-rated target, gap, change on a year earlier), most pressing first; JSON, CSV or XLSX.
 import { monitorConfig, monitorYear } from "@/lib/alerts/service";
 import { PROGRESS_COLUMNS, progressCells } from "@/lib/alerts/views";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
 import { toIsoDate } from "@/lib/domain/dates";
 import { attentionOrder } from "@/lib/domain/monitor";

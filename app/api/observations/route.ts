@@ -1,5 +1,5 @@
 // GET /api/observations — figures with their sources, filtered; JSON pages or the whole set as CSV.
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { countObservations, getObservationPage, iterateObservations } from "@/lib/db/queries/observations";
 import { AppError } from "@/lib/errors";
 import { xlsxResponse } from "@/lib/export/xlsx";

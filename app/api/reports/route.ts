@@ -1,7 +1,7 @@
 // GET /api/reports — saved reports. POST /api/reports — save a report; the answer carries its edit
 // key (once), needed with X-Report-Key to change or delete it later.
 import { optionalAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { createReport, listReports } from "@/lib/db/queries/reports";
 import { handle, json, readJson } from "@/lib/http";
 import { parseReport } from "@/lib/validation/report";

@@ -1,7 +1,7 @@
 // GET /api/series — one indicator for several zones, as a chart draws it: basis, frequency,
 // transformation and range applied; JSON, CSV or XLSX. A request the data cannot answer is a 400 saying why.
 import { createHash } from "node:crypto";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { sourceQuotes } from "@/lib/db/queries/series";
 import { dataState } from "@/lib/db/queries/version";
 import { chartModel } from "@/lib/domain/chart-model";

@@ -3,7 +3,7 @@
 // (a second target for the same zone, indicator and year revises the first). 422 with the reasons.
 import { requireAdminRequest } from "@/lib/auth/server";
 import { saveTarget } from "@/lib/alerts/targets";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listTargets } from "@/lib/db/queries/monitor";
 import { AppError } from "@/lib/errors";
 import { csvResponse, toCsv } from "@/lib/export/csv";

@@ -1,6 +1,6 @@
 // GET /api/zones — every zone with its parent and how many figures it has; JSON or CSV.
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { listZones, type ZoneRow } from "@/lib/db/queries/catalog";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { handle, json } from "@/lib/http";

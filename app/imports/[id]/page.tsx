@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getAdminSession, isWriteConfigured } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getImport } from "@/lib/db/queries/imports";
 import { formatDateTime, formatNumber, qualifierMark, type Locale } from "@/lib/domain/format";
 import type { Qualifier } from "@/lib/domain/vocabulary";

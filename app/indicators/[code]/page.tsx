@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getIndicatorDetail } from "@/lib/db/queries/indicators";
 import { zoneName } from "@/lib/domain/figures";
 import { formatDate } from "@/lib/domain/format";

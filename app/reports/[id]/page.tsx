@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ReportActions } from "@/components/reports/report-actions";
 import { ReportDocument } from "@/components/reports/report-document";
 import { getAdminSession } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getReport } from "@/lib/db/queries/reports";
 import { formatDateTime } from "@/lib/domain/format";
 import { reportItems } from "@/lib/export/report-service";

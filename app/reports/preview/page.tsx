@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportActions } from "@/components/reports/report-actions";
 import { ReportDocument } from "@/components/reports/report-document";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { formatDate } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { reportItems } from "@/lib/export/report-service";

@@ -5,7 +5,7 @@ import { DataExplorer } from "@/components/data/data-explorer";
 import { localizeTable } from "@/components/data/explorer-data";
 import { SourceLink } from "@/components/ui/source-link";
 import { ZoneChartPanel } from "@/components/zones/zone-chart-panel";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getObservationTable, listYears } from "@/lib/db/queries/observation-table";
 import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
 import { chartModel, eventKey } from "@/lib/domain/chart-model";

@@ -1,12 +1,7 @@
-// Events (dated notes on a zone) as the events page and API list them, and an admin's changes to them.
-// A change is checked by the importer's row mapping against the zones in the database, so an event
-// entered here is held to exactly the rules of an imported one; each change is one transaction.
-import type { DatePrecision, EventKind, Prisma, PrismaClient } from "../generated/client.ts";
-import { AppError } from "../../errors.ts";
-import { Catalog } from "../../import/catalog.ts";
-import { mapEventRow, type EventInput } from "../../import/map.ts";
-import { loadZones, SourceCache, type Tx } from "../../import/persist.ts";
-import { eventBodyError, type EventFields } from "../../validation/events.ts";
+// Events (dated notes on a zone) as the events page and API list them. Changes are lib/events/service.ts.
+import { toIsoDate } from "../../domain/dates.ts";
+import type { DatePrecision, EventKind } from "../../domain/vocabulary.ts";
+import type { Prisma, PrismaClient } from "../generated/client.ts";
 
 export type EventRecord = {
   id: number;
@@ -22,20 +17,18 @@ export type EventRecord = {
   quote: string | null;
 };
 
-const INCLUDE = {
+export const EVENT_INCLUDE = {
   zone: { select: { code: true, nameEn: true, nameZh: true } },
   source: { select: { title: true, url: true, publishedOn: true } },
 } as const satisfies Prisma.EventInclude;
 
-type EventRow = Prisma.EventGetPayload<{ include: typeof INCLUDE }>;
+type EventRow = Prisma.EventGetPayload<{ include: typeof EVENT_INCLUDE }>;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-function toRecord(event: EventRow): EventRecord {
+export function toEventRecord(event: EventRow): EventRecord {
   return {
     id: event.id,
     zone: event.zone,
-    date: isoDay(event.occurredOn),
+    date: toIsoDate(event.occurredOn),
     precision: event.datePrecision,
     kind: event.kind,
     category: event.category,
@@ -46,7 +39,7 @@ function toRecord(event: EventRow): EventRecord {
       ? {
           title: event.source.title,
           url: event.source.url,
-          publishedOn: event.source.publishedOn ? isoDay(event.source.publishedOn) : null,
+          publishedOn: event.source.publishedOn ? toIsoDate(event.source.publishedOn) : null,
         }
       : null,
     quote: event.quote,
@@ -57,10 +50,10 @@ function toRecord(event: EventRow): EventRecord {
 export async function listEvents(prisma: PrismaClient, filter: { zone?: string; kind?: EventKind } = {}): Promise<EventRecord[]> {
   const events = await prisma.event.findMany({
     where: { ...(filter.zone ? { zone: { code: filter.zone } } : {}), ...(filter.kind ? { kind: filter.kind } : {}) },
-    include: INCLUDE,
+    include: EVENT_INCLUDE,
     orderBy: [{ occurredOn: "asc" }, { zoneId: "asc" }, { titleEn: "asc" }],
   });
-  return events.map(toRecord);
+  return events.map(toEventRecord);
 }
 
 export async function zoneExists(prisma: PrismaClient, code: string): Promise<boolean> {
@@ -68,74 +61,6 @@ export async function zoneExists(prisma: PrismaClient, code: string): Promise<bo
 }
 
 export async function getEvent(prisma: PrismaClient, id: number): Promise<EventRecord | undefined> {
-  const event = await prisma.event.findUnique({ where: { id }, include: INCLUDE });
-  return event ? toRecord(event) : undefined;
-}
-
-/** The body mapped as an `events` row of a package would be, or a 400 naming the fields. */
-async function mapEvent(tx: Tx, fields: EventFields): Promise<EventInput> {
-  const mapped = mapEventRow(fields, 1, new Catalog(await loadZones(tx)));
-  if (!mapped.ok) throw eventBodyError(mapped.errors.map((e) => ({ field: e.column ?? "body", message: e.message })));
-  return mapped.value;
-}
-
-function duplicate(event: EventInput, date: string): AppError {
-  return new AppError("conflict", `This zone already has an event '${event.titleEn}' on ${date}: edit that one instead`, {
-    field: "title_en",
-  });
-}
-
-async function write(prisma: PrismaClient, fields: EventFields, id?: number): Promise<EventRecord | undefined> {
-  try {
-    return await prisma.$transaction(async (tx) => {
-      if (id !== undefined && !(await tx.event.findUnique({ where: { id }, select: { id: true } }))) return undefined;
-      const event = await mapEvent(tx, fields);
-      const occurredOn = new Date(`${event.occurredOn}T00:00:00Z`);
-      const same = await tx.event.findUnique({
-        where: { zoneId_occurredOn_titleEn: { zoneId: event.zoneId, occurredOn, titleEn: event.titleEn } },
-        select: { id: true },
-      });
-      if (same && same.id !== id) throw duplicate(event, fields.date.trim());
-      const sourceId = event.source ? ((await new SourceCache(tx).resolve([event.source])).get(event.source) ?? null) : null;
-      const data = {
-        zoneId: event.zoneId,
-        occurredOn,
-        datePrecision: event.datePrecision,
-        kind: event.kind,
-        category: event.category,
-        titleEn: event.titleEn,
-        titleZh: event.titleZh,
-        description: event.description,
-        sourceId,
-        quote: event.quote,
-      };
-      const saved =
-        id === undefined
-          ? await tx.event.create({ data, include: INCLUDE })
-          : await tx.event.update({ where: { id }, data, include: INCLUDE });
-      return toRecord(saved);
-    });
-  } catch (error) {
-    // Another writer (an import, a second admin) added the same event since the check above.
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002")
-      throw new AppError("conflict", "This zone already has an event with this date and English title: edit that one instead", {
-        field: "title_en",
-      });
-    throw error;
-  }
-}
-
-/** Adds an event; a 400 naming the field when the body does not map, a 409 when it exists. */
-export async function createEvent(prisma: PrismaClient, fields: EventFields): Promise<EventRecord> {
-  return (await write(prisma, fields))!;
-}
-
-/** Replaces an event with the body; undefined when there is no event with this id. */
-export async function updateEvent(prisma: PrismaClient, id: number, fields: EventFields): Promise<EventRecord | undefined> {
-  return write(prisma, fields, id);
-}
-
-/** Removes an event; false when there is none with this id. Its source stays (others may cite it). */
-export async function deleteEvent(prisma: PrismaClient, id: number): Promise<boolean> {
-  return prisma.$transaction(async (tx) => (await tx.event.deleteMany({ where: { id } })).count > 0);
+  const event = await prisma.event.findUnique({ where: { id }, include: EVENT_INCLUDE });
+  return event ? toEventRecord(event) : undefined;
 }

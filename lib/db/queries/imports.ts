@@ -1,8 +1,8 @@
 // The import history and what each import changed.
-import type { ImportDetail, ImportRecord, ImportSummary } from "../../import/types.ts";
+import type { ImportDetail, ImportRecord, ImportSummary } from "../../domain/imports.ts";
 import type { Qualifier } from "../../domain/vocabulary.ts";
 
-export type { ImportChange, ImportDetail, ImportRecord } from "../../import/types.ts";
+export type { ImportChange, ImportDetail, ImportRecord } from "../../domain/imports.ts";
 import type { PrismaClient } from "../generated/client.ts";
 
 export async function listImports(prisma: PrismaClient, limit = 100): Promise<ImportRecord[]> {

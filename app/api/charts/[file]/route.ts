@@ -1,7 +1,7 @@
 // GET /api/charts/compare.svg and /api/charts/compare.png — the compare page's chart as an image, for
 // reports that embed a link which always shows the latest data. Parameters as /compare, plus lang,
 // width, height and scale. A bad parameter is a 400 with the reason, never a broken image.
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { AppError } from "@/lib/errors";
 import { compareImage } from "@/lib/export/chart-service";
 import { handle } from "@/lib/http";

@@ -1,8 +1,9 @@
 // GET /api/events/{id} — one event. PUT — an admin replaces it (the body of POST /api/events).
 // DELETE — an admin removes it. 404 for an id there is no event with.
 import { requireAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
-import { deleteEvent, getEvent, updateEvent } from "@/lib/db/queries/events";
+import { getPrisma } from "@/lib/bootstrap";
+import { getEvent } from "@/lib/db/queries/events";
+import { deleteEvent, updateEvent } from "@/lib/events/service";
 import { AppError } from "@/lib/errors";
 import { eventRow } from "@/lib/export/events";
 import { handle, json, readJson } from "@/lib/http";

@@ -1,7 +1,7 @@
 // GET /api/imports/:id — one import and the figures it added or changed (admin).
 import { z } from "zod";
 import { requireAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getImport } from "@/lib/db/queries/imports";
 import { AppError } from "@/lib/errors";
 import { handle, json } from "@/lib/http";

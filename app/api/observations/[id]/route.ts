@@ -1,5 +1,5 @@
 // GET /api/observations/:id — one figure with its source and every earlier value it replaced.
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getObservationHistory } from "@/lib/db/queries/observation-table";
 import { AppError } from "@/lib/errors";
 import { handle, json } from "@/lib/http";

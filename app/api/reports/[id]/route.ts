@@ -1,7 +1,7 @@
 // GET /api/reports/:id — one saved report. PUT — replace it. DELETE — remove it. Changes need the
 // report's edit key (X-Report-Key) or an admin.
 import { optionalAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { deleteReport, getReport, reportKeyMatches, updateReport } from "@/lib/db/queries/reports";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";

@@ -3,7 +3,7 @@
 //   POST /api/reports/pdf      — the draft as JSON, or a form field `report` holding its JSON (the
 //                                editor's download button posts a form, so a long draft still fits).
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { AppError } from "@/lib/errors";
 import { pdfResponse, reportPdfBuffer } from "@/lib/export/report-service";
 import { handle, readJson } from "@/lib/http";

@@ -1,7 +1,7 @@
 // DELETE /api/targets/{id} — an admin removes a target; the alerts are refreshed.
 import { requireAdminRequest } from "@/lib/auth/server";
 import { deleteTarget } from "@/lib/alerts/targets";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
 

@@ -1,7 +1,7 @@
 // POST /api/alerts/{id}/acknowledge — an admin marks an alert as seen; it leaves the open list.
 import { acknowledgeAlert } from "@/lib/alerts/service";
 import { requireAdminRequest } from "@/lib/auth/server";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { AppError } from "@/lib/errors";
 import { handle, json } from "@/lib/http";
 

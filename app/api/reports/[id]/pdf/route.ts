@@ -1,5 +1,5 @@
 // GET /api/reports/:id/pdf — a saved report as an A4 PDF.
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma } from "@/lib/bootstrap";
 import { getReport } from "@/lib/db/queries/reports";
 import { AppError } from "@/lib/errors";
 import { pdfResponse, reportPdfBuffer } from "@/lib/export/report-service";

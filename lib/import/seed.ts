@@ -3,14 +3,15 @@
 // a package whose files change is imported again (as revisions, like any import).
 import fs from "node:fs";
 import path from "node:path";
-import { importPackage, checksumFiles } from "../import/run.ts";
-import type { PackageFile } from "../import/read.ts";
-import type { ImportSummary } from "../import/types.ts";
-import type { Database } from "./connection.ts";
+import { importPackage, checksumFiles } from "./run.ts";
+import type { PackageFile } from "./read.ts";
+import type { ImportSummary } from "../domain/imports.ts";
+import type { Database } from "../db/connection.ts";
+import { UnavailableError } from "../errors.ts";
 
 export const SEED_DIR = path.join(process.cwd(), "prisma", "seed");
 
-export class SeedError extends Error {
+export class SeedError extends UnavailableError {
   constructor(
     readonly packageName: string,
     readonly summary: ImportSummary,

@@ -1,0 +1,50 @@
+// The app's start-up and its one database door. Opening the database (embedded or a server, by the
+// environment), applying migrations, loading the seed packages it lacks and the first refresh of the
+// alerts all happen here, once per process, on first use — the top of lib's dependency order
+// (domain → db → services → bootstrap → app). A failed open is not cached: the next request tries again.
+// Scripts (the command-line import, the benchmark) prepare their own database with prepareDatabase();
+// components never import this module (ESLint).
+import { refreshAlerts } from "./alerts/service.ts";
+import { openDatabase, type Database } from "./db/connection.ts";
+import type { PrismaClient } from "./db/generated/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { getEnv } from "./env.ts";
+import { seed, type SeedReport } from "./import/seed.ts";
+
+export type PrepareReport = { migrations: string[]; seed: SeedReport | "disabled" };
+
+/** Makes an opened database ready to serve: migrations applied, seed loaded (unless disabled), alerts current. */
+export async function prepareDatabase(db: Database, options: { seed: boolean }): Promise<PrepareReport> {
+  const migrations = await migrate(db);
+  const seeded = options.seed ? await seed(db) : "disabled";
+  // Releases become overdue with the clock: alerts are refreshed on every start, not only after imports.
+  await refreshAlerts(db.prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
+  return { migrations, seed: seeded };
+}
+
+const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database> };
+
+async function connect(): Promise<Database> {
+  const env = getEnv();
+  const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir }, "web server");
+  try {
+    await prepareDatabase(db, { seed: env.seed });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+/** The process's database, opened and prepared on first use. */
+export function getDatabase(): Promise<Database> {
+  holder.ftzDatabase ??= connect().catch((error: unknown) => {
+    holder.ftzDatabase = undefined;
+    throw error;
+  });
+  return holder.ftzDatabase;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
