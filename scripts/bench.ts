@@ -33,6 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --keep                keep the benchmark database (its name is printed); reuse it with --db
   --db NAME             use an already loaded database instead of importing (not with the import benchmark)
   --import-runs N       imports to take the median of (default 3)
+  --skip-embedded       leave out the import into the embedded database (PGlite)
   --requests N          requests per API case (default 30)
   --page-requests N     requests per page and per export (default 10)
   --lighthouse-runs N   Lighthouse runs per page (default 3)
@@ -48,6 +49,7 @@ type Options = {
   keep: boolean;
   db: string | undefined;
   importRuns: number;
+  skipEmbedded: boolean;
   requests: number;
   pageRequests: number;
   lighthouseRuns: number;
@@ -65,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     keep: false,
     db: undefined,
     importRuns: 3,
+    skipEmbedded: false,
     requests: 30,
     pageRequests: 10,
     lighthouseRuns: 3,
@@ -88,6 +91,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--keep") o.keep = true;
     else if (arg === "--db") o.db = value();
     else if (arg === "--import-runs") o.importRuns = parseCount(value(), arg);
+    else if (arg === "--skip-embedded") o.skipEmbedded = true;
     else if (arg === "--requests") o.requests = parseCount(value(), arg);
     else if (arg === "--page-requests") o.pageRequests = parseCount(value(), arg);
     else if (arg === "--lighthouse-runs") o.lighthouseRuns = parseCount(value(), arg);
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
           dir: path.resolve(o.data),
           observations: o.observations,
           runs: o.importRuns,
+          embedded: !o.skipEmbedded,
           log,
         });
       } else {

@@ -13,12 +13,26 @@ import { EnvError, parseEnv } from "../lib/env.ts";
 import { afterDataChange } from "../lib/alerts/service.ts";
 import { formatSummaryText } from "../lib/import/report.ts";
 import type { PackageFile } from "../lib/import/read.ts";
-import { importPackage } from "../lib/import/run.ts";
+import { importPackage, type ImportProgress } from "../lib/import/run.ts";
 import type { ImportSummary } from "../lib/domain/imports.ts";
 
 const USAGE = "Usage: npm run import -- <file-or-folder> [more …] [--dry-run] [--json] [--actor NAME]";
 
 class UsageError extends Error {}
+class CancelledError extends Error {}
+
+/** One progress line: rows, share of the file, rate, and time left at that rate. */
+function progressLine(p: ImportProgress): string {
+  const rows = `${p.table}: ${p.rows.toLocaleString("en")} rows`;
+  if (p.stage === "writing") return `${rows}, ${p.rowsPerSecond.toLocaleString("en")} rows/s — writing the last rows and checking …`;
+  const share = p.fraction ? ` (${Math.round(p.fraction * 100)}%)` : "";
+  const left = p.secondsLeft === null ? "" : `, about ${formatSeconds(p.secondsLeft)} left`;
+  return `${rows}${share}, ${p.rowsPerSecond.toLocaleString("en")} rows/s${left}`;
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
 
 type Args = { paths: string[]; dryRun: boolean; json: boolean; actor: string };
 
@@ -89,17 +103,24 @@ async function main(): Promise<number> {
     const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir }, "import (command line)");
     try {
       await prepareDatabase(db, { seed: env.seed });
-      summary = await importPackage(db.prisma, files, {
-        dryRun: args.dryRun,
-        actor: args.actor,
-        channel: "cli",
-        onProgress: args.json
-          ? undefined
-          : (p) =>
-              process.stderr.write(
-                `\r  ${p.table}: ${p.rows.toLocaleString("en")} rows${p.fraction ? ` (${Math.round(p.fraction * 100)}%)` : ""}   `,
-              ),
+      // Ctrl-C cancels: the import stops at the next row and its transaction rolls back.
+      const cancel = new AbortController();
+      process.once("SIGINT", () => {
+        if (!args.json) process.stderr.write("\n  cancelling: nothing will be written …\n");
+        cancel.abort();
       });
+      try {
+        summary = await importPackage(db.prisma, files, {
+          dryRun: args.dryRun,
+          actor: args.actor,
+          channel: "cli",
+          signal: cancel.signal,
+          onProgress: args.json ? undefined : (p) => process.stderr.write(`\r  ${progressLine(p)}\u001b[K`),
+        });
+      } catch (error) {
+        if (cancel.signal.aborted) throw new CancelledError();
+        throw error;
+      }
       if (!args.json) process.stderr.write("\n");
       if (summary.committed)
         await afterDataChange(db.prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
@@ -115,6 +136,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof CancelledError) {
+      console.error("Cancelled: the import was rolled back and nothing was written.");
+      process.exit(130);
+    }
     if (error instanceof UsageError || error instanceof EnvError) console.error(error.message);
     else if (
       error instanceof Error &&

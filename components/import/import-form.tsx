@@ -9,7 +9,7 @@ import type { ImportSummary } from "@/lib/domain/imports";
 import { ImportReport } from "./import-report";
 
 type Labels = Messages["import"];
-type Progress = { table: string; rows: number; fraction: number };
+type Progress = { table: string; rows: number; fraction: number; rowsPerSecond?: number; secondsLeft?: number | null; stage?: string };
 type Outcome = { summary?: ImportSummary; error?: { message: string } };
 type Phase =
   | { name: "idle" }
@@ -64,6 +64,17 @@ function postPackage(
     xhr.onerror = () => reject(new Error("The connection to the server failed."));
     xhr.send(form);
   });
+}
+
+/** Rows so far, their rate and the time left at that rate, as the server measured them. */
+function progressText(p: Progress, labels: Labels): string {
+  const rows = `${p.table}: ${p.rows.toLocaleString()} ${labels.row.toLowerCase()}`;
+  const rate = p.rowsPerSecond ? `, ${p.rowsPerSecond.toLocaleString()} ${labels.row.toLowerCase()}/s` : "";
+  const left =
+    p.secondsLeft != null && p.stage !== "writing"
+      ? `, ~${p.secondsLeft < 90 ? `${p.secondsLeft} s` : `${Math.round(p.secondsLeft / 60)} min`}`
+      : "";
+  return `${rows}${rate}${left}`;
 }
 
 export function ImportForm({ labels, maxMegabytes }: { labels: Labels; maxMegabytes: number }) {
@@ -138,7 +149,7 @@ export function ImportForm({ labels, maxMegabytes }: { labels: Labels; maxMegaby
         <div className="panel" aria-live="polite">
           <p>
             {phase.name === "uploading" ? labels.uploading : phase.name === "checking" ? labels.checking : labels.committing}
-            {phase.progress ? ` — ${phase.progress.table}: ${phase.progress.rows.toLocaleString()} ${labels.row.toLowerCase()}` : "…"}
+            {phase.progress ? ` — ${progressText(phase.progress, labels)}` : "…"}
           </p>
           <progress
             className="progress"

@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { acquireLock } from "./lock.ts";
 import { UnavailableError } from "../errors.ts";
+import { exposeTransactions } from "./transaction-connection.ts";
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
 
@@ -93,7 +94,7 @@ async function ensureServerDatabase(url: string): Promise<void> {
 async function openServer(url: string): Promise<Database> {
   await ensureServerDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: exposeTransactions(new PrismaPg(pool), "postgres") });
   return {
     prisma,
     kind: "postgres",
@@ -127,7 +128,7 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`embedded PGlite at ${dataDir}`, reason);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: exposeTransactions(new PrismaPGlite(client), "pglite") });
   return {
     prisma,
     kind: "pglite",

@@ -16,6 +16,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 }
 
 export function splitIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  // The import calls this several times per row: fixed-width slices, not split() and an array per call
+  // (that took a tenth of a million-row import's time).
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  }
   const [year = NaN, month = NaN, day = NaN] = date.split("-").map(Number);
   return { year, month, day };
 }

@@ -7,29 +7,9 @@ import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { IdentityIndex } from "./identities.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
 import { findImplausible } from "../db/queries/plausibility.ts";
-import {
-  mapEventRow,
-  mapIndicatorRow,
-  mapObservationRow,
-  mapTargetRow,
-  mapZoneRow,
-  observationKey,
-  type IndicatorInput,
-  type ObservationInput,
-  type ZoneInput,
-} from "./map.ts";
-import {
-  dateOrNull,
-  existingSeries,
-  findExisting,
-  insertObservations,
-  loadIndicators,
-  loadZones,
-  reviseObservations,
-  SourceCache,
-  type ExistingObservation,
-  type Tx,
-} from "./persist.ts";
+import { mapEventRow, mapIndicatorRow, mapObservationRow, mapTargetRow, mapZoneRow, type IndicatorInput, type ZoneInput } from "./map.ts";
+import { ObservationWriter, revisionChanges } from "./observation-writer.ts";
+import { dateOrNull, existingSeries, loadIndicators, loadZones, SourceCache, type Tx } from "./persist.ts";
 import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
 import {
   emptyCounts,
@@ -44,15 +24,26 @@ import {
 } from "../domain/imports.ts";
 
 export type ImportChannel = "seed" | "upload" | "api" | "cli";
-export type ImportProgress = { table: TableName; rows: number; fraction: number };
+export type ImportProgress = {
+  table: TableName;
+  /** Rows read and checked so far in this table. */
+  rows: number;
+  /** Share of the table's bytes read, 0 to 1 (0 when the size is unknown). */
+  fraction: number;
+  rowsPerSecond: number;
+  /** At the rate so far, for the rest of the file; null when it cannot be told. */
+  secondsLeft: number | null;
+  stage: "reading" | "writing";
+};
 export type ImportOptions = {
   dryRun: boolean;
   actor: string;
   channel: ImportChannel;
   onProgress?: (progress: ImportProgress) => void;
+  /** Cancels the import: it stops at the next row and rolls back, writing nothing. */
+  signal?: AbortSignal;
 };
 
-const BATCH_SIZE = 2000;
 // Serialises imports on a PostgreSQL server: two at once would race on the same identities.
 const IMPORT_LOCK_KEY = 72_707_370;
 const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
@@ -71,8 +62,7 @@ class ImportRun {
   private readonly identities = new IdentityIndex();
   /** One source cache for the whole run: a bulletin's source is looked up once, not once per batch. */
   private sourceCache: SourceCache | undefined;
-  /** The (zone, indicator) pairs that had figures before this import: other rows cannot exist yet. */
-  private knownSeries: Promise<Set<string>> | undefined;
+  private reading = { rows: 0, started: 0 };
 
   constructor(
     private readonly tx: Tx,
@@ -106,17 +96,17 @@ class ImportRun {
     if (this.revisions.length < MAX_LISTED) this.revisions.push({ table, row, key, changes });
   }
 
-  /** Reads a table's rows, turning a read failure into a row problem. */
+  /** Reads a table's rows, turning a read failure into a row problem; stops when the import is cancelled. */
   private async *rows(source: TableSource): AsyncIterable<SourceRow> {
-    let read = 0;
+    this.reading = { rows: 0, started: performance.now() };
     try {
       for await (const row of source.rows()) {
-        read += 1;
-        if (read % 5_000 === 0) this.options.onProgress?.({ table: source.table, rows: read, fraction: source.progress() });
+        this.options.signal?.throwIfAborted();
+        this.reading.rows += 1;
+        if (this.reading.rows % 5_000 === 0) this.progress(source, "reading");
         yield row;
       }
-      this.options.onProgress?.({ table: source.table, rows: read, fraction: 1 });
-      if (read === 0) {
+      if (this.reading.rows === 0) {
         // A header with nothing under it is almost always an export gone wrong, not an intent.
         this.addErrors([
           {
@@ -131,6 +121,20 @@ class ImportRun {
       if (error instanceof ReadError) this.addErrors([error.problem]);
       else throw error;
     }
+    this.progress(source, "reading", 1);
+  }
+
+  /**
+   * Reports how far a table has got: rows read and checked, their rate since the table began, and the
+   * time left at that rate for the bytes not read yet (unknown without the file's size). "writing" is
+   * the work after the last row: the last chunk's merge and the plausibility check.
+   */
+  private progress(source: TableSource, stage: ImportProgress["stage"], fraction = source.progress()): void {
+    if (!this.options.onProgress) return;
+    const seconds = (performance.now() - this.reading.started) / 1000;
+    const rowsPerSecond = seconds > 0 ? Math.round(this.reading.rows / seconds) : 0;
+    const secondsLeft = stage === "reading" && fraction > 0 ? Math.round((seconds * (1 - fraction)) / fraction) : null;
+    this.options.onProgress({ table: source.table, rows: this.reading.rows, fraction, rowsPerSecond, secondsLeft, stage });
   }
 
   async zones(source: TableSource): Promise<void> {
@@ -292,94 +296,61 @@ class ImportRun {
   }
 
   async observations(source: TableSource): Promise<void> {
-    let batch: { row: number; input: ObservationInput }[] = [];
-    // One batch is written while the next is read and checked: the file and the database work at once.
-    let writing: Promise<void> = Promise.resolve();
-    let failure: unknown;
-    const write = async (rows: typeof batch) => {
-      await writing;
-      if (failure) throw failure;
-      writing = this.writeObservations(rows).catch((error: unknown) => {
-        failure = error;
-      });
-    };
-    for await (const { row, cells } of this.rows(source)) {
-      const mapped = mapObservationRow(cells, row, this.catalog, source.file);
-      if (!mapped.ok) {
-        this.reject("observations", mapped.errors);
-        continue;
-      }
-      this.addWarnings(mapped.warnings);
-      const input = mapped.value;
-      const identity = {
-        zoneId: input.zoneId,
-        indicatorId: input.indicatorId,
-        basis: input.basis,
-        start: input.period.start,
-        end: input.period.end,
-      };
-      const qualifier = QUALIFIER_CODES[input.qualifier];
-      const earlier = this.identities.get(identity);
-      if (earlier) {
-        if (earlier.value !== input.value || earlier.qualifier !== qualifier) {
-          this.reject("observations", [
-            {
-              table: "observations",
-              file: source.file,
-              row,
-              column: "value",
-              message: `Row ${earlier.row} has the same zone, indicator, period and basis with a different value: keep one of the two`,
-            },
-          ]);
-        } else {
-          this.count("observations", "unchanged");
-        }
-        continue;
-      }
-      this.identities.set(identity, row, input.value, qualifier);
-      batch.push({ row, input });
-      if (batch.length >= BATCH_SIZE) {
-        await write(batch);
-        batch = [];
-      }
-    }
-    await write(batch);
-    await writing;
-    if (failure) throw failure;
-    await this.checkPlausibility(source.file);
-  }
-
-  private async writeObservations(batch: readonly { row: number; input: ObservationInput }[]): Promise<void> {
-    if (batch.length === 0) return;
     this.sourceCache ??= new SourceCache(this.tx);
-    this.knownSeries ??= existingSeries(this.tx);
-    const sourceIds = await this.sourceCache.resolve(batch.map((b) => b.input.source));
-    const known = await this.knownSeries;
-    const existing = await findExisting(
-      this.tx,
-      batch.map((b) => b.input).filter((input) => known.has(`${input.zoneId}|${input.indicatorId}`)),
-    );
-    const fresh: { input: ObservationInput; sourceId: number }[] = [];
-    const changed: { input: ObservationInput; sourceId: number; id: number }[] = [];
-    for (const { row, input } of batch) {
-      const sourceId = sourceIds.get(input.source) ?? 0;
-      const key = observationKey(input);
-      const current = existing.get(key);
-      if (!current) {
-        fresh.push({ input, sourceId });
-        continue;
+    const known = await existingSeries(this.tx);
+    const writer = await ObservationWriter.open(this.tx, this.importId, this.sourceCache, MAX_LISTED - this.revisions.length);
+    try {
+      for await (const { row, cells } of this.rows(source)) {
+        const mapped = mapObservationRow(cells, row, this.catalog, source.file);
+        if (!mapped.ok) {
+          this.reject("observations", mapped.errors);
+          continue;
+        }
+        this.addWarnings(mapped.warnings);
+        const input = mapped.value;
+        const identity = {
+          zoneId: input.zoneId,
+          indicatorId: input.indicatorId,
+          basis: input.basis,
+          start: input.period.start,
+          end: input.period.end,
+        };
+        const qualifier = QUALIFIER_CODES[input.qualifier];
+        const earlier = this.identities.get(identity);
+        if (earlier) {
+          if (earlier.value !== input.value || earlier.qualifier !== qualifier) {
+            this.reject("observations", [
+              {
+                table: "observations",
+                file: source.file,
+                row,
+                column: "value",
+                message: `Row ${earlier.row} has the same zone, indicator, period and basis with a different value: keep one of the two`,
+              },
+            ]);
+          } else {
+            this.count("observations", "unchanged");
+          }
+          continue;
+        }
+        this.identities.set(identity, row, input.value, qualifier);
+        await writer.add(row, input, known.has(`${input.zoneId}|${input.indicatorId}`));
       }
-      const changes = observationChanges(current, input, sourceId);
-      if (changes.length === 0) {
-        this.count("observations", "unchanged");
-        continue;
+      this.progress(source, "writing");
+      const merged = await writer.finish();
+      this.count("observations", "new", merged.added);
+      this.count("observations", "unchanged", merged.unchanged);
+      this.count("observations", "revised", merged.revised);
+      for (const r of merged.revisions) {
+        if (this.revisions.length < MAX_LISTED)
+          this.revisions.push({ table: "observations", row: r.row, key: r.key, changes: revisionChanges(r.before, r.after) });
       }
-      changed.push({ input, sourceId, id: current.id });
-      this.revised("observations", row, key, changes);
+    } catch (error) {
+      // The connection must be idle before the transaction is rolled back.
+      await writer.settle().catch(() => undefined);
+      throw error;
     }
-    await insertObservations(this.tx, fresh, this.importId);
-    await reviseObservations(this.tx, changed, this.importId);
-    this.count("observations", "new", fresh.length);
+    await this.checkPlausibility(source.file);
   }
 
   private async checkPlausibility(file: string): Promise<void> {
@@ -538,21 +509,6 @@ function indicatorChanges(current: IndicatorRef, next: IndicatorInput, has: (col
   if (has("description")) compare("description", current.description, next.description);
   if (has("aliases")) compare("aliases", current.aliases.join("; ") || null, next.aliases.join("; ") || null);
   if (has("comparable")) compare("comparable", current.comparable, next.comparable);
-  return changes;
-}
-
-function observationChanges(current: ExistingObservation, next: ObservationInput, sourceId: number): string[] {
-  const changes: string[] = [];
-  if (current.value !== next.value)
-    changes.push(`value: ${current.published_value} ${current.published_unit} → ${next.publishedValue} ${next.publishedUnit}`);
-  else if (current.published_unit !== next.publishedUnit || current.published_value !== next.publishedValue)
-    changes.push(`published as: ${next.publishedValue} ${next.publishedUnit}`);
-  if (current.qualifier !== next.qualifier) changes.push(`qualifier: ${current.qualifier} → ${next.qualifier}`);
-  if ((current.yoy_pct ?? null) !== next.yoyPct) changes.push(`yoy_pct: ${current.yoy_pct ?? "—"} → ${next.yoyPct ?? "—"}`);
-  if (current.status !== next.status) changes.push(`status: ${current.status} → ${next.status}`);
-  if (current.source_id !== sourceId) changes.push("source");
-  if ((current.quote ?? null) !== next.quote) changes.push("quote");
-  if ((current.note ?? null) !== next.note) changes.push("note");
   return changes;
 }
 

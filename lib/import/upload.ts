@@ -25,11 +25,16 @@ export function summaryStatus(summary: ImportSummary): number {
 
 export async function importUpload(request: Request, options: UploadOptions): Promise<Response> {
   const spooled = await spoolRequest(request, options.maxBytes, options.name);
+  // A client that goes away (the page closed, the request aborted) cancels the import: it rolls back.
+  const cancel = new AbortController();
+  const stop = () => cancel.abort();
+  request.signal.addEventListener("abort", stop, { once: true });
   const run = (onProgress?: (progress: ImportProgress) => void) =>
     importPackage(options.prisma, spooled.files, {
       dryRun: options.dryRun,
       actor: options.actor,
       channel: options.channel,
+      signal: cancel.signal,
       ...(onProgress ? { onProgress } : {}),
     })
       .then(async (summary) => {
@@ -37,7 +42,10 @@ export async function importUpload(request: Request, options: UploadOptions): Pr
           await options.afterCommit(summary).catch((error: unknown) => console.error("ftz-monitor: after the import:", error));
         return summary;
       })
-      .finally(spooled.cleanup);
+      .finally(() => {
+        request.signal.removeEventListener("abort", stop);
+        spooled.cleanup();
+      });
 
   if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     const summary = await run();
@@ -58,11 +66,13 @@ export async function importUpload(request: Request, options: UploadOptions): Pr
         });
         send({ status: summaryStatus(summary), summary });
       } catch (error) {
+        if (cancel.signal.aborted) return; // nobody is listening any more
         const { status, code, message } = toPublicError(error);
         send({ status, error: { code, message } });
       }
       controller.close();
     },
+    cancel: stop,
   });
   return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
 }

@@ -13,6 +13,7 @@ import { importPackage } from "@/lib/import/run";
 import { TRANSFORMS } from "@/lib/domain/transforms";
 import { SeriesParamsSchema } from "@/lib/validation/series";
 import { TARGETS } from "../support/databases";
+import { byCode, sourceOf } from "../support/figures";
 
 const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ftz-bench-data-")), "pkg");
 let manifest: PackageManifest;
@@ -49,10 +50,13 @@ describe.each(TARGETS)("a synthetic benchmark package on $name", (target) => {
     expect(zone.kind).toBe("ftz");
     expect(zone.areaKm2).toBeGreaterThan(0);
     const sample = await db.prisma.observation.findFirstOrThrow({
-      where: { zone: { code: "synthetic-zone-001" }, indicator: { code: "bench_import_export" }, period: "2010-03", basis: "period" },
-      include: { source: true },
+      where: {
+        ...(await byCode(db.prisma, { zone: "synthetic-zone-001", indicator: "bench_import_export" })),
+        period: "2010-03",
+        basis: "period",
+      },
     });
-    expect(sample.source.title).toBe("Synthetic Bulletin 2010-03");
+    expect((await sourceOf(db.prisma, sample)).title).toBe("Synthetic Bulletin 2010-03");
     expect(sample.value).toBeGreaterThan(1e7);
 
     const again = await importPackage(db.prisma, folderFiles(dir), { dryRun: false, actor: "test", channel: "cli" });

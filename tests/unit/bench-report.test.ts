@@ -63,6 +63,8 @@ describe("summaryRows", () => {
       peakRssMb: 640,
       copy: { method: "psql COPY FROM STDIN", runs: [2], seconds: 2, rowsPerSecond: 500_000 },
       ratio: 10,
+      indexedInsert: { seconds: 10, rowsPerSecond: 100_000, indexes: 7 },
+      floorRatio: 2,
       summary: { new: 1_000_000, warnings: 0, errors: 0 },
       observationsTableMb: 300,
     },
@@ -78,11 +80,15 @@ describe("summaryRows", () => {
       ["import", true],
       ["import", false],
       ["import", null],
+      ["import", null],
+      ["import", false],
       ["pages", true],
       ["pages", false],
     ]);
-    expect(rows[1]?.value).toBe("640 MB (1.3× the limit)");
-    expect(rows[4]?.value).toContain("(4.0× the limit)");
-    expect(markdown(results)).toContain("**2 of 4 targets met.**");
+    // 400 MB and 1.5× the floor: the limits of issue 18.
+    expect(rows[1]?.value).toBe("640 MB (1.6× the limit)");
+    expect(rows[4]).toMatchObject({ value: "2.00×", target: "≤ 1.5×" });
+    expect(rows[6]?.value).toContain("(4.0× the limit)");
+    expect(markdown(results)).toContain("**2 of 5 targets met.**");
   });
 });

@@ -1,0 +1,82 @@
+// The driver connection under a Prisma interactive transaction, for the statements Prisma cannot send:
+// COPY … FROM STDIN on a PostgreSQL server (a stream on the connection) and COPY … FROM '/dev/blob' on
+// PGlite (a query option). Prisma does not expose it, so the adapter factory is wrapped: every
+// transaction it starts watches for one probe statement carrying a one-time token, and the
+// transaction that runs the probe is, by definition, the caller's. What is sent on the connection is
+// then part of that transaction: it sees the transaction's writes and is undone by its rollback.
+import { randomUUID } from "node:crypto";
+import type { Transaction as PGliteTransaction } from "@electric-sql/pglite";
+import type { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Prisma } from "./generated/client.ts";
+
+export type DriverConnection = { kind: "postgres"; client: pg.PoolClient } | { kind: "pglite"; tx: PGliteTransaction };
+
+type AdapterFactory = PrismaPg | PrismaPGlite;
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+type Query = Parameters<AdapterTransaction["queryRaw"]>[0];
+
+const PROBE = "SELECT $1::text AS ftz_transaction_probe";
+const claimed = new Map<string, DriverConnection>();
+
+/** Both adapters keep their driver handle in `client` (the pool's client, PGlite's transaction): read and checked. */
+function connectionOf(transaction: AdapterTransaction, kind: DriverConnection["kind"]): DriverConnection {
+  const client: unknown = Reflect.get(transaction, "client");
+  if (kind === "postgres" && client instanceof pg.Client) return { kind, client: client as pg.PoolClient };
+  if (kind === "pglite" && typeof client === "object" && client !== null && "query" in client && "rollback" in client)
+    return { kind, tx: client as PGliteTransaction };
+  throw new Error(
+    `The ${kind} Prisma adapter no longer keeps its connection where ftz-monitor expects it (lib/db/transaction-connection.ts)`,
+  );
+}
+
+/** Methods called on the proxy run on the real object (the adapters use private fields). */
+function forward<T extends object>(target: T, prop: string | symbol): unknown {
+  const value: unknown = Reflect.get(target, prop, target);
+  return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
+function watchTransaction(transaction: AdapterTransaction, kind: DriverConnection["kind"]): AdapterTransaction {
+  return new Proxy(transaction, {
+    get(target, prop) {
+      if (prop !== "queryRaw") return forward(target, prop);
+      return (query: Query) => {
+        const token = query.sql === PROBE ? query.args[0] : undefined;
+        if (typeof token === "string") claimed.set(token, connectionOf(target, kind));
+        return target.queryRaw(query);
+      };
+    },
+  });
+}
+
+/** The factory to give PrismaClient: the same adapter, whose transactions answer `driverConnection`. */
+export function exposeTransactions<F extends AdapterFactory>(factory: F, kind: DriverConnection["kind"]): F {
+  return new Proxy(factory, {
+    get(target, prop) {
+      if (prop !== "connect") return forward(target, prop);
+      return async () => {
+        const adapter = await target.connect();
+        return new Proxy(adapter, {
+          get(inner, key) {
+            if (key !== "startTransaction") return forward(inner, key);
+            return async (...args: Parameters<Adapter["startTransaction"]>) =>
+              watchTransaction(await inner.startTransaction(...args), kind);
+          },
+        });
+      };
+    },
+  });
+}
+
+/** The driver connection the interactive transaction `tx` runs on (its client must come from `exposeTransactions`). */
+export async function driverConnection(tx: Prisma.TransactionClient): Promise<DriverConnection> {
+  const token = randomUUID();
+  await tx.$queryRawUnsafe(PROBE, token);
+  const connection = claimed.get(token);
+  claimed.delete(token);
+  if (!connection)
+    throw new Error("This Prisma client was not opened through lib/db/connection.ts: its transactions do not expose their connection");
+  return connection;
+}
