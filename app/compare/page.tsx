@@ -4,19 +4,21 @@ import { redirect } from "next/navigation";
 import { CompareChart } from "@/components/compare/compare-chart";
 import { CompareControls, type Option, type OptionGroup } from "@/components/compare/compare-controls";
 import { CompareTable, SourceList } from "@/components/compare/compare-table";
+import { SamePeriodsView } from "@/components/compare/same-periods";
+import { samePeriods } from "@/lib/domain/same-periods";
 import { ExportMenu } from "@/components/ui/export-menu";
 import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";
 import { chartModel, drawnChart } from "@/lib/domain/chart-model";
-import { pickDefault, suggestBasis } from "@/lib/domain/compare";
+import { pickDefault, type BasisChoice } from "@/lib/domain/compare";
 import { orderZones } from "@/lib/domain/figures";
 import { FREQUENCIES } from "@/lib/domain/series";
 import { TRANSFORMS } from "@/lib/domain/transforms";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
-import { fill, messages } from "@/lib/i18n/messages";
+import { fill, localName, messages } from "@/lib/i18n/messages";
 import { describeSeriesError } from "@/lib/i18n/series";
 import { getLocale } from "@/lib/i18n/server";
 import { CompareViewSchema, viewQuery, type CompareView } from "@/lib/validation/compare";
@@ -47,10 +49,14 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           .filter((z) => z.observations > 0)
           .slice(0, 2)
           .map((z) => z.code);
-    const pick = url.searchParams.get("indicator") ? undefined : pickDefault(await getCoverage(prisma, { zones: chosen }), chosen);
+    const notComparable = new Set(indicatorRows.filter((i) => !i.comparable).map((i) => i.code));
+    const pick = url.searchParams.get("indicator")
+      ? undefined
+      : pickDefault(await getCoverage(prisma, { zones: chosen }), chosen, notComparable);
     const indicator = url.searchParams.get("indicator") ?? pick?.indicator ?? indicatorRows.find((i) => i.observations > 0)?.code;
     if (!indicator || chosen.length === 0) return <EmptyState t={t} />;
-    redirect(`/compare?${viewQuery({ indicator, zones: chosen, basis: pick?.basis })}`);
+    // The basis is left to the comparison, which takes the one with the most points and says so.
+    redirect(`/compare?${viewQuery({ indicator, zones: chosen })}`);
   }
 
   let view: CompareView;
@@ -68,10 +74,6 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
     throw error;
   }
   const { data, comparison } = loaded;
-  if (!view.basis) {
-    const basis = suggestBasis(data.zones);
-    if (basis) redirect(`/compare?${viewQuery({ ...view, basis })}`);
-  }
 
   // The choices, with how many figures stand behind each.
   const counts = await getCoverage(prisma, { indicator: view.indicator });
@@ -104,13 +106,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       { value: zone.code, label: `${zone.kind === "area" ? "– " : ""}${name(zone)}`, ...(n ? { hint: `(${n})` } : {}) },
     ]);
   }
-  const basisCounts = new Map<string, number>();
-  for (const zone of data.zones) for (const o of zone.observations) basisCounts.set(o.basis, (basisCounts.get(o.basis) ?? 0) + 1);
-  const bases: Option[] = BASES.map((b) => ({
-    value: b,
-    label: t.series.basis[b],
-    hint: fill(t.compare.figures, { n: basisCounts.get(b) ?? 0 }),
-  }));
+  const pointsOn = "problem" in comparison ? {} : comparison.basis.points;
+  const bases: Option[] = [
+    { value: "", label: t.compare.basisAuto },
+    ...BASES.map((b) => ({ value: b, label: t.series.basis[b], hint: fill(t.compare.points, { n: pointsOn[b] ?? 0 }) })),
+  ];
   const freqs: Option[] = [{ value: "", label: t.series.freq.auto }, ...FREQUENCIES.map((f) => ({ value: f, label: t.series.freq[f] }))];
   const transforms: Option[] = TRANSFORMS.map((tr) => ({ value: tr, label: t.series.transform[tr] }));
   const years = [...new Set(data.zones.flatMap((z) => z.observations.map((o) => Number(o.end.slice(0, 4)))))].sort();
@@ -153,11 +153,39 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   }
 
   const model = chartModel(data, comparison.series, comparison.unit, view, locale, chartWords(locale));
-  const apiQuery = viewQuery({ ...view, chart: undefined, axis: undefined });
+  const apiQuery = viewQuery({ ...view, chart: undefined, axis: undefined, view: undefined });
+  const tabs = (
+    <nav className="chips view-tabs" aria-label={t.compare.viewSame}>
+      <Link href={`/compare?${viewQuery({ ...view, view: "chart" })}`} aria-current={view.view === "chart" ? "page" : undefined}>
+        {t.compare.viewChart}
+      </Link>
+      <Link href={`/compare?${viewQuery({ ...view, view: "same" })}`} aria-current={view.view === "same" ? "page" : undefined}>
+        {t.compare.viewSame}
+      </Link>
+    </nav>
+  );
+  if (view.view === "same") {
+    return (
+      <>
+        <Head t={t} />
+        {controls}
+        {tabs}
+        <SamePeriodsView
+          result={samePeriods(data.zones)}
+          zones={model.series.map((s) => ({ code: s.key, label: s.label, color: s.color }))}
+          indicator={data.indicator}
+          sources={data.sources}
+          locale={locale}
+          t={t}
+        />
+      </>
+    );
+  }
   return (
     <>
       <Head t={t} />
       {controls}
+      {tabs}
       <section className="panel chart-panel" aria-labelledby="chart-title">
         <header className="chart-panel__head">
           <div>
@@ -171,6 +199,12 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
             </a>
           </div>
         </header>
+        <BasisNote view={view} choice={comparison.basis} t={t} />
+        {data.indicator.comparable ? null : (
+          <p className="notice" data-note="not-comparable">
+            {fill(t.compare.notComparable, { indicator: localName(data.indicator, locale) })}
+          </p>
+        )}
         <CompareChart
           model={drawnChart(model)}
           type={view.chart}
@@ -210,6 +244,31 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
 /** A file name for a view's downloads: indicator and zones, e.g. "new_enterprises-anhui-ftz-zhejiang-ftz". */
 function fileBase(view: CompareView): string {
   return [view.indicator, ...view.zones].join("-").slice(0, 120);
+}
+
+/** Which basis the chart is drawn on and why; the other bases with their points, a click away. */
+function BasisNote({ view, choice, t }: { view: CompareView; choice: BasisChoice; t: ReturnType<typeof messages> }) {
+  const others = BASES.filter((b) => b !== choice.basis && (choice.points[b] ?? 0) > 0);
+  const n = choice.points[choice.basis] ?? 0;
+  return (
+    <p className="basis-note" data-basis={choice.basis} data-auto={choice.auto ? "true" : "false"}>
+      {fill(choice.auto ? t.compare.basisChosen : t.compare.basisAsked, { basis: t.series.basis[choice.basis], n })}
+      {others.length ? (
+        <>
+          {" "}
+          {t.compare.basisOthers}{" "}
+          {others.map((b, i) => (
+            <span key={b}>
+              {i ? ", " : ""}
+              <Link href={`/compare?${viewQuery({ ...view, basis: b, freq: undefined, base: undefined })}`}>
+                {t.series.basis[b]} ({fill(t.compare.points, { n: choice.points[b] ?? 0 })})
+              </Link>
+            </span>
+          ))}
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 function Head({ t }: { t: ReturnType<typeof messages> }) {

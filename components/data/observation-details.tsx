@@ -3,7 +3,7 @@
 // of a revised figure (fetched when opened).
 import { useEffect, useState } from "react";
 import type { ObservationRecord, VintageRecord } from "@/lib/domain/figures";
-import { formatDate, formatDateTime, qualifierMark, type Locale } from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatYoy, qualifierMark, type Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
 export function ObservationDetails({ row, locale, labels }: { row: ObservationRecord; locale: Locale; labels: Messages["data"] }) {
@@ -37,6 +37,12 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
           {qualifierMark(row.qualifier, locale)}
           {row.published_value.toLocaleString("en")} {row.published_unit}
         </dd>
+        {row.yoy_pct !== null ? (
+          <>
+            <dt>{labels.publishedYoy}</dt>
+            <dd data-field="yoy_pct">{formatYoy(row.yoy_pct, locale)}</dd>
+          </>
+        ) : null}
         <dt>{labels.col.source}</dt>
         <dd>
           {row.source_url ? (
@@ -69,8 +75,9 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
               <strong>
                 {qualifierMark(v.qualifier, locale)}
                 {v.published_value.toLocaleString("en")} {v.published_unit}
-              </strong>{" "}
-              — {v.source_url ? <a href={v.source_url}>{v.source_title}</a> : v.source_title}
+              </strong>
+              {v.yoy_pct !== null ? <span> ({formatYoy(v.yoy_pct, locale)})</span> : null} —{" "}
+              {v.source_url ? <a href={v.source_url}>{v.source_title}</a> : v.source_title}
               {v.published_on ? ` · ${formatDate(v.published_on, locale)}` : ""}{" "}
               <span className="muted">({fill(labels.replacedOn, { date: formatDateTime(v.superseded_at, locale) })})</span>
               {v.quote ? (

@@ -55,6 +55,10 @@ export function KpiCard({ indicator, latest, basis, granularity, yoy, history, s
           <>
             <span aria-hidden="true">{yoy.value >= 0 ? "▲" : "▼"}</span> {qualifierMark(yoy.qualifier, locale)}
             {formatSeriesValue(yoy.value, yoy.unit, indicator.unit, locale, { signed: true })} {t.overview.yoy}
+            <span className="kpi__origin" data-origin={yoy.origin}>
+              {" "}
+              ({yoy.origin === "published" ? t.overview.ratePublished : t.overview.rateComputed})
+            </span>
           </>
         ) : (
           <span className="muted">{t.overview.noYoy}</span>

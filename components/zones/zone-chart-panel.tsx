@@ -23,14 +23,27 @@ type Props = {
   compareHref: string;
   dataHref: string;
   latest: string | null;
+  /** The same indicator on the other bases that have figures: a click away. */
+  otherBases?: readonly { label: string; href: string }[];
 };
 
-export function ZoneChartPanel({ model, locale, t, query, fileBase, compareHref, dataHref, latest }: Props) {
+export function ZoneChartPanel({ model, locale, t, query, fileBase, compareHref, dataHref, latest, otherBases = [] }: Props) {
   return (
     <section className="zone-chart panel" aria-label={model.title}>
       <header>
         <h3>{model.title}</h3>
         <p className="chart-panel__subtitle">{model.subtitle}</p>
+        {otherBases.length ? (
+          <p className="zone-chart__bases">
+            {t.zonePage.otherBases}:{" "}
+            {otherBases.map((b, i) => (
+              <span key={b.href}>
+                {i ? ", " : ""}
+                <Link href={b.href}>{b.label}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
       </header>
       <CompareChart
         model={drawnChart(model, COMPACT_POINTS)}

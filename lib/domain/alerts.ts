@@ -59,7 +59,15 @@ export function behindAlert(
 }
 
 export type SeriesFigure = { start: IsoDate; end: IsoDate; value: number };
-export type SeriesFigures = { zone: string; indicator: string; basis: Basis; percent: boolean; figures: readonly SeriesFigure[] };
+export type SeriesFigures = {
+  zone: string;
+  indicator: string;
+  basis: Basis;
+  percent: boolean;
+  figures: readonly SeriesFigure[];
+  /** The end of the zone's newest figure of this indicator on any basis and of any length. */
+  newestEnd?: IsoDate;
+};
 
 /** The latest figure of a series against the same period a year earlier. */
 export function yoyFallAlert(series: SeriesFigures, thresholds: AlertThresholds): AlertFinding | null {
@@ -111,13 +119,18 @@ export function nextReleaseDue(latestEnd: IsoDate, cadence: Cadence, staleDays: 
   return addDays(addMonthsToEnd(latestEnd, cadence), staleDays);
 }
 
-/** A monthly, quarterly or annual series whose next figure is overdue on `today`. */
+/**
+ * A monthly, quarterly or annual series whose next figure is overdue on `today` — and only when no
+ * figure of the zone and indicator on any basis covers a later period (a quarter published after the
+ * last annual figure is news, whatever the annual series says).
+ */
 export function staleAlert(series: SeriesFigures, today: IsoDate, thresholds: AlertThresholds): AlertFinding | null {
   const cadence = cadenceOf(series.figures);
   // Year-to-date totals are released monthly or quarterly: two a year apart are a sparse series, not a cadence.
   if (!cadence || (series.basis === "ytd" && cadence === 12)) return null;
   const latest = [...series.figures].sort((a, b) => b.end.localeCompare(a.end))[0];
   if (!latest) return null;
+  if (series.newestEnd && series.newestEnd > latest.end) return null;
   const due = nextReleaseDue(latest.end, cadence, thresholds.staleDays);
   if (today <= due) return null;
   return {

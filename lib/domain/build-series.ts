@@ -15,7 +15,15 @@ import {
   type SeriesNote,
   type SeriesObservation,
 } from "./series.ts";
-import { indexTo, periodOnPeriod, perSquareKilometre, shareOfParent, yearOnYear, type Transform } from "./transforms.ts";
+import {
+  impliedPriorLevels,
+  indexTo,
+  periodOnPeriod,
+  perSquareKilometre,
+  shareOfParent,
+  yearOnYear,
+  type Transform,
+} from "./transforms.ts";
 import type { BaseUnit, Basis, IndicatorKind } from "./vocabulary.ts";
 
 export type SeriesRequest = {
@@ -119,6 +127,7 @@ export function buildSeries(input: SeriesInput, request: SeriesRequest): BuildRe
   let points = base.points;
   switch (request.transform) {
     case "level":
+      points = impliedPriorLevels(points);
       break;
     case "yoy": {
       const result = yearOnYear(points, isRate);

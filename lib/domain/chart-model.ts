@@ -8,8 +8,8 @@ import { shortZoneName } from "./figures.ts";
 import { countWordZh, formatDate, formatDateAt, formatPeriod, formatSeriesValue, type Locale, type SeriesUnit } from "./format.ts";
 import { DASHES, zoneColors } from "./palette.ts";
 import { granularityOf } from "./periods.ts";
-import type { Frequency } from "./series.ts";
-import type { Transform } from "./transforms.ts";
+import type { Derivation, Frequency, RateOrigin } from "./series.ts";
+import { ratesDiffer, shiftYear, type Transform } from "./transforms.ts";
 import { lttb, MAX_DRAWN_POINTS } from "./downsample.ts";
 import type { BaseUnit, Basis, Qualifier, Status } from "./vocabulary.ts";
 
@@ -24,6 +24,14 @@ export type ModelPoint = {
   status: Status;
   sources: number[];
   note?: string;
+  /** A level implied by a published rate (drawn hollow and dashed; never a stored figure). */
+  implied?: boolean;
+  /** On a year-on-year point: a published rate or one computed from two levels. */
+  rateOrigin?: RateOrigin;
+  /** Where a published and a computed rate differ by more than RATE_GAP_PP: the computed one. */
+  computedText?: string;
+  /** The change on a year earlier published with a level. */
+  publishedYoyText?: string;
 };
 export type ModelSeries = {
   key: string;
@@ -71,7 +79,7 @@ export type ChartModel = {
 };
 
 /** What a chart draws of a point (its tooltip formats the value itself). */
-export type DrawnPoint = Pick<ModelPoint, "x" | "periodText" | "value" | "qualifier" | "status" | "note">;
+export type DrawnPoint = Pick<ModelPoint, "x" | "periodText" | "value" | "qualifier" | "status" | "note" | "implied">;
 export type DrawnSeries = Omit<ModelSeries, "points"> & { points: DrawnPoint[] };
 /** What drawing a chart needs: the model without its table, sources and notes (which stay on the server). */
 export type DrawnChart = Pick<ChartModel, "events" | "domain" | "axis" | "unit" | "baseUnit" | "countWord" | "signed"> & {
@@ -81,6 +89,7 @@ export type DrawnChart = Pick<ChartModel, "events" | "domain" | "axis" | "unit" 
 function drawnPoint(p: ModelPoint): DrawnPoint {
   const point: DrawnPoint = { x: p.x, periodText: p.periodText, value: p.value, qualifier: p.qualifier, status: p.status };
   if (p.note) point.note = p.note;
+  if (p.implied) point.implied = true;
   return point;
 }
 
@@ -124,7 +133,10 @@ export type ModelWords = {
   freq: Record<Frequency | "auto", string>;
   transform: Record<Transform, string>;
   unit: { pp: string; index: string; per_km2: string };
-  derivation: Record<"from_ytd" | "from_cumulative" | "sum" | "last", string>;
+  derivation: Record<Exclude<Derivation, "implied">, string>;
+  /** "implied by the published +26.9% (2021)" */
+  impliedBy: (rate: string, period: string) => string;
+  rate: { published: string; computed: string; both: (published: string, computed: string) => string };
   combined: string;
   noFigures: string;
   noLaunch: string;
@@ -191,19 +203,34 @@ export function chartModel(
       // or a running total sits on the day it is as of.
       const x = view.axis === "launch" ? p.monthsSinceLaunch : displayBasis === "period" ? (time(p.start) + time(p.end)) / 2 : time(p.end);
       if (x === null) continue;
-      const notes = [p.derivation ? words.derivation[p.derivation] : "", p.combined ? words.combined : ""].filter(Boolean);
+      const rateText = (rate: number) => formatSeriesValue(rate, "percent", "percent", locale, { signed: true });
+      const periodOf = (start: string, end: string) =>
+        formatPeriod({ start, end, granularity: granularityOf(start, end) }, displayBasis, locale);
+      const impliedNote = p.impliedBy ? words.impliedBy(rateText(p.impliedBy.rate), periodOf(shiftYear(p.start, 1), p.impliedBy.end)) : "";
+      const differ = ratesDiffer(p);
+      const rateNote = !p.rate
+        ? ""
+        : differ && p.rate.computed !== undefined
+          ? words.rate.both(rateText(p.value), rateText(p.rate.computed))
+          : words.rate[p.rate.origin];
+      const derivationNote = p.derivation && p.derivation !== "implied" ? words.derivation[p.derivation] : "";
+      const notes = [impliedNote, derivationNote, p.combined ? words.combined : "", rateNote].filter(Boolean);
       p.sources.forEach(number);
       points.push({
         x,
         start: p.start,
         end: p.end,
-        periodText: formatPeriod({ start: p.start, end: p.end, granularity: granularityOf(p.start, p.end) }, displayBasis, locale),
+        periodText: periodOf(p.start, p.end),
         value: p.value,
         valueText: formatSeriesValue(p.value, unit, data.indicator.unit, locale, { signed, countWord }),
         qualifier: p.qualifier,
         status: p.status,
         sources: p.sources,
         ...(notes.length ? { note: notes.join("; ") } : {}),
+        ...(p.impliedBy ? { implied: true } : {}),
+        ...(p.rate ? { rateOrigin: p.rate.origin } : {}),
+        ...(differ && p.rate?.computed !== undefined ? { computedText: rateText(p.rate.computed) } : {}),
+        ...(p.publishedYoy !== undefined && view.transform === "level" ? { publishedYoyText: rateText(p.publishedYoy) } : {}),
       });
     }
     const emptyReason = points.length

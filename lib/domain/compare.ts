@@ -14,6 +14,8 @@ export type CompareIndicator = {
   kind: IndicatorKind;
   category: string | null;
   description: string | null;
+  /** False for counts each zone defines its own way (institutional innovations): shown, never ranked or a default. */
+  comparable: boolean;
 };
 
 export type CompareZone = {
@@ -50,25 +52,18 @@ export type ZoneSeries = {
 /** A request the data cannot answer as asked, with what to change; the API answers it with 400. */
 export type CompareProblem = { error: SeriesError; zone?: string };
 
-export type Comparison = { unit: OutputUnit; series: ZoneSeries[] } | { problem: CompareProblem };
+/** The basis a comparison is drawn on, whether it was chosen for the reader, and the points each basis gives. */
+export type BasisChoice = { basis: Basis; auto: boolean; points: Partial<Record<Basis, number>> };
 
-/** The basis to show when none is chosen: the one most of the zones' figures are on (period first on a tie). */
-export function suggestBasis(zones: readonly { observations: readonly { basis: Basis }[] }[]): Basis | undefined {
-  const counts = new Map<Basis, number>();
-  for (const zone of zones) for (const o of zone.observations) counts.set(o.basis, (counts.get(o.basis) ?? 0) + 1);
-  let best: Basis | undefined;
-  for (const basis of BASES) if ((counts.get(basis) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = basis;
-  return best;
-}
+export type Comparison = { unit: OutputUnit; series: ZoneSeries[]; basis: BasisChoice } | { problem: CompareProblem };
 
-export function compare(data: CompareData, request: SeriesRequest): Comparison {
+type Built = { unit: OutputUnit; series: ZoneSeries[]; points: number; zones: number } | { problem: CompareProblem };
+
+/** Every zone's series on one basis. */
+function onBasis(data: CompareData, request: SeriesRequest & { basis: Basis }): Built {
   const series: ZoneSeries[] = [];
   let unit: OutputUnit = data.indicator.unit;
   for (const zone of data.zones) {
-    if (!request.basis && zone.observations.length === 0) {
-      series.push({ zone: strip(zone), series: { basis: "period", freq: null, unit, points: [], notes: [] } });
-      continue;
-    }
     const result = buildSeries(
       {
         kind: data.indicator.kind,
@@ -82,10 +77,7 @@ export function compare(data: CompareData, request: SeriesRequest): Comparison {
     );
     if (!result.ok) {
       if (result.error.code === "no_data") {
-        series.push({
-          zone: strip(zone),
-          series: { basis: request.basis ?? "period", freq: request.freq ?? null, unit, points: [], notes: [] },
-        });
+        series.push({ zone: strip(zone), series: { basis: request.basis, freq: request.freq ?? null, unit, points: [], notes: [] } });
         continue;
       }
       return { problem: { error: result.error, zone: zone.code } };
@@ -93,7 +85,40 @@ export function compare(data: CompareData, request: SeriesRequest): Comparison {
     unit = result.series.unit;
     series.push({ zone: strip(zone), series: result.series });
   }
-  return { unit, series };
+  const published = (s: ZoneSeries) => s.series.points.filter((p) => !p.impliedBy).length;
+  return {
+    unit,
+    series,
+    points: series.reduce((sum, s) => sum + published(s), 0),
+    zones: series.filter((s) => published(s) > 0).length,
+  };
+}
+
+/**
+ * One indicator for several zones. An explicit basis means exactly that basis; without one, the basis
+ * that gives the most points for these zones (then the one that covers more of them, then the order of
+ * BASES) — running totals counted as the single periods they give at the chosen frequency. The answer
+ * says which basis it drew and how many points each of the others would give.
+ */
+export function compare(data: CompareData, request: SeriesRequest): Comparison {
+  const present = BASES.filter((b) => data.zones.some((z) => z.observations.some((o) => o.basis === b)));
+  const candidates: Basis[] = request.basis ? [...new Set([request.basis, ...present])] : present.length ? present : ["period"];
+  const built = new Map(candidates.map((basis) => [basis, onBasis(data, { ...request, basis })]));
+  const points: Partial<Record<Basis, number>> = {};
+  for (const [basis, result] of built) if (!("problem" in result)) points[basis] = result.points;
+  let chosen: Basis | undefined = request.basis;
+  if (!chosen) {
+    let best: { basis: Basis; points: number; zones: number } | undefined;
+    for (const [basis, result] of built) {
+      if ("problem" in result) continue;
+      if (!best || result.points > best.points || (result.points === best.points && result.zones > best.zones))
+        best = { basis, points: result.points, zones: result.zones };
+    }
+    chosen = best?.basis ?? candidates[0] ?? "period";
+  }
+  const result = built.get(chosen) ?? onBasis(data, { ...request, basis: chosen });
+  if ("problem" in result) return result;
+  return { unit: result.unit, series: result.series, basis: { basis: chosen, auto: !request.basis, points } };
 }
 
 function strip(zone: CompareZone): ZoneSeries["zone"] {
@@ -102,16 +127,18 @@ function strip(zone: CompareZone): ZoneSeries["zone"] {
 }
 
 /**
- * The indicator and basis a comparison of these zones shows first: the one whose figures on one basis
- * are most evenly shared by all the zones (the most figures for the zone with the fewest).
+ * The indicator a comparison of these zones shows first: among those comparable across zones, the one
+ * whose figures on one basis are most evenly shared by all the zones (the most figures for the zone
+ * with the fewest); its basis is then chosen as `compare` does.
  */
 export function pickDefault(
   counts: readonly { zone: string; indicator: string; basis: Basis; n: number }[],
   zones: readonly string[],
+  notComparable: ReadonlySet<string> = new Set(),
 ): { indicator: string; basis: Basis } | undefined {
   const totals = new Map<string, Map<string, number>>();
   for (const row of counts) {
-    if (!zones.includes(row.zone)) continue;
+    if (!zones.includes(row.zone) || notComparable.has(row.indicator)) continue;
     const key = `${row.indicator}|${row.basis}`;
     const perZone = totals.get(key) ?? new Map<string, number>();
     perZone.set(row.zone, (perZone.get(row.zone) ?? 0) + row.n);

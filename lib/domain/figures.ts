@@ -29,8 +29,26 @@ export type Figure = {
 
 const KIND_RANK: Record<ZoneKind, number> = { ftz: 0, area: 1, province: 2, port: 3, city: 4, country: 5, group: 6 };
 
+/** The two zones the tool is built around: the overview compares them like for like. */
+export const HEADLINE_PAIR = ["anhui-ftz", "zhejiang-ftz"] as const;
+
 // The two zones the tool is built around come first, in this order, wherever zones are listed.
-const FIRST = ["anhui-ftz", "zhejiang-ftz", "anhui", "zhejiang"];
+const FIRST = [...HEADLINE_PAIR, "anhui", "zhejiang"];
+
+/**
+ * The zones that belong with the headline pair on the overview: the pair's provinces and every zone
+ * under them (areas, cities, ports), in reading order. Other zones are on their own pages.
+ */
+export function headlineFamily<T extends Pick<ZoneSummary, "code" | "kind" | "parentCode">>(zones: readonly T[]): T[] {
+  const byCode = new Map(zones.map((z) => [z.code, z]));
+  const roots = new Set(HEADLINE_PAIR.map((code) => byCode.get(code)?.parentCode ?? code));
+  const inFamily = (zone: T): boolean => {
+    for (let z: T | undefined = zone, depth = 0; z && depth < 10; z = z.parentCode ? byCode.get(z.parentCode) : undefined, depth++)
+      if (roots.has(z.code)) return true;
+    return false;
+  };
+  return orderZones(zones.filter(inFamily));
+}
 const firstRank = (code: string) => (FIRST.includes(code) ? FIRST.indexOf(code) : FIRST.length);
 
 /**

@@ -249,3 +249,13 @@ export function formatAge(date: IsoDate, today: IsoDate, locale: Locale): string
   const years = Math.round((days / 365.25) * 10) / 10;
   return zh ? `${formatNumber(years, "zh", 1)} 年前` : `${formatNumber(years, "en", 1)} years ago`;
 }
+
+/** A published change on a year earlier as a reader says it: `+26.9% on a year earlier` / `同比增长26.9%`, `同比下降0.3%`. */
+export function formatYoy(rate: number, locale: Locale): string {
+  const digits = 2;
+  if (locale === "zh") {
+    const size = formatNumber(Math.abs(rate), locale, digits);
+    return rate === 0 ? "同比持平" : `同比${rate > 0 ? "增长" : "下降"}${size}%`;
+  }
+  return `${rate > 0 ? "+" : rate < 0 ? "−" : "±"}${formatNumber(Math.abs(rate), locale, digits)}% on a year earlier`;
+}

@@ -19,10 +19,27 @@ export const CORE_INDICATORS = [
 
 export type KpiPoint = { start: IsoDate; end: IsoDate; value: number; qualifier: Qualifier; status: Status };
 
-export type YearOnYear = { value: number; unit: "percent" | "pp"; qualifier: Qualifier; priorEnd: IsoDate };
+export type YearOnYear = {
+  value: number;
+  unit: "percent" | "pp";
+  qualifier: Qualifier;
+  /** Published with the figure (it wins), or computed from the figure a year earlier. */
+  origin: "published" | "computed";
+  priorEnd: IsoDate | null;
+};
 
-/** The change of the latest point on the point a year earlier (same span), or null when there is none. */
-export function yearOnYearOf(latest: KpiPoint, history: readonly KpiPoint[], basis: Basis, isRate: boolean): YearOnYear | null {
+/**
+ * The change of the latest point on a year earlier: the rate published with it when there is one (on a
+ * comparable basis, 按可比口径), else computed from the point a year earlier (same span); null when neither.
+ */
+export function yearOnYearOf(
+  latest: KpiPoint & { yoyPct?: number | null },
+  history: readonly KpiPoint[],
+  basis: Basis,
+  isRate: boolean,
+): YearOnYear | null {
+  if (!isRate && latest.yoyPct !== undefined && latest.yoyPct !== null)
+    return { value: latest.yoyPct, unit: "percent", qualifier: "exact", origin: "published", priorEnd: null };
   if (basis === "cumulative") return null;
   const start = shiftYear(latest.start, -1);
   const end = shiftYear(latest.end, -1);
@@ -35,6 +52,7 @@ export function yearOnYearOf(latest: KpiPoint, history: readonly KpiPoint[], bas
       { qualifier: latest.qualifier, effect: 1 },
       { qualifier: prior.qualifier, effect: -1 },
     ]),
+    origin: "computed",
     priorEnd: prior.end,
   };
 }
@@ -57,7 +75,7 @@ export type OverviewFigure = {
   indicator: { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; kind: string };
   basis: Basis;
   granularity: Granularity;
-  latest: KpiPoint;
+  latest: KpiPoint & { yoyPct: number | null };
   source: { title: string; url: string | null; publishedOn: IsoDate | null };
   quote: string | null;
   /** Comparable figures, oldest first, the latest included (at most 25). */

@@ -18,10 +18,15 @@ export type SeriesObservation = {
   qualifier: Qualifier;
   status: Status;
   sourceId: number;
+  /** The change on the same period a year earlier as published with the figure, in percent. */
+  yoyPct: number | null;
 };
 
 /** How a point came about, when it is not a published figure as it stands. */
-export type Derivation = "from_ytd" | "from_cumulative" | "sum" | "last";
+export type Derivation = "from_ytd" | "from_cumulative" | "sum" | "last" | "implied";
+
+/** Where a year-on-year change comes from: published with the figure, or computed from two levels. */
+export type RateOrigin = "published" | "computed";
 
 export type Point = {
   start: IsoDate;
@@ -33,6 +38,12 @@ export type Point = {
   derivation?: Derivation;
   /** A derived period longer than one unit of the frequency (e.g. January–February together). */
   combined?: boolean;
+  /** The change on a year earlier published with this figure (a published figure as it stands), in percent. */
+  publishedYoy?: number;
+  /** An implied level: the published rate (in percent) and the end of the figure that implies it. */
+  impliedBy?: { rate: number; end: IsoDate };
+  /** On a year-on-year point: where its value comes from, and the other rate where both exist. */
+  rate?: { origin: RateOrigin; computed?: number; published?: number };
 };
 
 /** Why some figures are not in a series; the interface words them. */
@@ -104,7 +115,9 @@ export function selectBasis(
 }
 
 export function asPoint(o: SeriesObservation): Point {
-  return { start: o.start, end: o.end, value: o.value, qualifier: o.qualifier, status: o.status, sources: [o.sourceId] };
+  const point: Point = { start: o.start, end: o.end, value: o.value, qualifier: o.qualifier, status: o.status, sources: [o.sourceId] };
+  if (o.yoyPct !== null) point.publishedYoy = o.yoyPct;
+  return point;
 }
 
 const byEnd = <T extends { end: IsoDate; start: IsoDate }>(a: T, b: T) =>
@@ -151,6 +164,8 @@ export function deriveFromRunningTotals(
         qualifier,
         status: combineStatuses(previous ? [o.status, previous.status] : [o.status]),
         sources: previous ? [previous.sourceId, o.sourceId] : [o.sourceId],
+        // The first total of a run is the first period as published, rate included.
+        ...(!previous && o.yoyPct !== null ? { publishedYoy: o.yoyPct } : {}),
         derivation,
         ...(freq && units !== 1 ? { combined: true } : {}),
       });

@@ -20,8 +20,9 @@ export function shiftYear(date: IsoDate, years: number): IsoDate {
 }
 
 function ratioPoint(point: Point, numerator: Point, denominator: Point, value: number): Point {
+  const { publishedYoy: _published, ...rest } = point;
   return {
-    ...point,
+    ...rest,
     value,
     qualifier: combineQualifiers([
       { qualifier: numerator.qualifier, effect: 1 },
@@ -32,23 +33,85 @@ function ratioPoint(point: Point, numerator: Point, denominator: Point, value: n
   };
 }
 
+/** Published and computed rates further apart than this (in percentage points) are both shown, with why. */
+export const RATE_GAP_PP = 0.5;
+
 /**
  * Change against the same period a year earlier: in % for amounts and counts, in percentage points
- * for rates (`points = true`). Periods without a figure a year before are left out, counted in a note.
+ * for rates (`percentagePoints = true`). A rate published with the figure wins over one computed from
+ * two levels (published rates are on a comparable basis, 按可比口径); where both exist, the point keeps
+ * the other too. Periods with neither are left out, counted in a note.
  */
 export function yearOnYear(points: readonly Point[], percentagePoints: boolean): Transformed {
   const byPeriod = new Map(points.map((p) => [`${p.start}|${p.end}`, p]));
   const out: Point[] = [];
   let missing = 0;
   for (const point of points) {
+    if (point.impliedBy) continue;
     const prior = byPeriod.get(`${shiftYear(point.start, -1)}|${shiftYear(point.end, -1)}`);
-    if (!prior || (!percentagePoints && prior.value <= 0)) {
+    const computable = prior && !prior.impliedBy && (percentagePoints || prior.value > 0);
+    // A published rate is a change in percent: for a rate indicator the change is in points, not comparable.
+    const published = percentagePoints ? undefined : point.publishedYoy;
+    if (published !== undefined) {
+      const computed = computable ? (point.value / prior.value - 1) * 100 : undefined;
+      const { publishedYoy: _p, ...rest } = point;
+      // The rate as published: exact whatever the level's qualifier.
+      out.push({
+        ...rest,
+        value: published,
+        qualifier: "exact",
+        rate: { origin: "published", ...(computed !== undefined ? { computed } : {}) },
+      });
+      continue;
+    }
+    if (!computable) {
       missing += 1;
       continue;
     }
-    out.push(ratioPoint(point, point, prior, percentagePoints ? point.value - prior.value : (point.value / prior.value - 1) * 100));
+    const value = percentagePoints ? point.value - prior.value : (point.value / prior.value - 1) * 100;
+    out.push({ ...ratioPoint(point, point, prior, value), rate: { origin: "computed" } });
   }
   return { points: out, notes: missing ? [{ code: "no_prior_period", count: missing }] : [] };
+}
+
+/** Whether a point's published and computed rates differ enough to show both. */
+export function ratesDiffer(point: Pick<Point, "value" | "rate">): boolean {
+  return (
+    point.rate?.origin === "published" && point.rate.computed !== undefined && Math.abs(point.value - point.rate.computed) > RATE_GAP_PP
+  );
+}
+
+/** What a level implies a year earlier from a rate: approximate when exact (the rate is rounded), bounds kept. */
+function impliedQualifier(qualifier: Point["qualifier"]): Point["qualifier"] {
+  return qualifier === "exact" ? "approx" : qualifier;
+}
+
+/**
+ * The levels a year earlier that published rates imply (value ÷ (1 + rate)), for the periods that have
+ * no figure of their own. Never stored; each names the rate and the figure it came from.
+ */
+export function impliedPriorLevels(points: readonly Point[]): Point[] {
+  const have = new Set(points.map((p) => `${p.start}|${p.end}`));
+  const implied: Point[] = [];
+  for (const point of points) {
+    if (point.publishedYoy === undefined || point.publishedYoy <= -100) continue;
+    const start = shiftYear(point.start, -1);
+    const end = shiftYear(point.end, -1);
+    const key = `${start}|${end}`;
+    if (have.has(key)) continue;
+    have.add(key);
+    implied.push({
+      start,
+      end,
+      value: point.value / (1 + point.publishedYoy / 100),
+      qualifier: impliedQualifier(point.qualifier),
+      status: point.status,
+      sources: point.sources,
+      derivation: "implied",
+      impliedBy: { rate: point.publishedYoy, end: point.end },
+    });
+  }
+  return [...points, ...implied].sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.start < b.start ? -1 : 1));
 }
 
 /**

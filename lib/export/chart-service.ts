@@ -43,7 +43,7 @@ export async function comparisonOrThrow(prisma: PrismaClient, view: SeriesParams
 export function seriesBody(prisma: PrismaClient, view: SeriesParams, locale: Locale, etag: string): Promise<string> {
   return seriesBodies(prisma, etag, async () => {
     const { data, comparison } = await comparisonOrThrow(prisma, view, locale);
-    return JSON.stringify(seriesJson(data, comparison.series, comparison.unit, view, locale));
+    return JSON.stringify(seriesJson(data, comparison.series, comparison.unit, view, locale, comparison.basis));
   });
 }
 

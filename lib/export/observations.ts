@@ -19,6 +19,7 @@ export const OBSERVATION_COLUMNS = [
   "published_value",
   "published_unit",
   "qualifier",
+  "yoy_pct",
   "status",
   "source_title",
   "source_url",
@@ -47,8 +48,15 @@ export async function observationsXlsx(batches: AsyncIterable<ObservationRow[]>)
     }
   }
   const columns = OBSERVATION_COLUMNS.map((column) => ({
-    header: column === "value" ? "value (in unit)" : column === "published_value" ? "published_value (in published_unit)" : column,
-    ...(column === "value" || column === "published_value" ? { numFmt: "#,##0.####" } : {}),
+    header:
+      column === "value"
+        ? "value (in unit)"
+        : column === "published_value"
+          ? "published_value (in published_unit)"
+          : column === "yoy_pct"
+            ? "yoy_pct (published, %)"
+            : column,
+    ...(column === "value" || column === "published_value" ? { numFmt: "#,##0.####" } : column === "yoy_pct" ? { numFmt: "0.0#" } : {}),
   }));
   return xlsxBuffer([{ name: "Observations", columns, rows: rows() }], () => [...sources.values()]);
 }

@@ -1,7 +1,8 @@
 // A comparison as the series API returns it (JSON, snake_case, notes in words) and as CSV rows.
 import type { OutputUnit } from "../domain/build-series.ts";
 import type { ChartModel } from "../domain/chart-model.ts";
-import type { CompareData, ZoneSeries } from "../domain/compare.ts";
+import type { BasisChoice, CompareData, ZoneSeries } from "../domain/compare.ts";
+import type { Point } from "../domain/series.ts";
 import type { Locale } from "../domain/format.ts";
 import { periodLabel } from "../domain/periods.ts";
 import { baseUnitLabel } from "../domain/units.ts";
@@ -18,7 +19,24 @@ export function outputUnitLabel(unit: OutputUnit, baseUnit: BaseUnit): string {
   return baseUnitLabel(unit);
 }
 
-export function seriesJson(data: CompareData, series: ZoneSeries[], unit: OutputUnit, params: SeriesParams, locale: Locale) {
+/** Where a point's number comes from, beyond its derivation: a published or computed rate, a level a rate implies. */
+function rateFields(p: Point) {
+  return {
+    published_yoy_pct: p.publishedYoy ?? null,
+    rate: p.rate ? p.rate.origin : null,
+    computed_yoy_pct: p.rate?.origin === "published" ? (p.rate.computed ?? null) : null,
+    implied_by: p.impliedBy ? { yoy_pct: p.impliedBy.rate, end: p.impliedBy.end } : null,
+  };
+}
+
+export function seriesJson(
+  data: CompareData,
+  series: ZoneSeries[],
+  unit: OutputUnit,
+  params: SeriesParams,
+  locale: Locale,
+  basis: BasisChoice,
+) {
   const used = new Set(series.flatMap((s) => s.series.points.flatMap((p) => p.sources)));
   const zones = new Set(params.zones);
   return {
@@ -31,6 +49,8 @@ export function seriesJson(data: CompareData, series: ZoneSeries[], unit: Output
       category: data.indicator.category,
     },
     request: { ...params },
+    // Without a basis in the request, the one with the most points for these zones; the points each basis gives.
+    basis: { chosen: basis.basis, auto: basis.auto, points: basis.points },
     unit: outputUnitLabel(unit, data.indicator.unit),
     series: series.map(({ zone, series: s }) => ({
       zone: { code: zone.code, name_en: zone.nameEn, name_zh: zone.nameZh, kind: zone.kind, parent: zone.parentCode, launch: zone.launch },
@@ -46,6 +66,7 @@ export function seriesJson(data: CompareData, series: ZoneSeries[], unit: Output
         source_id: p.sources[p.sources.length - 1] ?? null,
         source_ids: p.sources,
         derivation: p.derivation ?? null,
+        ...rateFields(p),
         combined: p.combined ?? false,
         months_since_launch: p.monthsSinceLaunch,
       })),
@@ -70,6 +91,9 @@ export const SERIES_CSV_COLUMNS = [
   "qualifier",
   "status",
   "derivation",
+  "published_yoy_pct",
+  "rate",
+  "computed_yoy_pct",
   "months_since_launch",
   "sources",
 ] as const;
@@ -78,21 +102,27 @@ export function seriesCsvRows(data: CompareData, series: ZoneSeries[], unit: Out
   const titles = new Map(data.sources.map((s) => [s.id, s.publishedOn ? `${s.title} (${s.publishedOn})` : s.title]));
   const label = outputUnitLabel(unit, data.indicator.unit);
   return series.flatMap(({ zone, series: s }) =>
-    s.points.map((p) => [
-      zone.code,
-      zone.nameEn,
-      zone.nameZh,
-      periodLabel(p.start, p.end),
-      p.start,
-      p.end,
-      p.value,
-      label,
-      p.qualifier,
-      p.status,
-      p.derivation ?? "",
-      p.monthsSinceLaunch,
-      p.sources.map((id) => titles.get(id) ?? `#${id}`).join(" | "),
-    ]),
+    s.points.map((p) => {
+      const rate = rateFields(p);
+      return [
+        zone.code,
+        zone.nameEn,
+        zone.nameZh,
+        periodLabel(p.start, p.end),
+        p.start,
+        p.end,
+        p.value,
+        label,
+        p.qualifier,
+        p.status,
+        p.derivation ?? "",
+        rate.published_yoy_pct,
+        rate.rate ?? "",
+        rate.computed_yoy_pct,
+        p.monthsSinceLaunch,
+        p.sources.map((id) => titles.get(id) ?? `#${id}`).join(" | "),
+      ];
+    }),
   );
 }
 

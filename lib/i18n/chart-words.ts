@@ -1,7 +1,7 @@
 // The words a chart model needs, in the reader's language.
 import type { ModelWords } from "../domain/chart-model.ts";
 import type { Locale } from "../domain/format.ts";
-import { messages } from "./messages.ts";
+import { fill, messages } from "./messages.ts";
 import { describeNote } from "./series.ts";
 
 export function chartWords(locale: Locale): ModelWords {
@@ -13,6 +13,8 @@ export function chartWords(locale: Locale): ModelWords {
     unit: t.series.unit,
     derivation: t.series.derivation,
     combined: t.series.combined,
+    impliedBy: (rate, period) => fill(t.series.impliedBy, { rate, period }),
+    rate: { ...t.series.rate, both: (published, computed) => fill(t.series.rate.both, { published, computed }) },
     noFigures: t.compare.noFigures,
     noLaunch: t.compare.noLaunch,
     baseLabel: (base) => (base === "launch" ? t.compare.baseLaunch : base === "first" ? t.compare.baseFirst : base),

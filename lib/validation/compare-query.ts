@@ -11,10 +11,11 @@ export type ViewParams = {
   to?: string | undefined;
   chart?: string | undefined;
   axis?: string | undefined;
+  view?: string | undefined;
 };
 
-const ORDER = ["indicator", "zones", "basis", "freq", "transform", "base", "from", "to", "chart", "axis"] as const;
-const DEFAULTS: Partial<Record<(typeof ORDER)[number], string>> = { transform: "level", chart: "line", axis: "date" };
+const ORDER = ["indicator", "zones", "basis", "freq", "transform", "base", "from", "to", "chart", "axis", "view"] as const;
+const DEFAULTS: Partial<Record<(typeof ORDER)[number], string>> = { transform: "level", chart: "line", axis: "date", view: "chart" };
 
 /** The query string of a view, parameters in a fixed order, defaults left out. */
 export function viewQuery(view: ViewParams): string {

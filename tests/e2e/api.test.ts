@@ -310,13 +310,41 @@ describe.each(SERVERS)("the series API on $name", ({ url }) => {
     const { status, body } = await get("/api/series?indicator=import_export&zones=anhui,zhejiang&basis=period&freq=year&transform=yoy");
     expect(status).toBe(200);
     expect(body).toMatchObject({ indicator: { code: "import_export", unit: "CNY", name_zh: "进出口总额（人民币）" }, unit: "%" });
-    const series = body.series as { zone: { code: string }; points: { period: string; value: number; source_ids: number[] }[] }[];
+    type Rate = { period: string; value: number; source_ids: number[]; rate: string; computed_yoy_pct: number | null };
+    const series = body.series as { zone: { code: string }; points: Rate[] }[];
     const anhui = series.find((s) => s.zone.code === "anhui");
     const y2021 = anhui?.points.find((p) => p.period === "2021");
-    expect(y2021?.value).toBeCloseTo((6920.2 / 5406.4 - 1) * 100, 10);
-    expect(y2021?.source_ids).toHaveLength(2);
+    // The rate published with the figure wins (同比增长26.9%); the one its two levels give is kept beside it.
+    expect(y2021).toMatchObject({ value: 26.9, rate: "published" });
+    expect(y2021?.computed_yoy_pct).toBeCloseTo((6920.2 / 5406.4 - 1) * 100, 10);
+    expect(y2021?.source_ids).toHaveLength(1);
+    const zhejiang2024 = series.find((s) => s.zone.code === "zhejiang")?.points.find((p) => p.period === "2024");
+    expect(zhejiang2024).toMatchObject({ rate: "computed", computed_yoy_pct: null });
+    expect(zhejiang2024?.value).toBeCloseTo((52600 / 49000 - 1) * 100, 10);
+    expect(zhejiang2024?.source_ids).toHaveLength(2);
     const sources = body.sources as { id: number; title: string }[];
     for (const id of y2021?.source_ids ?? []) expect(sources.some((s) => s.id === id)).toBe(true);
+  });
+
+  it.each([
+    ["/api/series?indicator=import_export&zones=anhui,zhejiang&transform=yoy&freq=year", "period"],
+    ["/api/series?indicator=port_container_throughput&zones=ningbo-zhoushan-port&freq=year", "period"],
+    ["/api/series?indicator=import_export&zones=anhui-ftz", "period"],
+  ])("answers %s without a basis, naming the one it chose and the points of each", async (p, chosen) => {
+    const { status, body } = await get(p);
+    expect(status).toBe(200);
+    const basis = body.basis as { chosen: string; auto: boolean; points: Record<string, number> };
+    expect(basis).toMatchObject({ chosen, auto: true });
+    const most = Math.max(...Object.values(basis.points));
+    expect(basis.points[chosen]).toBe(most);
+  });
+
+  it("answers the chart image of a port's yearly containers without a basis", async () => {
+    const response = await fetch(
+      new URL("/api/charts/compare.png?indicator=port_container_throughput&zones=ningbo-zhoushan-port&freq=year", url),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
   });
 
   it("derives single quarters from year-to-date totals and says what it left out", async () => {
@@ -330,16 +358,15 @@ describe.each(SERVERS)("the series API on $name", ({ url }) => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     expect(
       text.startsWith(
-        "\uFEFFzone,zone_name_en,zone_name_zh,period,start,end,value,unit,qualifier,status,derivation,months_since_launch,sources\r\n",
+        "\uFEFFzone,zone_name_en,zone_name_zh,period,start,end,value,unit,qualifier,status,derivation,published_yoy_pct,rate,computed_yoy_pct,months_since_launch,sources\r\n",
       ),
     ).toBe(true);
     expect(text).toContain(
-      "anhui-ftz,China (Anhui) Pilot Free Trade Zone,中国（安徽）自由贸易试验区,2021,2021-01-01,2021-12-31,13000,count,exact,ok,,15.2,",
+      "anhui-ftz,China (Anhui) Pilot Free Trade Zone,中国（安徽）自由贸易试验区,2021,2021-01-01,2021-12-31,13000,count,exact,ok,,",
     );
   });
 
   it.each([
-    ["/api/series?indicator=import_export&zones=anhui-ftz", "basis", /has figures on several bases \(period 3, year to date 1\)/],
     ["/api/series?indicator=import_export&zones=anhui&basis=ytd&transform=pop", "transform", /needs single periods/],
     [
       "/api/series?indicator=import_export_share_of_province&zones=anhui-ftz&basis=period&transform=per_km2",

@@ -27,7 +27,9 @@ describe("the compare page", () => {
   it("writes its default view into the URL: Anhui FTZ against Zhejiang FTZ", async () => {
     const { page } = session;
     await page.goto("/compare");
-    await waitForUrl(page, /\/compare\?indicator=[a-z_]+&zones=anhui-ftz,zhejiang-ftz&basis=[a-z]+/);
+    // No basis in the URL: the comparison takes the one with the most points and says so.
+    await waitForUrl(page, /\/compare\?indicator=[a-z_]+&zones=anhui-ftz,zhejiang-ftz$/);
+    await expect(page.locator(".basis-note").getAttribute("data-auto")).resolves.toBe("true");
     const legend = await page.locator(".legend").first().innerText();
     expect(legend).toContain("Anhui FTZ");
     expect(legend).toContain("Zhejiang FTZ");
@@ -36,7 +38,7 @@ describe("the compare page", () => {
   it("switches to imports and exports, changes the transformation, and the copied link reproduces the view", async () => {
     const { page, context } = session;
     await page.locator("#c-indicator").selectOption("import_export");
-    await waitForUrl(page, /indicator=import_export&zones=anhui-ftz,zhejiang-ftz&basis=period/);
+    await waitForUrl(page, /indicator=import_export&zones=anhui-ftz,zhejiang-ftz/);
     await expect(page.locator("#chart-title").textContent()).resolves.toBe("Imports and exports (CNY)");
     await expect(page.locator(".compare-table tbody tr").first().locator("th").textContent()).resolves.toBe("2021");
     expect(await page.locator(".compare-table").innerText()).toContain("CNY 154 bn");
@@ -57,14 +59,14 @@ describe("the compare page", () => {
     await second.close();
 
     await page.goBack();
-    await waitForUrl(page, /indicator=import_export&zones=anhui-ftz,zhejiang-ftz&basis=period$/);
+    await waitForUrl(page, /indicator=import_export&zones=anhui-ftz,zhejiang-ftz$/);
     expect(await view(page)).toEqual(before);
     await page.goForward();
     await waitForUrl(page, /transform=index/);
     expect(await view(page)).toEqual(indexed);
   });
 
-  it("shows provinces' yearly change as a bar chart, with a note of what it leaves out", async () => {
+  it("shows provinces' yearly change as a bar chart, the published rates as published, with a note of what it leaves out", async () => {
     const { page } = session;
     await page.goto("/compare?indicator=import_export&zones=anhui,zhejiang&basis=period&freq=year&transform=yoy&chart=bar");
     await page.locator("#chart-title").waitFor();
@@ -72,7 +74,12 @@ describe("the compare page", () => {
       "Single periods · Yearly · Change on a year earlier (同比) · %",
     );
     const table = await page.locator(".compare-table").innerText();
-    expect(table).toMatch(/2021\s+\+28(\.\d)?%/);
+    // Anhui 2021: the source's 同比增长26.9%, not the +28.0% its two levels give; both shown, and why.
+    expect(table).toMatch(/2021\s+\+26\.9%/);
+    expect(table).toContain("published +26.9%; computed from the levels +28%");
+    expect(table).toContain("按可比口径");
+    // Zhejiang 2024 has no published rate: computed from 2023 and 2024, and labelled so.
+    expect(table).toMatch(/\+7\.3%\s*computed from two published levels/);
     expect(await page.locator(".series-notes").innerText()).toContain("Anhui Province: Not added up: 1 covering only part of a period.");
     expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
   });

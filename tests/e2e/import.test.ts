@@ -67,10 +67,11 @@ describe("the upload page", () => {
         .textContent(),
     ).resolves.toContain("synthetic-a-north");
 
-    await page.goto("/");
-    const card = page.locator('section[data-zone="synthetic-a-north"]');
-    await expect(card.locator("#kpis-synthetic-a-north").textContent()).resolves.toContain("Synthetic Zone A – North Area");
-    await expect(card.locator(".kpi__value .figure--approx").first().textContent()).resolves.toBe("≈ CNY 300 m");
-    await expect(card.locator(".kpi__value .badge").first().textContent()).resolves.toBe("unverified");
+    // The overview is about the Anhui and Zhejiang FTZs; every other zone's figures are on its page.
+    await page.goto("/zones/synthetic-a-north");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Synthetic Zone A – North Area");
+    const figure = page.locator(".zone-chart .figure--approx").first();
+    await expect(figure.textContent()).resolves.toBe("≈ CNY 300 m");
+    await expect(page.locator(".zone-chart .badge--unverified").first().textContent()).resolves.toBe("unverified");
   });
 });

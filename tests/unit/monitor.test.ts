@@ -229,6 +229,19 @@ describe("alerts", () => {
     expect(staleAlert(series([ytd(2024, 9, 1), ytd(2025, 9, 1)], "ytd"), "2026-12-01", DEFAULT_THRESHOLDS)).toBeNull();
   });
 
+  it("is not overdue while a figure on any basis covers a later period (Wuhu Port: years to 2023, then Q1 2024)", () => {
+    const yearly = {
+      ...series([
+        { start: "2022-01-01", end: "2022-12-31", value: 1 },
+        { start: "2023-01-01", end: "2023-12-31", value: 2 },
+      ]),
+    };
+    // Due after 2024 ends plus 45 days: overdue by late 2026 when nothing newer exists…
+    expect(staleAlert({ ...yearly, newestEnd: "2023-12-31" }, "2026-12-01", DEFAULT_THRESHOLDS)).toMatchObject({ since: "2025-02-14" });
+    // …and not when the zone published a Q1 2024 figure of the same indicator.
+    expect(staleAlert({ ...yearly, newestEnd: "2024-03-31" }, "2026-12-01", DEFAULT_THRESHOLDS)).toBeNull();
+  });
+
   it("keys plausibility alerts by the figure and the warning", () => {
     const alert = plausibilityAlert({
       zone: "z",

@@ -23,8 +23,9 @@ function obs(
   value: number,
   basis: SeriesObservation["basis"] = "period",
   qualifier: Qualifier = "exact",
+  yoyPct: number | null = null,
 ): SeriesObservation {
-  return { start, end, value, basis, qualifier, status: "ok", sourceId: nextSource++ };
+  return { start, end, value, basis, qualifier, status: "ok", sourceId: nextSource++, yoyPct };
 }
 function point(start: string, end: string, value: number, extra: Partial<Point> = {}): Point {
   return { start, end, value, qualifier: "exact", status: "ok", sources: [1], ...extra };
@@ -407,9 +408,25 @@ describe("key figures", () => {
       value: 10.000000000000009,
       unit: "percent",
       qualifier: "exact",
+      origin: "computed",
       priorEnd: "2022-09-30",
     });
     expect(yearOnYearOf(latest, [kp("2022-01-01", "2022-06-30", 300)], "ytd", false)).toBeNull();
+  });
+  it("prefers the rate published with the figure, labelled published, even with a prior figure to compute from", () => {
+    // Anhui province 2021: 6,920.2 against 5,406.4 亿元 computes to +28.0%; the source says 26.9%.
+    const latest = { ...kp("2021-01-01", "2021-12-31", 6920.2), yoyPct: 26.9 };
+    expect(yearOnYearOf(latest, [kp("2020-01-01", "2020-12-31", 5406.4), latest], "period", false)).toEqual({
+      value: 26.9,
+      unit: "percent",
+      qualifier: "exact",
+      origin: "published",
+      priorEnd: null,
+    });
+    // A change against a lower-bound prior figure computed: an upper bound (≤).
+    expect(
+      yearOnYearOf(kp("2021-01-01", "2021-12-31", 110), [kp("2020-01-01", "2020-12-31", 100, "at_least")], "period", false)?.qualifier,
+    ).toBe("at_most");
   });
   it("gives rates a change in percentage points, and none for cumulative totals", () => {
     expect(yearOnYearOf(kp("2023-01-01", "2023-12-31", 32), [kp("2022-01-01", "2022-12-31", 30)], "period", true)?.value).toBe(2);

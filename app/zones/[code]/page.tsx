@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { DataExplorer } from "@/components/data/data-explorer";
 import { localizeTable } from "@/components/data/explorer-data";
 import { SourceLink } from "@/components/ui/source-link";
+import { FigureCard } from "@/components/zones/figure-card";
 import { ZoneChartPanel } from "@/components/zones/zone-chart-panel";
 import { getPrisma } from "@/lib/bootstrap";
 import { getObservationTable, listYears } from "@/lib/db/queries/observation-table";
 import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
 import { chartModel, eventKey } from "@/lib/domain/chart-model";
-import { compare, suggestBasis } from "@/lib/domain/compare";
+import { compare } from "@/lib/domain/compare";
 import { daysBetween } from "@/lib/domain/dates";
 import { zoneName } from "@/lib/domain/figures";
 import { formatDate, formatDateAt, formatNumber, qualifierMark } from "@/lib/domain/format";
@@ -21,6 +22,8 @@ import { viewQuery } from "@/lib/validation/compare";
 import { DATA_LIST_PARAMS, DataViewSchema } from "@/lib/validation/data";
 import { parseParams } from "@/lib/validation/params";
 import { searchParamsUrl } from "@/lib/validation/search-params";
+import { areaHistory } from "@/lib/domain/transforms";
+import { BASES } from "@/lib/domain/vocabulary";
 import { flatQuery } from "@/lib/validation/search-query";
 
 export async function generateMetadata({ params }: PageProps<"/zones/[code]">): Promise<Metadata> {
@@ -74,17 +77,30 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
     .flatMap((dataset) => {
       const zones = dataset.zones.filter((z, i) => z.observations.length > 0 && (i === 0 || showAreas));
       if (zones.length === 0) return [];
-      const basis = suggestBasis(zones);
       const data = { ...dataset, zones };
-      const comparison = compare(data, { basis, transform: "level" });
+      // The basis with the most points for the zone and its areas; the others are a click away.
+      const comparison = compare(data, { transform: "level" });
       if ("problem" in comparison) return [];
+      const { basis } = comparison.basis;
       const model = chartModel(data, comparison.series, comparison.unit, { transform: "level", axis: "date", eventNumbers }, locale, words);
-      const own = model.series.find((s) => s.key === code)?.points.at(-1);
+      const own = model.series
+        .find((s) => s.key === code)
+        ?.points.filter((p) => !p.implied)
+        .at(-1);
       const query = viewQuery({ indicator: dataset.indicator.code, zones: zones.map((z) => z.code), basis });
+      const drawn = model.series.filter((s) => s.points.length > 0);
+      const only = drawn.length === 1 ? drawn[0] : undefined;
+      const single = only?.points.length === 1 && only.points[0] ? { series: only, point: only.points[0] } : null;
+      const otherBases = BASES.filter((b) => b !== basis && (comparison.basis.points[b] ?? 0) > 0).map((b) => ({
+        label: `${t.series.basis[b]} (${comparison.basis.points[b]})`,
+        href: `/compare?${viewQuery({ indicator: dataset.indicator.code, zones: zones.map((z) => z.code), basis: b })}`,
+      }));
       return [
         {
           key: dataset.indicator.code,
           model,
+          single,
+          otherBases,
           latest: own ? `${qualifierMark(own.qualifier, locale)}${own.valueText} (${own.periodText})` : null,
           query,
           compareHref: `/compare?${query}`,
@@ -92,6 +108,19 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
         },
       ];
     });
+  // The planned area today: the latest published area plus what expansions added since (the zone
+  // table's area is the one at launch).
+  const areaOf = (zoneCode: string) => {
+    const zone = datasets[0]?.zones.find((z) => z.code === zoneCode);
+    const levels = zone?.areaLevels ?? [];
+    const km2 = zone ? areaHistory(levels, zone.areaAdditions, zone.areaKm2)(today) : undefined;
+    const asOf = [...levels, ...(zone?.areaAdditions ?? [])]
+      .map((l) => l.date)
+      .sort()
+      .at(-1);
+    return km2 ? { km2, asOf } : undefined;
+  };
+  const area = areaOf(code) ?? (profile.areaKm2 ? { km2: profile.areaKm2, asOf: undefined } : undefined);
   const counts = new Map<string, number>();
   for (const d of datasets) counts.set(d.indicator.category ?? "other", (counts.get(d.indicator.category ?? "other") ?? 0) + 1);
   const linkWith = (patch: Record<string, string | null>) => {
@@ -136,10 +165,13 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
               </dd>
             </div>
           ) : null}
-          {profile.areaKm2 ? (
+          {area ? (
             <div>
               <dt>{t.zonePage.area}</dt>
-              <dd>{formatNumber(profile.areaKm2, locale)} km²</dd>
+              <dd>
+                {formatNumber(area.km2, locale)} km²
+                {area.asOf ? <span className="muted"> · {fill(t.zonePage.areaAsOf, { date: formatDate(area.asOf, locale) })}</span> : null}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -155,7 +187,9 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                 <Link href={`/zones/${child.code}`}>{zoneName(child, locale)}</Link>
                 <span className="muted">
                   {[
-                    child.areaKm2 ? `${formatNumber(child.areaKm2, locale)} km²` : null,
+                    (areaOf(child.code)?.km2 ?? child.areaKm2)
+                      ? `${formatNumber(areaOf(child.code)?.km2 ?? child.areaKm2 ?? 0, locale)} km²`
+                      : null,
                     child.launch ? formatDate(child.launch, locale) : null,
                     figuresText(child.figures, locale),
                   ]
@@ -231,19 +265,35 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
         </div>
         {panels.length ? (
           <div className="chart-grid">
-            {panels.map((p) => (
-              <ZoneChartPanel
-                key={p.key}
-                model={p.model}
-                locale={locale}
-                t={t}
-                query={p.query}
-                fileBase={`${code}-${p.key}`}
-                compareHref={p.compareHref}
-                dataHref={p.dataHref}
-                latest={p.latest}
-              />
-            ))}
+            {panels.map((p) =>
+              p.single ? (
+                <FigureCard
+                  key={p.key}
+                  title={p.model.title}
+                  subtitle={p.model.subtitle}
+                  series={p.single.series}
+                  point={p.single.point}
+                  sources={p.model.sources}
+                  locale={locale}
+                  t={t}
+                  compareHref={p.compareHref}
+                  dataHref={p.dataHref}
+                />
+              ) : (
+                <ZoneChartPanel
+                  key={p.key}
+                  model={p.model}
+                  locale={locale}
+                  t={t}
+                  query={p.query}
+                  fileBase={`${code}-${p.key}`}
+                  compareHref={p.compareHref}
+                  dataHref={p.dataHref}
+                  latest={p.latest}
+                  otherBases={p.otherBases}
+                />
+              ),
+            )}
           </div>
         ) : (
           <p className="notice notice--warn">{t.zonePage.noFigures}</p>

@@ -22,6 +22,7 @@ export type IndicatorRow = {
   kind: string;
   category: string | null;
   description: string | null;
+  comparable: boolean;
   observations: number;
 };
 
@@ -36,7 +37,7 @@ async function listZonesUncached(prisma: PrismaClient): Promise<ZoneRow[]> {
 
 async function listIndicatorsUncached(prisma: PrismaClient): Promise<IndicatorRow[]> {
   const rows = await prisma.$queryRawUnsafe<IndicatorRow[]>(`
-    SELECT i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind, i.category, i.description,
+    SELECT i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind, i.category, i.description, i.comparable,
            (SELECT count(*)::int FROM observations o WHERE o.indicator_id = i.id) AS observations
       FROM indicators i
      ORDER BY i.code`);

@@ -103,7 +103,7 @@ export async function loadProgress(
   }));
 }
 
-type RawLatest = { zone: string; indicator: string; basis: Basis; unit: string; s: IsoDate; e: IsoDate; value: number };
+type RawLatest = { zone: string; indicator: string; basis: Basis; unit: string; s: IsoDate; e: IsoDate; value: number; newest: IsoDate };
 
 /**
  * For every series (zone, indicator, basis and, for single periods, their length): its last two
@@ -116,14 +116,18 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
        SELECT o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value,
               CASE o.basis WHEN 'period' THEN o.granularity::text ELSE o.basis::text END AS class
          FROM observations o WHERE o.basis IN ('period', 'ytd')
+     ), newest AS (
+       SELECT zone_id, indicator_id, max(period_end) AS newest FROM observations GROUP BY zone_id, indicator_id
      ), ranked AS (
        SELECT c.*, row_number() OVER (PARTITION BY zone_id, indicator_id, basis, class ORDER BY period_end DESC, period_start DESC) AS rn,
               max(period_end) OVER (PARTITION BY zone_id, indicator_id, basis, class) AS last_end
          FROM classed c
      )
      SELECT z.code AS zone, i.code AS indicator, r.basis::text || ':' || r.class AS basis, i.unit::text AS unit,
-            to_char(r.period_start, 'YYYY-MM-DD') AS s, to_char(r.period_end, 'YYYY-MM-DD') AS e, r.value
+            to_char(r.period_start, 'YYYY-MM-DD') AS s, to_char(r.period_end, 'YYYY-MM-DD') AS e, r.value,
+            to_char(n.newest, 'YYYY-MM-DD') AS newest
        FROM ranked r JOIN zones z ON z.id = r.zone_id JOIN indicators i ON i.id = r.indicator_id
+       JOIN newest n ON n.zone_id = r.zone_id AND n.indicator_id = r.indicator_id
       WHERE r.rn <= 2 OR r.period_end BETWEEN r.last_end - 400 AND r.last_end - 330
       ORDER BY z.code, i.code, basis, r.period_end`,
   );
@@ -138,6 +142,7 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
         basis: row.basis.split(":")[0] as Basis,
         percent: row.unit === "percent",
         figures: [],
+        newestEnd: row.newest,
       };
       series.set(key, entry);
     }

@@ -98,7 +98,7 @@ export const SELECT = `
          i.code AS indicator, i.name_en AS indicator_name_en, i.name_zh AS indicator_name_zh,
          o.period, to_char(o.period_start, 'YYYY-MM-DD') AS period_start, to_char(o.period_end, 'YYYY-MM-DD') AS period_end,
          o.granularity::text AS granularity, o.basis::text AS basis, o.value, i.unit::text AS unit,
-         o.published_value, o.published_unit, o.qualifier::text AS qualifier, o.status::text AS status,
+         o.published_value, o.published_unit, o.qualifier::text AS qualifier, o.yoy_pct, o.status::text AS status,
          s.id AS source_id, s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on,
          o.quote, o.note, EXISTS (SELECT 1 FROM observation_vintages v WHERE v.observation_id = o.id) AS revised,
          to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at

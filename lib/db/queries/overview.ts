@@ -1,7 +1,11 @@
 // The overview's key figures: for every zone and indicator, the latest figure with its source, and the
 // comparable figures before it (same basis, same kind of period) for the change on a year earlier and
 // the sparkline. Two queries, whatever the number of figures.
+import type { SourceRef } from "../../domain/figures.ts";
 import type { KpiPoint, OverviewFigure } from "../../domain/kpi.ts";
+import type { PairInput } from "../../domain/pair.ts";
+import type { SeriesObservation } from "../../domain/series.ts";
+import { toObservation, type ObsRow } from "./series.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
 import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
@@ -37,6 +41,7 @@ type LatestRow = {
   url: string | null;
   published_on: string | null;
   quote: string | null;
+  yoy_pct: number | null;
 };
 
 type HistoryRow = { zone_id: number; indicator_id: number; s: string; e: string; value: number; qualifier: Qualifier; status: Status };
@@ -48,7 +53,7 @@ async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<Overvie
            o.basis::text AS basis, o.granularity::text AS granularity, ${CLASS} AS class,
            to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e, o.value,
            o.qualifier::text AS qualifier, o.status::text AS status, src.title, src.url,
-           to_char(src.published_on, 'YYYY-MM-DD') AS published_on, o.quote
+           to_char(src.published_on, 'YYYY-MM-DD') AS published_on, o.quote, o.yoy_pct
       FROM observations o
       JOIN zones z ON z.id = o.zone_id
       JOIN indicators i ON i.id = o.indicator_id
@@ -83,7 +88,7 @@ async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<Overvie
     indicator: { code: r.indicator, nameEn: r.name_en, nameZh: r.name_zh, unit: r.unit, kind: r.kind },
     basis: r.basis,
     granularity: r.granularity,
-    latest: { start: r.s, end: r.e, value: r.value, qualifier: r.qualifier, status: r.status },
+    latest: { start: r.s, end: r.e, value: r.value, qualifier: r.qualifier, status: r.status, yoyPct: r.yoy_pct },
     source: { title: r.title, url: r.url, publishedOn: r.published_on },
     quote: r.quote,
     history: byKey.get(`${r.zone_id}|${r.indicator_id}`) ?? [],
@@ -100,5 +105,43 @@ export async function getTotals(prisma: PrismaClient): Promise<{ figures: number
   return cachedByDataVersion(prisma, "totals", async () => {
     const [figures, sources] = await Promise.all([prisma.observation.count(), prisma.source.count()]);
     return { figures, sources };
+  });
+}
+
+export type PairData = { inputs: PairInput[]; sources: Map<number, SourceRef> };
+
+type PairObsRow = ObsRow & { code: string; name_en: string; name_zh: string | null; unit: BaseUnit; comparable: boolean };
+
+/** Every figure of the given zones, by indicator (for the like-for-like pair), with the sources they cite. */
+export async function getPairData(prisma: PrismaClient, zoneCodes: readonly string[]): Promise<PairData> {
+  return cachedByDataVersion(prisma, `pair:${zoneCodes.join(",")}`, async () => {
+    const rows = await prisma.$queryRawUnsafe<(PairObsRow & { zone: string })[]>(
+      `SELECT z.code AS zone, o.zone_id, i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.comparable,
+              to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e, o.basis::text AS basis,
+              o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
+         FROM observations o JOIN zones z ON z.id = o.zone_id JOIN indicators i ON i.id = o.indicator_id
+        WHERE z.code = ANY($1::text[])
+        ORDER BY i.code, o.period_end, o.period_start`,
+      [...zoneCodes],
+    );
+    const sourceIds = [...new Set(rows.map((r) => r.source_id))];
+    const sources = await prisma.$queryRawUnsafe<{ id: number; title: string; url: string | null; published_on: string | null }[]>(
+      `SELECT id, title, url, to_char(published_on, 'YYYY-MM-DD') AS published_on FROM sources WHERE id = ANY($1::int[])`,
+      sourceIds,
+    );
+    type Building = { indicator: PairInput["indicator"]; zones: { code: string; observations: SeriesObservation[] }[] };
+    const byIndicator = new Map<string, Building>();
+    for (const r of rows) {
+      const input: Building = byIndicator.get(r.code) ?? {
+        indicator: { code: r.code, nameEn: r.name_en, nameZh: r.name_zh, unit: r.unit, comparable: r.comparable },
+        zones: zoneCodes.map((code) => ({ code, observations: [] })),
+      };
+      input.zones.find((z) => z.code === r.zone)?.observations.push(toObservation(r));
+      byIndicator.set(r.code, input);
+    }
+    return {
+      inputs: [...byIndicator.values()],
+      sources: new Map(sources.map((s) => [s.id, { title: s.title, url: s.url, publishedOn: s.published_on }])),
+    };
   });
 }

@@ -15,7 +15,8 @@ export const AREA_ADDED_INDICATOR = "area_added";
 
 export type { CompareData as SeriesData } from "../../domain/compare.ts";
 
-type ObsRow = {
+/** A figure as the series queries select it (o.zone_id, s, e, basis, value, qualifier, status, source_id, yoy_pct). */
+export type ObsRow = {
   zone_id: number;
   indicator: string;
   s: string;
@@ -25,9 +26,10 @@ type ObsRow = {
   qualifier: Qualifier;
   status: Status;
   source_id: number;
+  yoy_pct: number | null;
 };
 
-const toObservation = (r: ObsRow): SeriesObservation => ({
+export const toObservation = (r: Omit<ObsRow, "zone_id" | "indicator">): SeriesObservation => ({
   start: r.s,
   end: r.e,
   basis: r.basis,
@@ -35,6 +37,7 @@ const toObservation = (r: ObsRow): SeriesObservation => ({
   qualifier: r.qualifier,
   status: r.status,
   sourceId: r.source_id,
+  yoyPct: r.yoy_pct,
 });
 
 /** Loads everything for one indicator and the given zones (in the order given). Undefined when the indicator or a zone is unknown. */
@@ -61,7 +64,7 @@ export async function getSeriesData(
     // parents' area rows come along and are not used.
     prisma.$queryRawUnsafe<(Omit<ObsRow, "indicator"> & { indicator_id: number })[]>(
       `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-              o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id
+              o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
          FROM observations o
         WHERE o.indicator_id = ANY($1::int[]) AND o.zone_id = ANY($2::int[])
         ORDER BY o.period_end, o.period_start`,
@@ -92,6 +95,7 @@ export async function getSeriesData(
       kind: indicator.kind,
       category: indicator.category,
       description: indicator.description,
+      comparable: indicator.comparable,
     },
     zones: zoneCodes.map((code) => {
       const zone = byCode.get(code)!;

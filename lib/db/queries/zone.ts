@@ -3,9 +3,8 @@
 import type { CompareData, CompareIndicator, CompareZone } from "../../domain/compare.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { boundedMemo } from "../../memo.ts";
-import { AREA_ADDED_INDICATOR, AREA_INDICATOR } from "./series.ts";
+import { AREA_ADDED_INDICATOR, AREA_INDICATOR, toObservation, type ObsRow } from "./series.ts";
 import { dataVersion } from "./version.ts";
-import type { Basis, Qualifier, Status } from "../../domain/vocabulary.ts";
 
 export type ZoneProfile = {
   code: string;
@@ -28,17 +27,7 @@ export type ZoneProfile = {
   figures: number;
 };
 
-type Row = {
-  zone_id: number;
-  indicator_id: number;
-  s: string;
-  e: string;
-  basis: Basis;
-  value: number;
-  qualifier: Qualifier;
-  status: Status;
-  source_id: number;
-};
+type Row = Omit<ObsRow, "indicator"> & { indicator_id: number };
 
 export type ZonePage = { profile: ZoneProfile; datasets: CompareData[] };
 
@@ -59,7 +48,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
   const parentIds = [...new Set(members.map((z) => z.parentId).filter((id): id is number => id !== null))];
   const rows = await prisma.$queryRawUnsafe<Row[]>(
     `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-            o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id
+            o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
        FROM observations o
       WHERE o.zone_id = ANY($1::int[])
       ORDER BY o.period_end, o.period_start`,
@@ -79,15 +68,6 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
   const areaId = areaIndicator.find((i) => i.code === AREA_INDICATOR)?.id;
   const addedId = areaIndicator.find((i) => i.code === AREA_ADDED_INDICATOR)?.id;
   const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-  const obs = (r: Row) => ({
-    start: r.s,
-    end: r.e,
-    basis: r.basis,
-    value: r.value,
-    qualifier: r.qualifier,
-    status: r.status,
-    sourceId: r.source_id,
-  });
   // Rows by zone and by zone and indicator, so each dataset picks its figures without scanning them all.
   const byZone = new Map<number, Row[]>();
   const bySeries = new Map<string, Row[]>();
@@ -105,7 +85,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
     zoneId === null || indicatorId === undefined ? [] : (bySeries.get(`${zoneId}|${indicatorId}`) ?? []);
 
   const datasets: CompareData[] = indicators.map((indicator) => {
-    const of = (zoneId: number | null) => seriesOf(zoneId, indicator.id).map(obs);
+    const of = (zoneId: number | null) => seriesOf(zoneId, indicator.id).map(toObservation);
     const zones: CompareZone[] = members.map((member) => ({
       code: member.code,
       nameEn: member.nameEn,
@@ -128,6 +108,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
       kind: indicator.kind,
       category: indicator.category,
       description: indicator.description,
+      comparable: indicator.comparable,
     };
     return {
       indicator: compareIndicator,
