@@ -3,6 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connection";
 import { prepareDatabase } from "@/lib/bootstrap";
+import ExcelJS from "exceljs";
+import { getObservationHistory } from "@/lib/db/queries/observation-table";
+import { getObservationPage, iterateObservations } from "@/lib/db/queries/observations";
+import { OBSERVATION_COLUMNS, observationCells, observationsXlsx } from "@/lib/export/observations";
 import { importPackage, type ImportOptions } from "@/lib/import/run";
 import type { ImportSummary } from "@/lib/domain/imports";
 import { TARGETS } from "../support/databases";
@@ -306,6 +310,25 @@ describe.each(TARGETS)("importing on $name", (target) => {
       commit,
     );
     expect(again.tables.observations).toEqual({ new: 0, revised: 0, unchanged: 1, rejected: 0 });
+
+    // The read API, its CSV cells and the workbook carry it; the figure's history keeps the old one.
+    const page = await getObservationPage(db.prisma, { zone: ["synthetic-a"], indicator: ["new_enterprises"] }, 10);
+    const row = page.data.find((r) => r.period === "2021");
+    expect(row?.yoy_pct).toBe(-3.1);
+    const cells = observationCells(row as NonNullable<typeof row>);
+    expect(cells[OBSERVATION_COLUMNS.indexOf("yoy_pct")]).toBe(-3.1);
+    const history = await getObservationHistory(db.prisma, figure.id);
+    expect(history?.observation.yoy_pct).toBe(-3.1);
+    expect(history?.vintages.map((v) => v.yoy_pct)).toEqual([26.9]);
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await observationsXlsx(iterateObservations(db.prisma, { zone: ["synthetic-a"], indicator: ["new_enterprises"] }));
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Observations");
+    const column = (sheet?.getRow(1).values as unknown[]).indexOf("yoy_pct (published, %)");
+    expect(column).toBeGreaterThan(0);
+    const values: unknown[] = [];
+    sheet?.eachRow((r, n) => n > 1 && values.push(r.getCell(column).value));
+    expect(values).toContain(-3.1);
   });
 
   it.each([
