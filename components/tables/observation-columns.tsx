@@ -2,7 +2,7 @@
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
 import { shortZoneName, type ObservationRecord } from "@/lib/domain/figures";
-import { countWordZh, formatDate, formatPeriod, formatQualifiedValue, type Locale } from "@/lib/domain/format";
+import { countWordZh, formatDate, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
 import { parseBaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
 import type { DataColumn } from "./data-table";
@@ -81,6 +81,14 @@ export function observationColumns(
       accessorFn: (row) => `${row.published_value} ${row.published_unit}`,
       enableSorting: false,
       meta: { className: "num muted-cell" },
+    },
+    {
+      id: "yoy",
+      header: labels.col.yoy,
+      accessorFn: (row) => row.yoy_pct,
+      enableSorting: false,
+      meta: { className: "num" },
+      cell: ({ row }) => (row.original.yoy_pct === null ? <span className="muted">—</span> : formatYoy(row.original.yoy_pct, locale)),
     },
     {
       id: "status",

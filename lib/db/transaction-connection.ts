@@ -19,17 +19,25 @@ type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type Query = Parameters<AdapterTransaction["queryRaw"]>[0];
 
 const PROBE = "SELECT $1::text AS ftz_transaction_probe";
-const claimed = new Map<string, DriverConnection>();
+// On globalThis: Next.js bundles the server start (which opens the client) and each route apart, and
+// this module runs once in each; the probe is claimed in the one and read in the other.
+const shared = globalThis as typeof globalThis & { ftzClaimedConnections?: Map<string, DriverConnection> };
+const claimed = (shared.ftzClaimedConnections ??= new Map<string, DriverConnection>());
 
 /** Both adapters keep their driver handle in `client` (the pool's client, PGlite's transaction): read and checked. */
 function connectionOf(transaction: AdapterTransaction, kind: DriverConnection["kind"]): DriverConnection {
   const client: unknown = Reflect.get(transaction, "client");
-  if (kind === "postgres" && client instanceof pg.Client) return { kind, client: client as pg.PoolClient };
+  // Duck-typed, not instanceof: the bundle may hold more than one copy of pg.
+  if (kind === "postgres" && (client instanceof pg.Client || isPgClient(client))) return { kind, client: client as pg.PoolClient };
   if (kind === "pglite" && typeof client === "object" && client !== null && "query" in client && "rollback" in client)
     return { kind, tx: client as PGliteTransaction };
   throw new Error(
     `The ${kind} Prisma adapter no longer keeps its connection where ftz-monitor expects it (lib/db/transaction-connection.ts)`,
   );
+}
+
+function isPgClient(client: unknown): boolean {
+  return typeof client === "object" && client !== null && "query" in client && "release" in client && "connection" in client;
 }
 
 /** Methods called on the proxy run on the real object (the adapters use private fields). */

@@ -58,7 +58,7 @@ export function behindAlert(
   };
 }
 
-export type SeriesFigure = { start: IsoDate; end: IsoDate; value: number };
+export type SeriesFigure = { start: IsoDate; end: IsoDate; value: number; /** published with the figure, in % */ yoyPct?: number | null };
 export type SeriesFigures = {
   zone: string;
   indicator: string;
@@ -69,14 +69,18 @@ export type SeriesFigures = {
   newestEnd?: IsoDate;
 };
 
-/** The latest figure of a series against the same period a year earlier. */
+/**
+ * The latest figure of a series against the same period a year earlier: the change published with it
+ * when there is one (it wins, being on a comparable basis), else computed from the figure a year before.
+ */
 export function yoyFallAlert(series: SeriesFigures, thresholds: AlertThresholds): AlertFinding | null {
   if (series.percent || (series.basis !== "period" && series.basis !== "ytd")) return null;
   const latest = [...series.figures].sort((a, b) => b.end.localeCompare(a.end))[0];
   if (!latest || latest.value < 0) return null;
   const before = series.figures.find((f) => f.start === yearEarlier(latest.start) && f.end === yearEarlier(latest.end));
-  if (!before || before.value <= 0) return null;
-  const change = latest.value / before.value - 1;
+  const published = latest.yoyPct ?? null;
+  if (published === null && (!before || before.value <= 0)) return null;
+  const change = published !== null ? published / 100 : latest.value / (before as SeriesFigure).value - 1;
   if (change >= -thresholds.yoyFall) return null;
   return {
     key: `yoy_fall:${series.zone}:${series.indicator}:${series.basis}:${latest.start}:${latest.end}`,
@@ -86,7 +90,13 @@ export function yoyFallAlert(series: SeriesFigures, thresholds: AlertThresholds)
     basis: series.basis,
     magnitude: change,
     since: latest.end,
-    details: { start: latest.start, end: latest.end, value: latest.value, before: before.value },
+    details: {
+      start: latest.start,
+      end: latest.end,
+      value: latest.value,
+      before: before?.value ?? null,
+      rate: published !== null ? "published" : "computed",
+    },
   };
 }
 

@@ -4,7 +4,18 @@ import { ObservationFilterSchema } from "./observations.ts";
 
 export const SORTABLE = ["zone", "indicator", "period", "value", "published_on", "updated_at"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
-export const DATA_COLUMNS = ["zone", "indicator", "period", "basis", "value", "published", "status", "source", "updated_at"] as const;
+export const DATA_COLUMNS = [
+  "zone",
+  "indicator",
+  "period",
+  "basis",
+  "value",
+  "published",
+  "yoy",
+  "status",
+  "source",
+  "updated_at",
+] as const;
 
 export const DataViewSchema = ObservationFilterSchema.extend({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),

@@ -79,7 +79,7 @@ describe("the compare page", () => {
     expect(table).toContain("published +26.9%; computed from the levels +28%");
     expect(table).toContain("按可比口径");
     // Zhejiang 2024 has no published rate: computed from 2023 and 2024, and labelled so.
-    expect(table).toMatch(/\+7\.3%\s*computed from two published levels/);
+    expect(table).toMatch(/\+7\.3%(\[\d+\])+\s*computed from two published levels/);
     expect(await page.locator(".series-notes").innerText()).toContain("Anhui Province: Not added up: 1 covering only part of a period.");
     expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
   });

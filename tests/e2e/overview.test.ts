@@ -37,7 +37,7 @@ describe("the overview page", () => {
     ).resolves.toBe("≥ CNY 229.7 bn");
     const share = page.locator('section[data-zone="zhejiang-ftz"] .kpi[data-indicator="import_export_share_of_province"]');
     await expect(share.locator(".kpi__value").textContent()).resolves.toBe("20.3%");
-    await expect(share.locator(".kpi__change").textContent()).resolves.toBe("▼ -0.3 pp on a year earlier");
+    await expect(share.locator(".kpi__change").textContent()).resolves.toBe("▼ -0.3 pp on a year earlier (computed)");
     await expect(share.locator("svg.sparkline path").count()).resolves.toBe(1);
   });
 

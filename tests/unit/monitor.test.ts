@@ -194,6 +194,15 @@ describe("alerts", () => {
     expect(yoyFallAlert({ ...falling, percent: true }, DEFAULT_THRESHOLDS)).toBeNull();
   });
 
+  it("takes the change published with the latest figure over the one its levels give", () => {
+    // The levels say −20%; the source says −3.1% on a comparable basis: no alert.
+    const published = series([month(2024, 6, 100), { ...month(2025, 6, 80), yoyPct: -3.1 }]);
+    expect(yoyFallAlert(published, DEFAULT_THRESHOLDS)).toBeNull();
+    // A published fall of 15% raises one with nothing a year earlier to compute from.
+    const alone = series([{ ...month(2025, 6, 80), yoyPct: -15 }]);
+    expect(yoyFallAlert(alone, DEFAULT_THRESHOLDS)).toMatchObject({ magnitude: -0.15, details: { rate: "published", before: null } });
+  });
+
   it("reads the cadence from the last two figures", () => {
     expect(cadenceOf([month(2025, 4, 1), month(2025, 5, 1)])).toBe(1);
     expect(cadenceOf([quarter(2025, 1, 1), quarter(2025, 2, 1)])).toBe(3);

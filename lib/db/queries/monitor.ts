@@ -2,7 +2,7 @@
 // figures of every series (for year-on-year falls and overdue releases), and implausible figures.
 import type { IsoDate } from "../../domain/dates.ts";
 import { progressFor, type MonitorFigure, type MonitorRow, type TargetRow } from "../../domain/monitor.ts";
-import type { ImplausibleFigure, SeriesFigures } from "../../domain/alerts.ts";
+import type { ImplausibleFigure, SeriesFigure, SeriesFigures } from "../../domain/alerts.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { magnitudeSlip } from "../../domain/plausibility.ts";
 import { implausibleSql, type PlausibilityRow } from "./plausibility.ts";
@@ -103,7 +103,17 @@ export async function loadProgress(
   }));
 }
 
-type RawLatest = { zone: string; indicator: string; basis: Basis; unit: string; s: IsoDate; e: IsoDate; value: number; newest: IsoDate };
+type RawLatest = {
+  zone: string;
+  indicator: string;
+  basis: Basis;
+  unit: string;
+  s: IsoDate;
+  e: IsoDate;
+  value: number;
+  newest: IsoDate;
+  yoy_pct: number | null;
+};
 
 /**
  * For every series (zone, indicator, basis and, for single periods, their length): its last two
@@ -113,7 +123,7 @@ type RawLatest = { zone: string; indicator: string; basis: Basis; unit: string; 
 export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesFigures[]> {
   const rows = await prisma.$queryRawUnsafe<RawLatest[]>(
     `WITH classed AS (
-       SELECT o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value,
+       SELECT o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value, o.yoy_pct,
               CASE o.basis WHEN 'period' THEN o.granularity::text ELSE o.basis::text END AS class
          FROM observations o WHERE o.basis IN ('period', 'ytd')
      ), newest AS (
@@ -125,13 +135,13 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
      )
      SELECT z.code AS zone, i.code AS indicator, r.basis::text || ':' || r.class AS basis, i.unit::text AS unit,
             to_char(r.period_start, 'YYYY-MM-DD') AS s, to_char(r.period_end, 'YYYY-MM-DD') AS e, r.value,
-            to_char(n.newest, 'YYYY-MM-DD') AS newest
+            to_char(n.newest, 'YYYY-MM-DD') AS newest, r.yoy_pct
        FROM ranked r JOIN zones z ON z.id = r.zone_id JOIN indicators i ON i.id = r.indicator_id
        JOIN newest n ON n.zone_id = r.zone_id AND n.indicator_id = r.indicator_id
       WHERE r.rn <= 2 OR r.period_end BETWEEN r.last_end - 400 AND r.last_end - 330
       ORDER BY z.code, i.code, basis, r.period_end`,
   );
-  const series = new Map<string, SeriesFigures & { figures: { start: IsoDate; end: IsoDate; value: number }[] }>();
+  const series = new Map<string, SeriesFigures & { figures: SeriesFigure[] }>();
   for (const row of rows) {
     const key = `${row.zone}|${row.indicator}|${row.basis}`;
     let entry = series.get(key);
@@ -146,7 +156,7 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
       };
       series.set(key, entry);
     }
-    entry.figures.push({ start: row.s, end: row.e, value: row.value });
+    entry.figures.push({ start: row.s, end: row.e, value: row.value, yoyPct: row.yoy_pct });
   }
   return [...series.values()];
 }
