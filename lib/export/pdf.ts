@@ -68,6 +68,13 @@ function drawTable(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels
     doc.y = y + rowHeight;
   };
   header();
+  const used = new Set<"published" | "computed" | "implied">();
+  const markOf = (cell: NonNullable<(typeof model.table)[number]["cells"][number]>): string => {
+    const kind = cell.implied ? "implied" : cell.rateOrigin;
+    if (!kind) return "";
+    used.add(kind);
+    return kind === "implied" ? "‡" : kind === "published" ? "*" : "†";
+  };
   for (const row of model.table) {
     if (doc.y + rowHeight > limit) {
       doc.addPage();
@@ -80,7 +87,7 @@ function drawTable(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels
     x += widths[0] ?? 90;
     row.cells.forEach((cell, i) => {
       const text = cell
-        ? `${qualifierMark(cell.qualifier, model.locale)}${cell.valueText}${cell.sources.length ? ` [${cell.sources.map((id) => model.sources.find((s) => s.id === id)?.n ?? "?").join(",")}]` : ""}`
+        ? `${qualifierMark(cell.qualifier, model.locale)}${cell.valueText}${markOf(cell)}${cell.sources.length ? ` [${cell.sources.map((id) => model.sources.find((s) => s.id === id)?.n ?? "?").join(",")}]` : ""}`
         : "—";
       doc.text(text, x + 4, y + 2, { width: (widths[i + 1] ?? 60) - 8, align: "right", lineBreak: false, ellipsis: true });
       x += widths[i + 1] ?? 60;
@@ -92,6 +99,14 @@ function drawTable(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels
       .strokeColor("#d9dde3")
       .stroke();
     doc.y = y + rowHeight;
+  }
+  if (used.size) {
+    const legend = (["published", "computed", "implied"] as const).filter((k) => used.has(k)).map((k) => labels.marks[k]);
+    doc
+      .font(REGULAR)
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(legend.join("   "), MARGIN, doc.y + 3, { width: CONTENT });
   }
   doc.x = MARGIN;
 }

@@ -12,6 +12,8 @@ export type PdfLabels = SvgLabels & {
   note: string;
   period: string;
   unavailable: string;
+  /** What the table's marks after a value say: a published rate, a computed one, a level a rate implies. */
+  marks: { published: string; computed: string; implied: string };
 };
 
 export function svgLabels(locale: Locale): SvgLabels {
@@ -44,5 +46,12 @@ export function pdfLabels(locale: Locale): PdfLabels {
     note: zh ? "备注" : "Note",
     period: zh ? "时间" : "Period",
     unavailable: zh ? "此项无法生成" : "This item cannot be drawn",
+    marks: zh
+      ? { published: "* 公布的增速", computed: "† 由两个公布数值计算", implied: "‡ 由公布的同比推算，非公布数据" }
+      : {
+          published: "* published rate",
+          computed: "† computed from two published levels",
+          implied: "‡ implied by a published rate, not a published figure",
+        },
   };
 }
