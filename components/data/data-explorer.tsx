@@ -199,7 +199,11 @@ export function DataExplorer({ basePath, query, fixed = [], table, locale, label
               {fill(labels.downloadCsv, { total: table.total.toLocaleString() })}
             </a>
             {table.total <= XLSX_MAX_ROWS ? (
-              <a className="button button--quiet" href={csvHref.replace(/format=csv$/, "format=xlsx")} download>
+              <a
+                className="button button--quiet"
+                href={`${csvHref.replace(/format=csv$/, "format=xlsx")}${locale === "zh" ? "&lang=zh" : ""}`}
+                download
+              >
                 {labels.downloadXlsx}
               </a>
             ) : null}

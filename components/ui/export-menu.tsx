@@ -16,7 +16,7 @@ export function ExportMenu({ query, locale, title, fileBase, labels, compact = f
     { href: `/api/charts/compare.png?${query}${lang}&scale=2`, label: labels.png2, file: `${file}@2x.png` },
     { href: `/api/charts/compare.png?${query}${lang}&scale=3`, label: labels.png3, file: `${file}@3x.png` },
     { href: `/api/charts/compare.svg?${query}${lang}`, label: labels.svg, file: `${file}.svg` },
-    { href: `/api/series?${seriesQuery(query)}&format=csv`, label: labels.csv, file: `${file}.csv` },
+    { href: `/api/series?${seriesQuery(query)}${lang}&format=csv`, label: labels.csv, file: `${file}.csv` },
     { href: `/api/series?${seriesQuery(query)}${lang}&format=xlsx`, label: labels.xlsx, file: `${file}.xlsx` },
   ];
   const copy = async () => {
@@ -66,5 +66,6 @@ function seriesQuery(query: string): string {
   const params = new URLSearchParams(query);
   params.delete("chart");
   params.delete("axis");
+  params.delete("view");
   return params.toString().replaceAll("%2C", ",");
 }

@@ -113,3 +113,20 @@ export function parseNumber(text: string): NumberResult {
   }
   return { ok: true, value: Number(trimmed.replaceAll(",", "")) };
 }
+
+/** The magnitude analysts read each base unit in (亿元, 亿美元, 万吨, 万TEU); none for counts, areas and rates. */
+export const ANALYST_MAGNITUDE: Readonly<Record<BaseUnit, { unit: string; exponent: number } | null>> = {
+  CNY: { unit: "亿元", exponent: 8 },
+  USD: { unit: "亿美元", exponent: 8 },
+  t: { unit: "万吨", exponent: 4 },
+  TEU: { unit: "万TEU", exponent: 4 },
+  count: null,
+  km2: null,
+  percent: null,
+};
+
+/** A value in the base unit in the analysts' magnitude (154,000,000,000 CNY → 1,540 亿元), or null when the unit has none. */
+export function inAnalystMagnitude(value: number, unit: BaseUnit): number | null {
+  const magnitude = ANALYST_MAGNITUDE[unit];
+  return magnitude ? Number((value / 10 ** magnitude.exponent).toPrecision(15)) : null;
+}

@@ -1,6 +1,9 @@
 // The columns of an observations table leaving the app (CSV now; XLSX later use the same list).
 import type { ObservationRow } from "../db/queries/observations.ts";
 import type { CsvValue } from "./csv.ts";
+import type { Locale } from "../domain/format.ts";
+import { ANALYST_MAGNITUDE, inAnalystMagnitude, parseBaseUnit } from "../domain/units.ts";
+import { xlsxWords } from "../i18n/export-words.ts";
 import { xlsxBuffer, type XlsxSource } from "./xlsx.ts";
 
 export const OBSERVATION_COLUMNS = [
@@ -34,29 +37,50 @@ export function observationCells(row: ObservationRow): CsvValue[] {
   return OBSERVATION_COLUMNS.map((column) => row[column]);
 }
 
-/** Observations as a workbook: one row per figure (value in its base unit, with the unit beside it), and the sources with their quotes. */
-export async function observationsXlsx(batches: AsyncIterable<ObservationRow[]>): Promise<Buffer> {
+const NUMBER_COLUMNS = new Set<string>(["value", "published_value", "yoy_pct", "id"]);
+const DATE_COLUMNS = new Set<string>(["period_start", "period_end", "published_on", "updated_at"]);
+
+/**
+ * Observations as a workbook: one row per figure — the value in its base unit with the unit beside it,
+ * then in the magnitude analysts read (亿元, 亿美元, 万吨, 万TEU) where the unit has one, real dates — and
+ * the sources with their quotes; headers and sheets in the reader's language.
+ */
+export async function observationsXlsx(batches: AsyncIterable<ObservationRow[]>, locale: Locale = "en"): Promise<Buffer> {
+  const words = xlsxWords(locale);
   const sources = new Map<string, XlsxSource>();
+  const unitAt = OBSERVATION_COLUMNS.indexOf("unit");
   async function* rows() {
     for await (const batch of batches) {
       for (const row of batch) {
         const key = `${row.source_id}|${row.quote ?? ""}`;
         if (!sources.has(key))
           sources.set(key, { title: row.source_title, url: row.source_url, publishedOn: row.published_on, quote: row.quote });
-        yield observationCells(row);
+        const cells = observationCells(row);
+        const unit = parseBaseUnit(row.unit);
+        const magnitude = unit ? ANALYST_MAGNITUDE[unit] : null;
+        const level = unit && magnitude ? inAnalystMagnitude(row.value, unit) : null;
+        yield [...cells.slice(0, unitAt + 1), level, magnitude?.unit ?? null, ...cells.slice(unitAt + 1)];
       }
     }
   }
-  const columns = OBSERVATION_COLUMNS.map((column) => ({
-    header:
-      column === "value"
-        ? "value (in unit)"
-        : column === "published_value"
-          ? "published_value (in published_unit)"
-          : column === "yoy_pct"
-            ? "yoy_pct (published, %)"
-            : column,
-    ...(column === "value" || column === "published_value" ? { numFmt: "#,##0.####" } : column === "yoy_pct" ? { numFmt: "0.0#" } : {}),
-  }));
-  return xlsxBuffer([{ name: "Observations", columns, rows: rows() }], () => [...sources.values()]);
+  const inUnit = (value: string, unit: string) =>
+    locale === "zh" ? `${words.header(value)}（${words.header(unit)}）` : `${value} (in ${unit})`;
+  const header = (column: string) =>
+    column === "value"
+      ? inUnit("value", "unit")
+      : column === "published_value"
+        ? inUnit("published_value", "published_unit")
+        : words.header(column);
+  const columns = OBSERVATION_COLUMNS.flatMap((column) => {
+    const kind = NUMBER_COLUMNS.has(column) ? ("number" as const) : DATE_COLUMNS.has(column) ? ("date" as const) : undefined;
+    const own = { header: header(column), ...(kind ? { kind } : {}) };
+    return column === "unit"
+      ? [
+          own,
+          { header: words.inMagnitude(locale === "zh" ? "量级单位" : "magnitude unit"), kind: "number" as const },
+          { header: locale === "zh" ? "量级单位" : "magnitude unit" },
+        ]
+      : [own];
+  });
+  return xlsxBuffer([{ name: words.sheets.observations, columns, rows: rows() }], () => [...sources.values()], locale);
 }

@@ -5,12 +5,15 @@ import type { BasisChoice, CompareData, ZoneSeries } from "../domain/compare.ts"
 import type { Point } from "../domain/series.ts";
 import type { Locale } from "../domain/format.ts";
 import { periodLabel } from "../domain/periods.ts";
-import { baseUnitLabel } from "../domain/units.ts";
+import { ANALYST_MAGNITUDE, baseUnitLabel, inAnalystMagnitude } from "../domain/units.ts";
+import { xlsxWords } from "../i18n/export-words.ts";
 import { describeNote } from "../i18n/series.ts";
 import type { SeriesParams } from "../validation/series.ts";
 import type { CsvValue } from "./csv.ts";
 import { xlsxBuffer, type XlsxSheet, type XlsxSource } from "./xlsx.ts";
-import type { BaseUnit } from "../domain/vocabulary.ts";
+import { BASE_UNITS, type BaseUnit } from "../domain/vocabulary.ts";
+
+const isBaseUnit = (unit: OutputUnit): unit is BaseUnit => (BASE_UNITS as readonly string[]).includes(unit);
 
 export function outputUnitLabel(unit: OutputUnit, baseUnit: BaseUnit): string {
   if (unit === "pp") return "pp";
@@ -126,7 +129,8 @@ export function seriesCsvRows(data: CompareData, series: ZoneSeries[], unit: Out
   );
 }
 
-/** The workbook of a comparison: the numbers as the table shows them (wide), every point (long), and the sources. */
+/** The workbook of a comparison: the numbers as the table shows them (wide, each level also in the
+ * magnitude analysts use), every point (long), and the sources; headers and sheets in the reader's language. */
 export async function seriesXlsx(
   model: ChartModel,
   data: CompareData,
@@ -134,14 +138,20 @@ export async function seriesXlsx(
   unit: OutputUnit,
   quotes: Map<number, string[]>,
 ): Promise<Buffer> {
-  const mark = { exact: "", at_least: "≥ (lower bound)", at_most: "≤ (upper bound)", approx: "≈ (approximate)" } as const;
+  const words = xlsxWords(model.locale);
+  const magnitude = isBaseUnit(unit) ? ANALYST_MAGNITUDE[unit] : null;
+  const level = (value: number) => (magnitude && isBaseUnit(unit) ? inAnalystMagnitude(value, unit) : null);
   const wide: XlsxSheet = {
-    name: "Data",
+    name: words.sheets.data,
     columns: [
-      { header: "Period" },
-      { header: "Start", width: 11 },
-      { header: "End", width: 11 },
-      ...model.series.flatMap((s) => [{ header: `${s.label} [${model.unitText}]`, numFmt: "#,##0.####" }, { header: `${s.label}: note` }]),
+      { header: words.period },
+      { header: words.start, width: 11, kind: "date" },
+      { header: words.end, width: 11, kind: "date" },
+      ...model.series.flatMap((s) => [
+        { header: `${s.label} [${model.unitText}]`, kind: "number" as const },
+        ...(magnitude ? [{ header: `${s.label} [${magnitude.unit}]`, kind: "number" as const }] : []),
+        { header: words.note(s.label) },
+      ]),
     ],
     rows: model.table.map((row) => {
       const [start = "", end = ""] = row.key.split("|");
@@ -153,20 +163,30 @@ export async function seriesXlsx(
           cell
             ? [
                 cell.value,
-                [mark[cell.qualifier], cell.status !== "ok" ? cell.status : "", cell.note ?? ""].filter(Boolean).join("; ") || null,
+                ...(magnitude ? [level(cell.value)] : []),
+                [words.marks[cell.qualifier], cell.status !== "ok" ? cell.status : "", cell.note ?? ""].filter(Boolean).join("; ") || null,
               ]
-            : [null, null],
+            : [null, ...(magnitude ? [null] : []), null],
         ),
       ];
     }),
   };
+  const valueAt = SERIES_CSV_COLUMNS.indexOf("value");
   const long: XlsxSheet = {
-    name: "Points",
-    columns: SERIES_CSV_COLUMNS.map((header) => ({
-      header: header === "value" ? `value (${outputUnitLabel(unit, data.indicator.unit)})` : header,
-      ...(header === "value" ? { numFmt: "#,##0.####" } : {}),
-    })),
-    rows: seriesCsvRows(data, series, unit).map((row) => row.map((cell) => (typeof cell === "boolean" ? String(cell) : cell))),
+    name: words.sheets.points,
+    columns: SERIES_CSV_COLUMNS.flatMap((code) => {
+      const kind = code === "start" || code === "end" ? ("date" as const) : NUMBER_COLUMNS.has(code) ? ("number" as const) : undefined;
+      const header = code === "value" ? `${words.header(code)} (${outputUnitLabel(unit, data.indicator.unit)})` : words.header(code);
+      const column = { header, ...(kind ? { kind } : {}) };
+      return code === "value" && magnitude ? [column, { header: words.inMagnitude(magnitude.unit), kind: "number" as const }] : [column];
+    }),
+    rows: seriesCsvRows(data, series, unit).map((row) => {
+      const cells = row.map((cell) => (typeof cell === "boolean" ? String(cell) : cell));
+      const value = cells[valueAt];
+      return magnitude
+        ? [...cells.slice(0, valueAt + 1), typeof value === "number" ? level(value) : null, ...cells.slice(valueAt + 1)]
+        : cells;
+    }),
   };
   const sources: XlsxSource[] = model.sources.map((s) => ({
     title: s.title,
@@ -174,5 +194,7 @@ export async function seriesXlsx(
     publishedOn: s.publishedOn,
     quote: (quotes.get(s.id) ?? []).join(" / ") || null,
   }));
-  return xlsxBuffer([wide, long], sources);
+  return xlsxBuffer([wide, long], sources, model.locale);
 }
+
+const NUMBER_COLUMNS = new Set<string>(["value", "published_yoy_pct", "computed_yoy_pct", "months_since_launch"]);

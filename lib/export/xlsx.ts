@@ -6,9 +6,35 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 
 export type XlsxCell = string | number | boolean | null | undefined;
-export type XlsxColumn = { header: string; width?: number; numFmt?: string };
+/**
+ * `number`: a number shown with thousands separators and as many decimals as it has (at most 4), never
+ * a trailing dot; `date`: a YYYY-MM-DD (or ISO date-time) text written as a real Excel date.
+ */
+export type XlsxColumn = { header: string; width?: number; kind?: "number" | "date" };
 export type XlsxSheet = { name: string; columns: XlsxColumn[]; rows: Iterable<XlsxCell[]> | AsyncIterable<XlsxCell[]> };
 export type XlsxSource = { title: string; url: string | null; publishedOn: string | null; quote?: string | null };
+
+/** The words of the Sources sheet, in the reader's language. */
+const SOURCES_SHEET = {
+  en: { name: "Sources", headers: ["#", "Title", "URL", "Published", "Quote"] },
+  zh: { name: "来源", headers: ["序号", "标题", "网址", "发布日期", "原文"] },
+} as const;
+
+/** Excel's format for a number with exactly the decimals it has (up to 4): 1,540 and 1,540.25, never "1,540.". */
+export function numberFormatFor(value: number): string {
+  const rounded = Math.round(value * 1e4) / 1e4;
+  const text = String(rounded);
+  const decimals = text.includes("e") ? 0 : (text.split(".")[1]?.length ?? 0);
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(Math.min(4, decimals))}`;
+}
+
+/** A date or date-time text as the instant Excel stores (dates at midnight UTC), or null when it is not one. */
+export function excelDate(text: string): { value: Date; numFmt: string } | null {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (date) return { value: new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))), numFmt: "yyyy-mm-dd" };
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(text)) return { value: new Date(text), numFmt: "yyyy-mm-dd hh:mm" };
+  return null;
+}
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EDF4" } };
 
@@ -37,7 +63,6 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: X
     header: column.header,
     key: `c${index}`,
     width: column.width ?? Math.min(60, Math.max(8, widthOf(column.header) + 2, ...sample.map((row) => widthOf(row[index]) + 2))),
-    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
   }));
   const header = worksheet.getRow(1);
   header.font = { bold: true };
@@ -45,7 +70,30 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: X
   header.alignment = { vertical: "middle", wrapText: true };
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   header.commit();
-  const add = (row: XlsxCell[]) => worksheet.addRow(row.map((cell) => (cell === undefined ? null : cell))).commit();
+  const kinds = sheet.columns.map((c) => c.kind);
+  const add = (row: XlsxCell[]) => {
+    const formats: (string | undefined)[] = [];
+    const values = row.map((cell, i) => {
+      if (cell === undefined || cell === null) return null;
+      if (kinds[i] === "number" && typeof cell === "number") {
+        formats[i] = numberFormatFor(cell);
+        return cell;
+      }
+      if (kinds[i] === "date" && typeof cell === "string") {
+        const date = excelDate(cell);
+        if (date) {
+          formats[i] = date.numFmt;
+          return date.value;
+        }
+      }
+      return cell;
+    });
+    const added = worksheet.addRow(values);
+    formats.forEach((numFmt, i) => {
+      if (numFmt) added.getCell(i + 1).numFmt = numFmt;
+    });
+    added.commit();
+  };
   sample.forEach(add);
   for (;;) {
     const next = await iterator.next();
@@ -59,7 +107,11 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: X
  * A workbook of the given sheets and, last, the "Sources" sheet. Pass the sources as a function when
  * they are gathered while the sheets' rows stream: it is called once the sheets are written.
  */
-export async function xlsxBuffer(sheets: XlsxSheet[], sources: XlsxSource[] | (() => XlsxSource[])): Promise<Buffer> {
+export async function xlsxBuffer(
+  sheets: XlsxSheet[],
+  sources: XlsxSource[] | (() => XlsxSource[]),
+  locale: "en" | "zh" = "en",
+): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -70,14 +122,16 @@ export async function xlsxBuffer(sheets: XlsxSheet[], sources: XlsxSource[] | ((
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "ftz-monitor";
   for (const sheet of sheets) await writeSheet(workbook, sheet);
+  const words = SOURCES_SHEET[locale];
+  const [n = "#", title = "", url = "", published = "", quote = ""] = words.headers;
   await writeSheet(workbook, {
-    name: "Sources",
+    name: words.name,
     columns: [
-      { header: "#", width: 5 },
-      { header: "Title" },
-      { header: "URL", width: 50 },
-      { header: "Published", width: 12 },
-      { header: "Quote", width: 70 },
+      { header: n, width: 6 },
+      { header: title },
+      { header: url, width: 50 },
+      { header: published, width: 12, kind: "date" },
+      { header: quote, width: 70 },
     ],
     rows: (typeof sources === "function" ? sources() : sources).map((s, i) => [i + 1, s.title, s.url, s.publishedOn, s.quote ?? null]),
   });

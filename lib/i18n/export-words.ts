@@ -55,3 +55,72 @@ export function pdfLabels(locale: Locale): PdfLabels {
         },
   };
 }
+
+/** Column headers of the workbooks, by the column's code (the CSV header), in Chinese; English keeps the codes. */
+const XLSX_HEADERS_ZH: Record<string, string> = {
+  zone: "区域代码",
+  zone_name_en: "区域（英文）",
+  zone_name_zh: "区域",
+  indicator: "指标代码",
+  indicator_name_en: "指标（英文）",
+  indicator_name_zh: "指标",
+  period: "时间",
+  period_start: "起始日",
+  period_end: "截止日",
+  start: "起始日",
+  end: "截止日",
+  basis: "口径",
+  value: "数值",
+  unit: "单位",
+  published_value: "发布值",
+  published_unit: "发布单位",
+  qualifier: "限定",
+  yoy_pct: "公布同比（%）",
+  status: "状态",
+  source_title: "来源",
+  source_url: "来源网址",
+  published_on: "发布日期",
+  quote: "原文",
+  note: "备注",
+  revised: "曾修订",
+  id: "编号",
+  derivation: "推算方式",
+  published_yoy_pct: "公布同比（%）",
+  rate: "增速来源",
+  computed_yoy_pct: "计算同比（%）",
+  months_since_launch: "挂牌后月数",
+  sources: "来源",
+};
+
+export type XlsxWords = {
+  locale: Locale;
+  /** The header of a column by its code. */
+  header: (code: string) => string;
+  /** "value (亿元)" / "数值（亿元）": the column of a value in the analysts' magnitude. */
+  inMagnitude: (unit: string) => string;
+  sheets: { data: string; points: string; observations: string };
+  period: string;
+  start: string;
+  end: string;
+  note: (label: string) => string;
+  marks: Record<"exact" | "at_least" | "at_most" | "approx", string>;
+};
+
+export function xlsxWords(locale: Locale): XlsxWords {
+  const zh = locale === "zh";
+  return {
+    locale,
+    header: (code) => (zh ? (XLSX_HEADERS_ZH[code] ?? code) : code),
+    inMagnitude: (unit) => (zh ? `数值（${unit}）` : `value (${unit})`),
+    sheets: zh
+      ? { data: "数据", points: "数据点", observations: "数据" }
+      : { data: "Data", points: "Points", observations: "Observations" },
+    period: zh ? "时间" : "Period",
+    start: zh ? "起始日" : "Start",
+    end: zh ? "截止日" : "End",
+    note: (label) => (zh ? `${label}：备注` : `${label}: note`),
+    marks: zh
+      ? { exact: "", at_least: "超（下限）", at_most: "不超过（上限）", approx: "约（近似值）" }
+      : { exact: "", at_least: "≥ (lower bound)", at_most: "≤ (upper bound)", approx: "≈ (approximate)" },
+  };
+}

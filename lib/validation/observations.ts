@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isValidDate, isoDate, endOfMonth } from "../domain/dates.ts";
 import { BASES, QUALIFIERS, STATUSES } from "../domain/vocabulary.ts";
+import { LangParam } from "./lang.ts";
 
 /** YYYY, YYYY-MM or YYYY-MM-DD, as the first or last day it covers. */
 export function dateBound(text: string, edge: "start" | "end"): string | undefined {
@@ -45,6 +46,8 @@ export const ObservationFilterSchema = z.object({
 
 export const ObservationQuerySchema = ObservationFilterSchema.extend({
   format: z.enum(["json", "csv", "xlsx"], "must be json, csv or xlsx").optional(),
+  /** The language of an XLSX download's headers and sheets. */
+  lang: LangParam.optional(),
   limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
   cursor: z
     .string()

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parsePeriod } from "../domain/periods.ts";
 import { FREQUENCIES } from "../domain/series.ts";
 import { TRANSFORMS } from "../domain/transforms.ts";
+import { LangParam } from "./lang.ts";
 import { dateBound } from "./observations.ts";
 import { BASES } from "../domain/vocabulary.ts";
 
@@ -37,7 +38,7 @@ export const SeriesParamsSchema = z.object({
 
 export const SERIES_LIST_PARAMS = ["zones"] as const;
 
-export const LangParam = z.enum(["en", "zh"], "must be en or zh");
+export { LangParam };
 
 export const FormatParam = z.enum(["json", "csv", "xlsx"], "must be json, csv or xlsx");
 

@@ -71,11 +71,17 @@ describe.each([
       "Start",
       "End",
       "Ningbo-Zhoushan Port [TEU]",
+      "Ningbo-Zhoushan Port [万TEU]",
       "Ningbo-Zhoushan Port: note",
       "Wuhu Port [TEU]",
+      "Wuhu Port [万TEU]",
       "Wuhu Port: note",
     ]);
-    const numbers = data?.rows.slice(1).flatMap((row) => [row[3], row[5]].filter((v) => v !== null && v !== undefined)) ?? [];
+    // Real dates, and each level also in the magnitude analysts read (万TEU).
+    expect(data?.rows[1]?.[1]).toBeInstanceOf(Date);
+    const withMagnitude = data?.rows.slice(1).find((row) => typeof row[3] === "number");
+    expect(withMagnitude?.[4]).toBeCloseTo(Number(withMagnitude?.[3]) / 1e4, 8);
+    const numbers = data?.rows.slice(1).flatMap((row) => [row[3], row[6]].filter((v) => v !== null && v !== undefined)) ?? [];
     expect(numbers.length).toBeGreaterThanOrEqual(6);
     for (const n of numbers) expect(typeof n).toBe("number");
     expect(numbers).toContain(642305);
@@ -85,6 +91,16 @@ describe.each([
       expect(typeof row[1]).toBe("string");
       expect(String(row[2])).toMatch(/^https?:\/\//);
     }
+  });
+
+  it("writes the workbook's headers, sheets and Sources in Chinese for lang=zh", async () => {
+    const sheets = await readXlsx(await bytes(await fetch(new URL(`/api/series?${PORTS}&format=xlsx&lang=zh`, url))));
+    expect(sheets.map((s) => s.name)).toEqual(["数据", "数据点", "来源"]);
+    expect(sheets[0]?.rows[0]?.slice(0, 4)).toEqual(["时间", "起始日", "截止日", "宁波舟山港 [标箱]"]);
+    expect(sheets[2]?.rows[0]).toEqual(["序号", "标题", "网址", "发布日期", "原文"]);
+    const observations = await readXlsx(await bytes(await fetch(new URL("/api/observations?zone=anhui-ftz&format=xlsx&lang=zh", url))));
+    expect(observations.map((s) => s.name)).toEqual(["数据", "来源"]);
+    expect(observations[0]?.rows[0]).toEqual(expect.arrayContaining(["区域", "指标", "数值（量级单位）", "量级单位"]));
   });
 });
 

@@ -60,7 +60,13 @@ async function tableText(transform: "level" | "yoy"): Promise<string> {
   const model = chartModel(data, comparison.series, comparison.unit, { transform, axis: "date", freq: "year" }, "en", chartWords("en"));
   const pdf = await reportPdf(
     { title: "Synthetic", notes: "", locale: "en", date: "2026-12-02" },
-    [{ item: { view: "indicator=synthetic_trade&zones=synthetic-a", showChart: false, showTable: true, note: "" }, type: "line", model }],
+    [
+      {
+        item: { view: "indicator=synthetic_trade&zones=synthetic-a", title: "", showChart: false, showTable: true, note: "" },
+        type: "line",
+        model,
+      },
+    ],
     pdfLabels("en"),
   );
   return (await pdfText(pdf)).join("\n");

@@ -11,7 +11,7 @@ import { parseParams } from "@/lib/validation/params";
 
 export const GET = handle(async (request) => {
   const url = new URL(request.url);
-  const { format, limit, cursor, ...filter } = parseParams(url, ObservationQuerySchema, OBSERVATION_LIST_PARAMS);
+  const { format, limit, cursor, lang, ...filter } = parseParams(url, ObservationQuerySchema, OBSERVATION_LIST_PARAMS);
   const prisma = await getPrisma();
   if (format === "csv") {
     const batches = iterateObservations(prisma, filter);
@@ -32,7 +32,7 @@ export const GET = handle(async (request) => {
         { parameter: "format" },
       );
     }
-    return xlsxResponse(await observationsXlsx(iterateObservations(prisma, filter)), "ftz-monitor-observations.xlsx");
+    return xlsxResponse(await observationsXlsx(iterateObservations(prisma, filter), lang ?? "en"), "ftz-monitor-observations.xlsx");
   }
   const page = await getObservationPage(prisma, filter, limit ?? 1000, cursor);
   const next = page.nextCursor ? new URL(url) : null;
