@@ -7,7 +7,7 @@ import type { ChartModel } from "../domain/chart-model.ts";
 import type { Locale } from "../domain/format.ts";
 import type { SvgLabels } from "../i18n/export-words.ts";
 import { renderChartSvg } from "./chart-svg.ts";
-import { FONT_FAMILY, fontSubset, measureText } from "./fonts.ts";
+import { FONT_FAMILY, fontSubset, measureForAnyRenderer } from "./fonts.ts";
 
 export type ImageOptions = { width: number; height: number; type: "line" | "bar"; locale: Locale; labels: SvgLabels };
 
@@ -21,7 +21,11 @@ function ready(): Promise<void> {
 }
 
 function draw(model: ChartModel, options: ImageOptions) {
-  return renderChartSvg(model, { ...options, measure: (text, size, bold) => measureText(text, size, bold ? "bold" : "regular") });
+  // Laid out for any renderer: text that fits with the embedded font also fits with a wider fallback.
+  return renderChartSvg(model, {
+    ...options,
+    measure: (text, size, bold) => measureForAnyRenderer(text, size, bold ? "bold" : "regular"),
+  });
 }
 
 /** The SVG file: the chart with a subset of Noto Sans SC embedded, so it looks the same everywhere. */

@@ -1,5 +1,6 @@
 // Decoders for exported files, so tests check what a user's program would see: a PNG's pixel size,
 // a workbook's cells as Excel reads them, a PDF's text layer.
+import { inflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
 
 /** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
@@ -9,6 +10,53 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (String.fromCharCode(...bytes.slice(12, 16)) !== "IHDR") throw new Error("PNG without IHDR first");
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The RGBA pixels of an 8-bit, non-interlaced PNG (what rsvg-convert and resvg write), row by row. */
+export function pngPixels(bytes: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
+  const { width, height } = pngSize(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const colorType = bytes[25];
+  if (bytes[24] !== 8 || (colorType !== 6 && colorType !== 2) || bytes[28] !== 0) throw new Error("only 8-bit RGB(A), non-interlaced PNGs");
+  const channels = colorType === 6 ? 4 : 3;
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.slice(at + 4, at + 8));
+    if (type === "IDAT") idat.push(bytes.slice(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = new Uint8Array(width * height * 4);
+  let previous = new Uint8Array(stride);
+  for (let y = 0; y < height; y += 1) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const current = new Uint8Array(stride);
+    for (let x = 0; x < stride; x += 1) {
+      const a = x >= channels ? (current[x - channels] ?? 0) : 0;
+      const b = previous[x] ?? 0;
+      const c = x >= channels ? (previous[x - channels] ?? 0) : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter ?? 0] ?? 0;
+      current[x] = ((line[x] ?? 0) + predictor) & 0xff;
+    }
+    for (let x = 0; x < width; x += 1) {
+      out.set(
+        [
+          current[x * channels] ?? 0,
+          current[x * channels + 1] ?? 0,
+          current[x * channels + 2] ?? 0,
+          channels === 4 ? (current[x * channels + 3] ?? 0) : 255,
+        ],
+        (y * width + x) * 4,
+      );
+    }
+    previous = current;
+  }
+  return { width, height, rgba: out };
 }
 
 export type Sheet = { name: string; rows: unknown[][]; frozen: boolean };
