@@ -316,3 +316,63 @@ export function buildNationalView(data: NationalData, options: NationalOptions =
     : 0;
   return { rows, indicators, sort, descending, sortedPeriods, ...(sharedPeriod ? { sharedPeriod } : {}), samePeriod };
 }
+
+export const NATIONAL_EXPORT_COLUMNS = [
+  "zone",
+  "name_en",
+  "name_zh",
+  "province",
+  "launched",
+  "batch",
+  "planned_area_km2",
+  "indicator",
+  "basis",
+  "period_start",
+  "period_end",
+  "value",
+  "unit",
+  "qualifier",
+  "status",
+  "computed_from",
+  "source_title",
+  "source_url",
+  "published_on",
+] as const;
+
+/** The national table as long rows, one per zone and key indicator (a zone without figures keeps one row). */
+export function nationalExportRows(view: NationalView): (string | number | null)[][] {
+  return view.rows.flatMap((row) => {
+    const head = [
+      row.zone.code,
+      row.zone.nameEn,
+      row.zone.nameZh,
+      row.zone.province?.code ?? null,
+      row.zone.launch,
+      row.batch?.nameEn ?? null,
+      row.plannedArea ? Number(row.plannedArea.km2.toPrecision(12)) : null,
+    ];
+    const cells = view.indicators.flatMap((indicator) => {
+      const cell = row.cells[indicator.code];
+      if (!cell) return [];
+      const { figure, computed } = cell;
+      return [
+        [
+          ...head,
+          indicator.code,
+          figure.basis,
+          figure.start,
+          figure.end,
+          Number(figure.value.toPrecision(12)),
+          indicator.unit,
+          figure.qualifier,
+          figure.status,
+          computed ? `${computed.zone.zone} ${computed.zone.indicator} ÷ ${computed.province.zone} ${computed.province.indicator}` : null,
+          computed ? `${computed.zone.source.title} ÷ ${computed.province.source.title}` : figure.source.title,
+          computed ? null : figure.source.url,
+          computed ? null : figure.source.publishedOn,
+        ],
+      ];
+    });
+    return cells.length > 0 ? cells : [[...head, ...NATIONAL_EXPORT_COLUMNS.slice(head.length).map(() => null)]];
+  });
+}
