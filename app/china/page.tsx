@@ -98,6 +98,7 @@ export default async function ChinaPage({ searchParams }: PageProps<"/china">) {
           indicator={gridIndicator}
           locale={locale}
           hrefFor={(code) => href({ map: code })}
+          samePeriodHref={href({ sort: gridIndicator.code, dir: "desc", same: "1" })}
         />
       ) : null}
       <ProvinceFraming rows={view.rows} locale={locale} />

@@ -14,7 +14,7 @@ export function periodText(figure: Pick<NationalFigure, "start" | "end" | "granu
 }
 
 export function FigureSource({ figure, locale }: { figure: NationalFigure; locale: Locale }) {
-  const title = figure.quote ? `${chinaWords(locale).quote}: ${figure.quote}` : undefined;
+  const title = figure.quote ? `${figure.source.title} — ${chinaWords(locale).quote}: ${figure.quote}` : figure.source.title;
   return figure.source.url ? (
     <a href={figure.source.url} target="_blank" rel="noreferrer noopener" title={title}>
       {figure.source.title}
@@ -51,7 +51,9 @@ export function FigureCell({
       <span className="national-figure__period">{periodText(figure, locale)}</span>
       {computed ? (
         <span className="national-figure__source">
-          <span className="tag">{words.computed}</span> {words.computedFrom(shortZoneName(zoneName), provinceName)}:{" "}
+          <span className="tag" title={words.computedFrom(shortZoneName(zoneName), provinceName)}>
+            {words.computed}
+          </span>{" "}
           <FigureSource figure={computed.zone} locale={locale} /> ÷ <FigureSource figure={computed.province} locale={locale} />
         </span>
       ) : (

@@ -34,7 +34,8 @@ export function NationalTable({ rows, indicators, locale, sort, descending, quer
       accessorFn: (row) => row.zone.nameEn,
       cell: ({ row }) => {
         const { zone } = row.original;
-        const hasFigures = Object.keys(row.original.cells).length > 0;
+        // Only a zone with no figure at all says so; one without key figures shows dashes.
+        const hasFigures = zone.figureCount > 0 || Object.keys(row.original.cells).length > 0;
         return (
           <div className="national-zone">
             <Link href={`/zones/${zone.code}`} title={zoneName(zone, locale)}>

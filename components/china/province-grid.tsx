@@ -5,7 +5,16 @@ import Link from "next/link";
 import { zoneName } from "@/lib/domain/figures";
 import { countWordZh, formatQualifiedValue, formatValue, type Locale } from "@/lib/domain/format";
 import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
-import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, SHADE_TEXT, SHADES, shadeClass, shadeScale } from "@/lib/domain/province-grid";
+import {
+  GRID_COLUMNS,
+  GRID_ROWS,
+  PROVINCE_TILES,
+  SHADE_TEXT,
+  SHADES,
+  shadeClass,
+  shadeLegend,
+  shadeScale,
+} from "@/lib/domain/province-grid";
 import { chinaWords } from "@/lib/i18n/china-words";
 import { periodText } from "./figure-cell";
 
@@ -15,9 +24,11 @@ type Props = {
   indicator: NationalIndicator;
   locale: Locale;
   hrefFor: (indicator: string) => string;
+  /** The same-period view of this indicator, when its figures mix periods and one is shared. */
+  samePeriodHref?: string;
 };
 
-export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor }: Props) {
+export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor, samePeriodHref }: Props) {
   const words = chinaWords(locale);
   const zh = locale === "zh";
   const name = zh && indicator.nameZh ? indicator.nameZh : indicator.nameEn;
@@ -44,6 +55,12 @@ export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor }: P
     return { tile, row, cell, shade, label, provinceName };
   });
   const comparable = indicators.filter((i) => i.comparable);
+  const periods = new Set(
+    rows.flatMap((row) => {
+      const f = row.cells[indicator.code]?.figure;
+      return f ? [`${f.basis}|${f.start}|${f.end}`] : [];
+    }),
+  ).size;
   return (
     <section className="panel national-grid" aria-labelledby="grid-title">
       <h2 id="grid-title">{words.gridTitle}</h2>
@@ -55,6 +72,11 @@ export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor }: P
           </Link>
         ))}
       </nav>
+      {periods > 1 ? (
+        <p className="notice notice--warn">
+          {words.gridMixed(periods)} {samePeriodHref ? <Link href={samePeriodHref}>{words.gridSamePeriod}</Link> : null}
+        </p>
+      ) : null}
       <div className="national-grid__body">
         <ul
           className="tile-grid"
@@ -88,11 +110,12 @@ export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor }: P
           <p className="tile-legend__title">{name}</p>
           {scale ? (
             <ol>
-              {SHADES.map((colour, i) => (
-                <li key={colour}>
-                  <span className="swatch" style={{ background: colour }} aria-hidden="true" />
-                  {formatValue(scale.breaks[i] ?? scale.min, indicator.unit, locale)}
-                  {i === SHADES.length - 1 ? ` – ${formatValue(scale.max, indicator.unit, locale)}` : ""}
+              {shadeLegend(scale).map((entry) => (
+                <li key={entry.shade}>
+                  <span className="swatch" style={{ background: SHADES[entry.shade] }} aria-hidden="true" />
+                  {entry.min === entry.max
+                    ? formatValue(entry.min, indicator.unit, locale)
+                    : `${formatValue(entry.min, indicator.unit, locale)} – ${formatValue(entry.max, indicator.unit, locale)}`}
                 </li>
               ))}
             </ol>

@@ -31,6 +31,8 @@ export type NationalZone = {
   areaKm2: number | null;
   province: { code: string; nameEn: string; nameZh: string | null } | null;
   areas: { code: string; nameEn: string; nameZh: string | null; areaKm2: number | null }[];
+  /** How many figures the database holds for the zone, on any indicator. */
+  figureCount: number;
 };
 
 export type NationalIndicator = { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; comparable: boolean };

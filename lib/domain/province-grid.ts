@@ -68,24 +68,37 @@ export const GRID_ROWS = 1 + Math.max(...PROVINCE_TILES.map((t) => t.row));
 export const SHADES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"] as const;
 export const SHADE_TEXT = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff"] as const;
 
-export type ShadeScale = { min: number; max: number; breaks: number[] };
+export type ShadeScale = { sorted: number[] };
 
 /**
- * Five equal classes between the smallest and the largest value (the legend's breaks, lowest first);
- * undefined without values. One value makes one class.
+ * Five classes of (about) equally many values, lowest first: quantiles, so that one large figure does not
+ * leave every other square pale. Fewer than five values use the darkest shades. Undefined without values.
  */
 export function shadeScale(values: readonly number[]): ShadeScale | undefined {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return undefined;
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  const step = (max - min) / SHADES.length;
-  return { min, max, breaks: SHADES.map((_, i) => min + step * i) };
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length === 0 ? undefined : { sorted };
 }
 
-/** The class (0 = lightest) of a value on the scale; the largest value takes the darkest class. */
+// The class of the i-th smallest of n values, spread over the five shades (n < 5: the darkest n shades).
+function classIndex(i: number, n: number): number {
+  return n >= SHADES.length ? Math.floor((i * SHADES.length) / n) : SHADES.length - n + i;
+}
+
+/** The class (0 = lightest) of a value on the scale; equal values share a class. */
 export function shadeClass(value: number, scale: ShadeScale): number {
-  if (scale.max === scale.min) return SHADES.length - 1;
-  const index = Math.floor(((value - scale.min) / (scale.max - scale.min)) * SHADES.length);
-  return Math.min(SHADES.length - 1, Math.max(0, index));
+  const i = scale.sorted.findIndex((v) => v >= value);
+  return classIndex(i === -1 ? scale.sorted.length - 1 : i, scale.sorted.length);
+}
+
+/** The legend: each shade used, with the range of values it stands for. */
+export function shadeLegend(scale: ShadeScale): { shade: number; min: number; max: number }[] {
+  const n = scale.sorted.length;
+  const seen = new Map<number, { shade: number; min: number; max: number }>();
+  for (const [i, value] of scale.sorted.entries()) {
+    const shade = classIndex(i, n);
+    const entry = seen.get(shade);
+    if (entry) entry.max = value;
+    else seen.set(shade, { shade, min: value, max: value });
+  }
+  return [...seen.values()];
 }

@@ -38,6 +38,9 @@ const en = {
   period: "Period",
   noFtz: "no FTZ",
   legend: "Legend",
+  gridMixed: (periods: number) =>
+    `The squares show figures of ${periods} different periods and bases: compare two shades only after reading their periods.`,
+  gridSamePeriod: "Shade only figures of the same period",
   legendNone: "no figure",
   legendFtz: "FTZ province (outlined)",
   framingTitle: "Share of the province, and per km²",
@@ -104,6 +107,8 @@ const zh: ChinaWords = {
   period: "期间",
   noFtz: "无自贸试验区",
   legend: "图例",
+  gridMixed: (periods) => `各方块的数据涉及${periods}个不同的期间和口径：比较颜色前请先看期间。`,
+  gridSamePeriod: "只显示同一期间的数据",
   legendNone: "无数据",
   legendFtz: "有自贸试验区的省份（加框）",
   framingTitle: "占全省比重与每平方公里",

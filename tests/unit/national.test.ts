@@ -48,6 +48,7 @@ function zone(code: string, province: string | null, extra: Partial<NationalZone
     areaKm2: null,
     province: province ? { code: province, nameEn: province, nameZh: null } : null,
     areas: [],
+    figureCount: 0,
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
-import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, shadeClass, shadeScale } from "@/lib/domain/province-grid";
+import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, shadeClass, shadeLegend, shadeScale } from "@/lib/domain/province-grid";
 
 const at = (code: string) => {
   const tile = PROVINCE_TILES.find((t) => t.code === code);
@@ -44,15 +44,24 @@ describe("the province tile grid", () => {
 });
 
 describe("the sequential scale", () => {
-  it("splits the range into five equal classes, the largest value darkest", () => {
-    const scale = shadeScale([10, 60, 20, 110]);
-    expect(scale).toEqual({ min: 10, max: 110, breaks: [10, 30, 50, 70, 90] });
-    expect([10, 29.9, 30, 60, 89, 110].map((v) => shadeClass(v, scale!))).toEqual([0, 0, 1, 2, 3, 4]);
+  it("puts about as many values in each of five classes, so one large value does not pale the rest", () => {
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 2600];
+    const scale = shadeScale(values)!;
+    expect(values.map((v) => shadeClass(v, scale))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(shadeLegend(scale)).toEqual([
+      { shade: 0, min: 1, max: 2 },
+      { shade: 1, min: 3, max: 4 },
+      { shade: 2, min: 5, max: 6 },
+      { shade: 3, min: 7, max: 8 },
+      { shade: 4, min: 9, max: 2600 },
+    ]);
   });
 
-  it("has no scale without values, and one class for one value", () => {
+  it("gives equal values one class, and fewer than five values the darkest shades", () => {
+    const tied = shadeScale([5, 5, 5, 5, 5, 9])!;
+    expect(shadeClass(5, tied)).toBe(0);
+    const two = shadeScale([10, 20])!;
+    expect([shadeClass(10, two), shadeClass(20, two)]).toEqual([3, 4]);
     expect(shadeScale([])).toBeUndefined();
-    const one = shadeScale([5]);
-    expect(one && shadeClass(5, one)).toBe(4);
   });
 });

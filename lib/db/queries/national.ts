@@ -32,6 +32,12 @@ async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalDa
     }),
     prisma.indicator.findMany({ where: { code: { in: WANTED } } }),
   ]);
+  const counts = await prisma.observation.groupBy({
+    by: ["zoneId"],
+    where: { zoneId: { in: zones.map((z) => z.id) } },
+    _count: { _all: true },
+  });
+  const countOf = new Map(counts.map((c) => [c.zoneId, c._count._all]));
   const codes = [...new Set(zones.flatMap((z) => [z.code, ...(z.parent?.kind === "province" ? [z.parent.code] : [])]))];
   const figures = await prisma.$queryRawUnsafe<FigureRow[]>(
     `SELECT z.code AS zone, i.code AS indicator, o.basis::text AS basis,
@@ -57,6 +63,7 @@ async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalDa
       areaKm2: z.areaKm2,
       province: z.parent?.kind === "province" ? { code: z.parent.code, nameEn: z.parent.nameEn, nameZh: z.parent.nameZh } : null,
       areas: z.children.map((c) => ({ code: c.code, nameEn: c.nameEn, nameZh: c.nameZh, areaKm2: c.areaKm2 })),
+      figureCount: countOf.get(z.id) ?? 0,
     })),
     indicators: indicators.map((i) => ({
       code: i.code,
