@@ -52,7 +52,7 @@ export function NationalTable({ rows, indicators, locale, sort, descending, quer
       header: words.launched,
       accessorFn: (row) => row.zone.launch ?? "",
       cell: ({ row }) => (
-        <div>
+        <div className="national-launch">
           {row.original.zone.launch ? formatDate(row.original.zone.launch, locale) : <span className="muted">{words.noLaunch}</span>}
           {row.original.batch ? <div className="muted">{zh ? row.original.batch.nameZh : row.original.batch.nameEn}</div> : null}
         </div>
@@ -101,7 +101,7 @@ export function NationalTable({ rows, indicators, locale, sort, descending, quer
       header: zh && indicator.nameZh ? indicator.nameZh : indicator.nameEn,
       accessorFn: (row) => row.cells[indicator.code]?.figure.value ?? 0,
       enableSorting: indicator.comparable,
-      meta: { className: indicator.comparable ? "national-cell" : "national-cell national-cell--unranked" },
+      meta: { className: `national-cell national-cell--${indicator.code}${indicator.comparable ? "" : " national-cell--unranked"}` },
       cell: ({ row }) => (
         <FigureCell
           cell={row.original.cells[indicator.code]}
