@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { viewQuery, type ViewParams } from "@/lib/validation/compare-query";
+import "./peer-groups.css";
 
 export type Option = { value: string; label: string; hint?: string; disabled?: boolean };
 export type OptionGroup = { label: string; options: Option[] };

@@ -64,8 +64,8 @@ export const PROVINCE_TILES: readonly ProvinceTile[] = [
 export const GRID_COLUMNS = 1 + Math.max(...PROVINCE_TILES.map((t) => t.col));
 export const GRID_ROWS = 1 + Math.max(...PROVINCE_TILES.map((t) => t.row));
 
-/** Sequential colours, light to dark (ColorBrewer Blues, 5 classes), and the text colour readable on each. */
-export const SHADES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"] as const;
+/** Sequential colours, light to dark (ColorBrewer Blues; the fourth darkened to #2171b5 so white text on it has 4.5:1), and the text colour readable on each. */
+export const SHADES = ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5", "#08519c"] as const;
 export const SHADE_TEXT = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff"] as const;
 
 export type ShadeScale = { sorted: number[] };

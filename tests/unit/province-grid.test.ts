@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
-import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES, shadeClass, shadeLegend, shadeScale } from "@/lib/domain/province-grid";
+import {
+  GRID_COLUMNS,
+  GRID_ROWS,
+  PROVINCE_TILES,
+  SHADE_TEXT,
+  SHADES,
+  shadeClass,
+  shadeLegend,
+  shadeScale,
+} from "@/lib/domain/province-grid";
 
 const at = (code: string) => {
   const tile = PROVINCE_TILES.find((t) => t.code === code);
@@ -63,5 +72,26 @@ describe("the sequential scale", () => {
     const two = shadeScale([10, 20])!;
     expect([shadeClass(10, two), shadeClass(20, two)]).toEqual([3, 4]);
     expect(shadeScale([])).toBeUndefined();
+  });
+});
+
+describe("the shades", () => {
+  // WCAG 2 relative luminance and contrast ratio.
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it("get lighter to darker, each with a text colour of at least 4.5:1 on it", () => {
+    const lum = SHADES.map(luminance);
+    expect([...lum].sort((a, b) => b - a)).toEqual(lum);
+    SHADES.forEach((shade, i) => expect(contrast(shade, SHADE_TEXT[i]!), shade).toBeGreaterThanOrEqual(4.5));
   });
 });
