@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   buildNationalView,
@@ -11,6 +10,7 @@ import {
 } from "@/lib/domain/national";
 import { batchOf, LAUNCH_BATCHES, selectableGroups, YANGTZE_RIVER_DELTA } from "@/lib/domain/peer-groups";
 import type { Basis } from "@/lib/domain/vocabulary";
+import { seedZones } from "../support/seed-zones";
 
 const source = { title: "A source", url: "https://example.org/a", publishedOn: "2024-01-10" };
 
@@ -216,13 +216,7 @@ describe("the shared period", () => {
 
 describe("peer groups", () => {
   it("puts every FTZ of the seed in one launch batch, in the year of its launch", () => {
-    const rows = fs
-      .readdirSync("prisma/seed")
-      .flatMap((dir) =>
-        fs.existsSync(`prisma/seed/${dir}/zones.csv`) ? fs.readFileSync(`prisma/seed/${dir}/zones.csv`, "utf8").split("\n") : [],
-      )
-      .filter((line) => line.split(",")[3] === "ftz");
-    const ftzs = new Map(rows.map((line) => [line.split(",")[0]!, line.split(",")[5] ?? ""]));
+    const ftzs = new Map(seedZones("ftz").map((zone) => [zone.code, zone.established_on]));
     expect(ftzs.size).toBe(22);
     for (const [code, launch] of ftzs) {
       const batch = batchOf(code);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import fs from "node:fs";
 import {
   GRID_COLUMNS,
   GRID_ROWS,
@@ -10,6 +9,7 @@ import {
   shadeLegend,
   shadeScale,
 } from "@/lib/domain/province-grid";
+import { seedZones } from "../support/seed-zones";
 
 const at = (code: string) => {
   const tile = PROVINCE_TILES.find((t) => t.code === code);
@@ -27,13 +27,7 @@ describe("the province tile grid", () => {
   });
 
   it("holds every province of the seed under the same code", () => {
-    const provinces = fs
-      .readdirSync("prisma/seed")
-      .flatMap((dir) =>
-        fs.existsSync(`prisma/seed/${dir}/zones.csv`) ? fs.readFileSync(`prisma/seed/${dir}/zones.csv`, "utf8").split("\n") : [],
-      )
-      .filter((line) => line.split(",")[3] === "province")
-      .map((line) => line.split(",")[0]);
+    const provinces = seedZones("province").map((zone) => zone.code);
     expect(provinces.length).toBeGreaterThanOrEqual(22);
     for (const code of provinces)
       expect(
