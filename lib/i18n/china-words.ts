@@ -29,7 +29,7 @@ const en = {
   source: "Source",
   gridTitle: "Provinces by indicator",
   gridIntro:
-    "Each square is a province-level division, placed roughly where it lies; FTZ provinces are outlined. Shade: the FTZ's figure shown in the table above (period in each square's label). Choose the indicator:",
+    "Each square is a province-level division, placed roughly where it lies; FTZ provinces are outlined and link to their FTZ. Shade: the FTZ's figure shown in the table above, in five classes of about as many zones each (each square's label and the table below give its period). Indicator:",
   gridLabel: (indicator: string) => `Tile grid of China's provinces shaded by ${indicator}`,
   gridTable: "The same data as a table",
   province: "Province",
@@ -98,7 +98,7 @@ const zh: ChinaWords = {
   source: "来源",
   gridTitle: "各省份指标一览",
   gridIntro:
-    "每个方块代表一个省级行政区，大致按地理位置排列；有自贸试验区的省份加框标出。颜色深浅：上表中该省自贸试验区的数据（期间见各方块标签）。选择指标：",
+    "每个方块代表一个省级行政区，大致按地理位置排列；有自贸试验区的省份加框标出，点击进入该自贸试验区页面。颜色深浅：上表中该省自贸试验区的数据，按区数大致相等分为五档（期间见各方块标签及下表）。指标：",
   gridLabel: (indicator) => `按${indicator}着色的中国省级行政区方块图`,
   gridTable: "同一数据的表格",
   province: "省份",

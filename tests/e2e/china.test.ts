@@ -54,6 +54,11 @@ const WORDS = {
   },
 } as const;
 
+async function axeViolations(page: BrowserSession["page"]) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`);
+}
+
 const rowCodes = (session: BrowserSession) =>
   session.page
     .locator(".national-table tbody tr")
@@ -110,6 +115,7 @@ describe.each(["en", "zh"] as const)("the national page in %s", (locale) => {
       .allInnerTexts();
     expect(tradeCells.length).toBeGreaterThanOrEqual(2);
     for (const text of tradeCells) expect(text).toMatch(/2023/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("draws the provinces as a tile grid linking to their FTZ, with the same data as a table, and passes axe", async () => {
@@ -122,9 +128,7 @@ describe.each(["en", "zh"] as const)("the national page in %s", (locale) => {
     await expect(anhui.getAttribute("aria-label")).resolves.toMatch(/Anhui|安徽/);
     await page.locator(".national-grid__table summary").click();
     await expect(page.locator(".national-grid__table tbody tr").count()).resolves.toBe(34);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`);
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await anhui.click();
     await page.waitForURL(/\/zones\/anhui-ftz$/);
   });
