@@ -101,7 +101,7 @@ export default async function ChinaPage({ searchParams }: PageProps<"/china">) {
           samePeriodHref={href({ sort: gridIndicator.code, dir: "desc", same: "1" })}
         />
       ) : null}
-      <ProvinceFraming rows={view.rows} locale={locale} />
+      <ProvinceFraming rows={view.rows} indicators={data.indicators} locale={locale} />
     </>
   );
 }

@@ -4,14 +4,19 @@
 // labelled as computed.
 import { zoneName } from "@/lib/domain/figures";
 import { formatDate, formatNumber, formatValue, type Locale } from "@/lib/domain/format";
-import type { NationalRow } from "@/lib/domain/national";
+import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
 import { FigureSource, periodText } from "./figure-cell";
 
 const percent = (value: number, locale: Locale) => `${formatNumber(value, locale, value < 1 ? 3 : 1)}%`;
 
-export function ProvinceFraming({ rows, locale }: { rows: NationalRow[]; locale: Locale }) {
+export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRow[]; indicators: NationalIndicator[]; locale: Locale }) {
   const words = chinaWords(locale);
+  const indicatorOf = new Map(indicators.map((i) => [i.code, i]));
+  const nameOf = (code: string) => {
+    const indicator = indicatorOf.get(code);
+    return indicator ? (locale === "zh" && indicator.nameZh ? indicator.nameZh : indicator.nameEn) : code;
+  };
   const framed = rows.filter((row) => row.framing);
   const without = rows.filter((row) => !row.framing?.trade && Object.keys(row.cells).length > 0);
   return (
@@ -31,7 +36,9 @@ export function ProvinceFraming({ rows, locale }: { rows: NationalRow[]; locale:
                     ? words.framingSentence(name, percent(framing.areaBound, locale), percent(trade.figure.value, locale))
                     : words.shareSentence(name, percent(trade.figure.value, locale), periodText(trade.figure, locale))}
                 </p>
-              ) : null}
+              ) : (
+                <p className="framing__sentence">{name}</p>
+              )}
               <ul className="framing__figures">
                 {framing.area ? (
                   <li>
@@ -56,6 +63,30 @@ export function ProvinceFraming({ rows, locale }: { rows: NationalRow[]; locale:
                     )}
                   </li>
                 ) : null}
+                {framing.computed.map((cell) =>
+                  cell.computed ? (
+                    <li key={`${cell.figure.indicator}|${cell.figure.start}|${cell.figure.end}`}>
+                      <span className="tag">{words.computedLabel}</span>{" "}
+                      {words.computedShare(
+                        nameOf(cell.computed.zone.indicator),
+                        periodText(cell.figure, locale),
+                        percent(cell.figure.value, locale),
+                      )}{" "}
+                      {formatValue(cell.computed.zone.value, indicatorOf.get(cell.computed.zone.indicator)?.unit ?? "CNY", locale)} (
+                      <FigureSource figure={cell.computed.zone} locale={locale} />) ÷{" "}
+                      {formatValue(cell.computed.province.value, indicatorOf.get(cell.computed.province.indicator)?.unit ?? "CNY", locale)}{" "}
+                      (
+                      <FigureSource figure={cell.computed.province} locale={locale} />)
+                      {cell.computed.published ? (
+                        <>
+                          {"; "}
+                          {words.publishedShare(percent(cell.computed.published.value, locale))}{" "}
+                          <FigureSource figure={cell.computed.published} locale={locale} />
+                        </>
+                      ) : null}
+                    </li>
+                  ) : null,
+                )}
                 {framing.perKm2 ? (
                   <li>
                     <span className="tag">{words.computedLabel}</span>{" "}

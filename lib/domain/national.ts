@@ -49,6 +49,7 @@ export const TRADE_SHARE = "import_export_share_of_province";
 export const AREA = "area_size";
 export const AREA_ADDED = "area_added";
 export const AREA_SHARE = "area_share_of_province";
+export const FDI_SHARE = "fdi_share_of_province";
 
 /** The indicators of the national table, in column order. */
 export const NATIONAL_INDICATORS = [
@@ -65,7 +66,7 @@ export const HIGHLIGHTED = ["anhui-ftz", "zhejiang-ftz"] as const;
 /** A cell: a published figure, or a share computed from the zone's and its province's published figures. */
 export type NationalCell = {
   figure: NationalFigure;
-  computed?: { zone: NationalFigure; province: NationalFigure };
+  computed?: { zone: NationalFigure; province: NationalFigure; published?: NationalFigure };
 };
 
 export type PeriodKey = { basis: Basis; start: IsoDate; end: IsoDate; granularity: Granularity };
@@ -80,6 +81,8 @@ export type Framing = {
   areaBound?: number;
   /** The zone's imports and exports per km² of its planned area, for the trade figure's period. */
   perKm2?: { value: number; trade: NationalFigure; areaKm2: number };
+  /** Every share computable from same-period figures of the zone and its province (trade, foreign capital). */
+  computed: NationalCell[];
 };
 
 export type NationalRow = {
@@ -122,7 +125,51 @@ function combineQualifiers(a: Qualifier, b: Qualifier): Qualifier {
   return a === "exact" && b === "exact" ? "exact" : "approx";
 }
 
-/** The zone's share of its province: a figure of the share indicator, or one computed from the level's figures. */
+/** The levels whose share of the province can be computed, and the indicator of the published share. */
+export const SHARES = [
+  { level: TRADE, share: TRADE_SHARE },
+  { level: "actual_use_foreign_capital", share: FDI_SHARE },
+] as const;
+
+/**
+ * Every share of the province computable from the zone's and its province's published figures of the same
+ * indicator, period and basis; each with the published share of that period, when there is one, beside it.
+ */
+export function computedShares(
+  zone: NationalZone,
+  figures: readonly NationalFigure[],
+  level: string = TRADE,
+  share: string = TRADE_SHARE,
+): NationalCell[] {
+  const provinceCode = zone.province?.code;
+  if (!provinceCode) return [];
+  const provinceByPeriod = new Map(figures.filter((f) => f.zone === provinceCode && f.indicator === level).map((f) => [periodId(f), f]));
+  const publishedByPeriod = new Map(figures.filter((f) => f.zone === zone.code && f.indicator === share).map((f) => [periodId(f), f]));
+  return figures
+    .filter((f) => f.zone === zone.code && f.indicator === level)
+    .flatMap((own): NationalCell[] => {
+      const province = provinceByPeriod.get(periodId(own));
+      if (!province || province.value <= 0) return [];
+      const published = publishedByPeriod.get(periodId(own));
+      return [
+        {
+          figure: {
+            ...own,
+            indicator: share,
+            value: (own.value / province.value) * 100,
+            qualifier: combineQualifiers(own.qualifier, province.qualifier),
+            status: own.status !== "ok" ? own.status : province.status,
+            // A computed figure has no source of its own: the cell names both.
+            source: own.source,
+            quote: null,
+          },
+          computed: { zone: own, province, ...(published ? { published } : {}) },
+        },
+      ];
+    });
+}
+
+/** The zone's share of its province: the published figures, and computed ones for the periods none was published for. */
 export function shareCells(
   zone: NationalZone,
   figures: readonly NationalFigure[],
@@ -130,29 +177,7 @@ export function shareCells(
   share: string = TRADE_SHARE,
 ): NationalCell[] {
   const published = figures.filter((f) => f.zone === zone.code && f.indicator === share).map((figure) => ({ figure }));
-  const provinceCode = zone.province?.code;
-  if (!provinceCode) return published;
-  const provinceByPeriod = new Map(figures.filter((f) => f.zone === provinceCode && f.indicator === level).map((f) => [periodId(f), f]));
-  const seen = new Set(published.map((c) => periodId(c.figure)));
-  const computed: NationalCell[] = [];
-  for (const own of figures.filter((f) => f.zone === zone.code && f.indicator === level)) {
-    const province = provinceByPeriod.get(periodId(own));
-    if (!province || province.value <= 0 || seen.has(periodId(own))) continue;
-    computed.push({
-      figure: {
-        ...own,
-        indicator: share,
-        value: (own.value / province.value) * 100,
-        qualifier: combineQualifiers(own.qualifier, province.qualifier),
-        status: own.status !== "ok" ? own.status : province.status,
-        // A computed figure has no source of its own: the cell names both.
-        source: own.source,
-        quote: null,
-      },
-      computed: { zone: own, province },
-    });
-  }
-  return [...published, ...computed];
+  return [...published, ...computedShares(zone, figures, level, share).filter((cell) => !cell.computed?.published)];
 }
 
 /** Every cell a zone has for an indicator (a share includes the computed ones). */
@@ -203,8 +228,9 @@ function framingOf(
     trade?.computed?.zone ?? (trade ? tradeLevels.find((f) => periodId(f) === periodId(trade.figure)) : undefined) ?? latest(tradeLevels);
   const km2 = tradeLevel ? areaAt(tradeLevel.end) : undefined;
   const perKm2 = tradeLevel && km2 && km2 > 0 ? { value: tradeLevel.value / km2, trade: tradeLevel, areaKm2: km2 } : undefined;
-  if (!trade && !perKm2) return undefined;
-  const framing: Framing = { zone: zone.code, ...(trade ? { trade } : {}), ...(perKm2 ? { perKm2 } : {}) };
+  const computed = SHARES.flatMap(({ level, share }) => computedShares(zone, figures, level, share));
+  if (!trade && !perKm2 && computed.length === 0) return undefined;
+  const framing: Framing = { zone: zone.code, ...(trade ? { trade } : {}), ...(perKm2 ? { perKm2 } : {}), computed };
   if (best && trade) {
     framing.area = best.area;
     framing.areaBound = best.area.qualifier === "at_most" ? best.area.value : upperBound(best.area.value);

@@ -55,6 +55,9 @@ const en = {
   areaShareFigure: (value: string, date: string) => `Area share ${value} as published (${date})`,
   tradeShareFigure: (value: string, period: string) => `trade share ${value} (${period})`,
   publishedAs: "as published",
+  computedShare: (indicator: string, period: string, share: string) =>
+    `share of the province's ${indicator.toLowerCase()}, ${period}: ${share} =`,
+  publishedShare: (share: string) => `published as ${share}:`,
   computedLabel: "computed",
   framingNone: "Zones without a share of their province's trade: no published share and no province figure of the same period.",
   sortedBy: "sorted by",
@@ -120,6 +123,8 @@ const zh: ChinaWords = {
   areaShareFigure: (value, date) => `面积占比${value}为公布值（${date}）`,
   tradeShareFigure: (value, period) => `进出口占比${value}（${period}）`,
   publishedAs: "公布值",
+  computedShare: (indicator, period, share) => `${indicator}占全省比重（${period}）：${share} =`,
+  publishedShare: (share) => `公布值为${share}：`,
   computedLabel: "计算值",
   framingNone: "以下自贸试验区没有进出口占全省比重：既无公布值，也无同期全省数据。",
   sortedBy: "排序",

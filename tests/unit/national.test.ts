@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildNationalView,
+  computedShares,
   sharedPeriodOf,
   shareCells,
   upperBound,
@@ -175,6 +176,31 @@ describe("share of the province", () => {
   it("keeps a published share and does not compute one for the same period", () => {
     const cells = shareCells(zones[1]!, data.figures);
     expect(cells.map((c) => [c.figure.value, Boolean(c.computed)])).toEqual([[11.3, false]]);
+  });
+
+  it("computes every share it can, with the published share of the same period beside it", () => {
+    const jiangsu = buildNationalView(data).rows.find((r) => r.zone.code === "jiangsu-ftz");
+    const computed = jiangsu?.framing?.computed ?? [];
+    expect(computed).toHaveLength(1);
+    // 591.49 bn ÷ 5,213.06 bn = 11.346…%, published as 11.3%.
+    expect(computed[0]?.figure.value).toBeCloseTo(11.3463, 4);
+    expect(computed[0]?.computed?.published?.value).toBe(11.3);
+    expect(computedShares(zones[1]!, data.figures, "new_enterprises", "none")).toEqual([]);
+  });
+
+  it("computes the share of foreign capital from the same-period figures of zone and province", () => {
+    const shaanxi = zone("shaanxi-ftz", "shaanxi");
+    const cells = computedShares(
+      shaanxi,
+      [
+        figure("shaanxi-ftz", "actual_use_foreign_capital", "2019-01-01/2019-03-31", "period", 7.89e8),
+        figure("shaanxi", "actual_use_foreign_capital", "2019-01-01/2019-03-31", "period", 20.29e8),
+        figure("shaanxi", "actual_use_foreign_capital", "2019", "period", 80e8),
+      ],
+      "actual_use_foreign_capital",
+      "fdi_share_of_province",
+    );
+    expect(cells.map((c) => Number(c.figure.value.toFixed(2)))).toEqual([38.89]);
   });
 
   it("marks a share computed from an approximate figure as approximate", () => {

@@ -1,6 +1,14 @@
 // The national page's data: every pilot FTZ (zones of kind ftz) with its province and areas, and the figures
 // of the key indicators for the FTZs and their provinces, each with its source. Two queries.
-import { AREA, AREA_ADDED, AREA_SHARE, NATIONAL_INDICATORS, type NationalData, type NationalFigure } from "../../domain/national.ts";
+import {
+  AREA,
+  AREA_ADDED,
+  AREA_SHARE,
+  FDI_SHARE,
+  NATIONAL_INDICATORS,
+  type NationalData,
+  type NationalFigure,
+} from "../../domain/national.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
 import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
@@ -21,7 +29,7 @@ type FigureRow = {
   quote: string | null;
 };
 
-const WANTED = [...NATIONAL_INDICATORS, AREA, AREA_ADDED, AREA_SHARE];
+const WANTED = [...NATIONAL_INDICATORS, AREA, AREA_ADDED, AREA_SHARE, FDI_SHARE];
 
 async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalData> {
   const [zones, indicators] = await Promise.all([
