@@ -8,7 +8,9 @@ import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
 import { FigureSource, periodText } from "./figure-cell";
 
-const percent = (value: number, locale: Locale) => `${formatNumber(value, locale, value < 1 ? 3 : 1)}%`;
+// Published shares as published (one decimal, three below 1%); computed ones with one decimal more, so that
+// a computed 11.35% is not mistaken for the published 11.3%.
+const percent = (value: number, locale: Locale, extra = 0) => `${formatNumber(value, locale, (value < 1 ? 3 : 1) + extra)}%`;
 
 export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRow[]; indicators: NationalIndicator[]; locale: Locale }) {
   const words = chinaWords(locale);

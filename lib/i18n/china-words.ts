@@ -55,8 +55,7 @@ const en = {
   areaShareFigure: (value: string, date: string) => `Area share ${value} as published (${date})`,
   tradeShareFigure: (value: string, period: string) => `trade share ${value} (${period})`,
   publishedAs: "as published",
-  computedShare: (indicator: string, period: string, share: string) =>
-    `share of the province's ${indicator.toLowerCase()}, ${period}: ${share} =`,
+  computedShare: (indicator: string, period: string, share: string) => `${indicator}, ${period}: ${share} of the province's =`,
   publishedShare: (share: string) => `published as ${share}:`,
   computedLabel: "computed",
   framingNone: "Zones without a share of their province's trade: no published share and no province figure of the same period.",

@@ -144,6 +144,9 @@ describe.each(["en", "zh"] as const)("the national page in %s", (locale) => {
         : /湖北自贸试验区以不到全省0\.1%的面积，贡献了全省约30\.2%的进出口/,
     );
     await expect(page.locator(".national-framing .tag").count()).resolves.toBeGreaterThan(0);
+    // Jiangsu 2021: 591.49 bn ÷ 5,213.06 bn computed, beside the published 11.3%.
+    expect(framing).toContain("11.35%");
+    expect(framing).toMatch(locale === "en" ? /published as 11\.3%/ : /公布值为11\.3%/);
   });
 
   it("selects the Yangtze River Delta FTZs on the compare page in one click", async () => {
