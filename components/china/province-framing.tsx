@@ -50,7 +50,7 @@ export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRo
                 ) : null}
                 {trade ? (
                   <li>
-                    {words.tradeShareFigure(percent(trade.figure.value, locale), periodText(trade.figure, locale))},{" "}
+                    {words.tradeShareFigure(percent(trade.figure.value, locale, trade.computed ? 1 : 0), periodText(trade.figure, locale))},{" "}
                     {trade.computed ? (
                       <>
                         <span className="tag">{words.computedLabel}</span> {formatValue(trade.computed.zone.value, "CNY", locale)} (
@@ -72,7 +72,7 @@ export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRo
                       {words.computedShare(
                         nameOf(cell.computed.zone.indicator),
                         periodText(cell.figure, locale),
-                        percent(cell.figure.value, locale),
+                        percent(cell.figure.value, locale, 1),
                       )}{" "}
                       {formatValue(cell.computed.zone.value, indicatorOf.get(cell.computed.zone.indicator)?.unit ?? "CNY", locale)} (
                       <FigureSource figure={cell.computed.zone} locale={locale} />) ÷{" "}
