@@ -93,7 +93,8 @@ export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRo
                   <li>
                     <span className="tag">{words.computedLabel}</span>{" "}
                     {words.perKm2Sentence(
-                      formatValue(framing.perKm2.value, "CNY", locale),
+                      // A computed ratio: three significant digits, not the precision of a published figure.
+                      formatValue(Number(framing.perKm2.value.toPrecision(3)), "CNY", locale),
                       periodText(framing.perKm2.trade, locale),
                       formatNumber(framing.perKm2.areaKm2, locale, 2),
                     )}{" "}

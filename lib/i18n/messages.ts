@@ -536,7 +536,7 @@ const zh: Messages = {
     import: "导入",
     reports: "报告",
     monitor: "监测",
-    china: "全国自贸区",
+    china: "全国",
     main: "主导航",
   },
   language: { label: "语言", en: "English", zh: "中文" },
