@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <NavLinks
                 links={[
                   { href: "/", label: t.nav.overview },
+                  { href: "/china", label: t.nav.china },
                   { href: "/compare", label: t.nav.compare },
                   { href: "/monitor", label: t.nav.monitor },
                   { href: "/zones", label: t.nav.zones },

@@ -73,7 +73,7 @@ export default async function OverviewPage() {
       ) : null}
       {otherFtzs > 0 ? (
         <p className="overview-all">
-          <Link href="/zones">
+          <Link href="/china">
             {t.overview.allFtzs} ({otherFtzs + pairZones.length}) →
           </Link>
         </p>

@@ -25,6 +25,8 @@ import { CompareViewSchema, viewQuery, type CompareView } from "@/lib/validation
 import { parseParams } from "@/lib/validation/params";
 import { searchParamsUrl } from "@/lib/validation/search-params";
 import { BASES, type ZoneKind } from "@/lib/domain/vocabulary";
+import { selectableGroups } from "@/lib/domain/peer-groups";
+import { chinaWords } from "@/lib/i18n/china-words";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -129,6 +131,12 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       ]}
       years={years}
       labels={t.compare}
+      peerGroups={selectableGroups(known).map(({ group, zones }) => ({
+        id: group.id,
+        label: locale === "zh" ? group.nameZh : group.nameEn,
+        zones,
+      }))}
+      peerGroupsLabel={chinaWords(locale).groups}
     />
   );
 

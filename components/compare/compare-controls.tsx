@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { viewQuery, type ViewParams } from "@/lib/validation/compare-query";
+import "./peer-groups.css";
 
 export type Option = { value: string; label: string; hint?: string; disabled?: boolean };
 export type OptionGroup = { label: string; options: Option[] };
@@ -37,6 +38,9 @@ type Props = {
   baseOptions: Option[];
   years: number[];
   labels: ControlLabels;
+  /** Peer groups (the YRD FTZs, launch batches): one click selects their member zones. */
+  peerGroups?: { id: string; label: string; zones: string[] }[];
+  peerGroupsLabel?: string;
 };
 
 function Select({
@@ -77,7 +81,19 @@ function Select({
   );
 }
 
-export function CompareControls({ view, indicators, zones, bases, freqs, transforms, baseOptions, years, labels }: Props) {
+export function CompareControls({
+  view,
+  indicators,
+  zones,
+  bases,
+  freqs,
+  transforms,
+  baseOptions,
+  years,
+  labels,
+  peerGroups = [],
+  peerGroupsLabel = "",
+}: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (next: ViewParams) => startTransition(() => router.push(`/compare?${viewQuery(next)}`, { scroll: false }));
@@ -196,6 +212,25 @@ export function CompareControls({ view, indicators, zones, bases, freqs, transfo
           ))}
         </fieldset>
       </div>
+      {peerGroups.length > 0 ? (
+        <div className="controls-row peer-groups" role="group" aria-label={peerGroupsLabel}>
+          <span className="control__label">{peerGroupsLabel}</span>
+          {peerGroups.map((group) => {
+            const active = group.zones.length === view.zones.length && group.zones.every((z) => selected.has(z));
+            return (
+              <button
+                key={group.id}
+                type="button"
+                className="button button--quiet"
+                aria-pressed={active}
+                onClick={() => set({ zones: group.zones })}
+              >
+                {group.label} ({group.zones.length})
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -35,6 +35,7 @@ type Props<T extends RowData> = {
   caption: string;
   sortLabel: (column: string, direction: "ascending" | "descending" | "none") => string;
   empty: ReactNode;
+  rowClassName?: (row: T) => string | undefined;
 };
 
 const resolve = <S,>(updater: Updater<S>, current: S): S => (typeof updater === "function" ? (updater as (old: S) => S)(current) : updater);
@@ -53,6 +54,7 @@ export function DataTable<T extends RowData>({
   caption,
   sortLabel,
   empty,
+  rowClassName,
 }: Props<T>) {
   const table = useTable({
     features: dataTableFeatures,
@@ -125,7 +127,11 @@ export function DataTable<T extends RowData>({
           ) : (
             table.getRowModel().rows.map((row) => (
               <Fragment key={row.id}>
-                <tr className={row.getIsExpanded() ? "is-expanded" : undefined}>
+                <tr
+                  className={
+                    [row.getIsExpanded() ? "is-expanded" : "", rowClassName?.(row.original) ?? ""].filter(Boolean).join(" ") || undefined
+                  }
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}>
                       <table.FlexRender cell={cell} />
