@@ -119,19 +119,35 @@ export function DataExplorer({ basePath, query, fixed = [], table, locale, label
       case "status":
         return facetSelect(columnId);
       case "period":
+        // A range of years the periods end in: from, to (either open).
         return (
-          <select
-            aria-label={`${labels.col.period}: ≥`}
-            value={query.from?.slice(0, 4) ?? ""}
-            onChange={(event) => go({ from: event.target.value || null })}
-          >
-            <option value="">≥ {labels.all}</option>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                ≥ {y}
-              </option>
-            ))}
-          </select>
+          <span className="year-range">
+            <select
+              aria-label={`${labels.col.period}: ${labels.yearFrom}`}
+              value={query.from?.slice(0, 4) ?? ""}
+              onChange={(event) => go({ from: event.target.value || null })}
+            >
+              <option value="">{labels.yearFrom}</option>
+              {years.map((y) => (
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
+              ))}
+            </select>
+            <span aria-hidden="true">–</span>
+            <select
+              aria-label={`${labels.col.period}: ${labels.yearTo}`}
+              value={query.to?.slice(0, 4) ?? ""}
+              onChange={(event) => go({ to: event.target.value || null })}
+            >
+              <option value="">{labels.yearTo}</option>
+              {years.map((y) => (
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </span>
         );
       case "source":
         return (

@@ -35,3 +35,36 @@ export function coverageMatrix(counts: readonly CoverageCount[], zones: readonly
     cell: (indicator, zone) => cells.get(`${indicator}|${zone}`),
   };
 }
+
+export type CoverageGridRow = { zone: string; indicator: string; year: number; bases: Basis[]; figures: number };
+
+/**
+ * The coverage as a table a spreadsheet needs no pivot for: every zone and indicator that has figures,
+ * every year from the first to the last year of the data, with the bases present — empty where none
+ * (the gaps are rows too).
+ */
+export function coverageGrid(counts: readonly CoverageCount[]): CoverageGridRow[] {
+  if (counts.length === 0) return [];
+  const years = counts.map((c) => c.year);
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const byKey = new Map<string, Map<number, { bases: Set<Basis>; figures: number }>>();
+  for (const c of counts) {
+    const key = `${c.zone}|${c.indicator}`;
+    const perYear = byKey.get(key) ?? new Map<number, { bases: Set<Basis>; figures: number }>();
+    const cell = perYear.get(c.year) ?? { bases: new Set<Basis>(), figures: 0 };
+    cell.bases.add(c.basis);
+    cell.figures += c.n;
+    perYear.set(c.year, cell);
+    byKey.set(key, perYear);
+  }
+  const rows: CoverageGridRow[] = [];
+  for (const key of [...byKey.keys()].sort()) {
+    const [zone = "", indicator = ""] = key.split("|");
+    const perYear = byKey.get(key);
+    for (let year = first; year <= last; year += 1) {
+      const cell = perYear?.get(year);
+      rows.push({ zone, indicator, year, bases: cell ? BASES.filter((b) => cell.bases.has(b)) : [], figures: cell?.figures ?? 0 });
+    }
+  }
+  return rows;
+}

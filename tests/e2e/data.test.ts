@@ -38,6 +38,15 @@ describe("the data explorer", () => {
     await expect(page.locator(".result-count").textContent()).resolves.toBe("1–8 of 8 figures");
     const csv = await page.getByRole("link", { name: /Download CSV of all 8/ }).getAttribute("href");
     expect(csv).toBe("/api/observations?zone=anhui&indicator=import_export&format=csv");
+
+    // A range of years, from and to: 2021, 2022, 2023, Q1 2023 and Jan–Sep 2023.
+    await page.getByLabel("Period: from any year").selectOption("2021");
+    await page.waitForURL(/from=2021/);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Period: to any year").selectOption("2023");
+    await page.waitForURL(/from=2021&to=2023|to=2023.*from=2021/);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator(".result-count").textContent()).resolves.toBe("1–5 of 5 figures");
   });
 
   it("opens a revised figure's history, remembered in the URL", async () => {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { getPrisma } from "@/lib/bootstrap";
 import { getCoverage } from "@/lib/db/queries/coverage";
+import { coverageGrid } from "@/lib/domain/coverage";
 import { csvResponse, toCsv } from "@/lib/export/csv";
 import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
 import { handle, json } from "@/lib/http";
@@ -9,16 +10,18 @@ import { parseParams } from "@/lib/validation/params";
 import { FormatParam } from "@/lib/validation/series";
 
 const Params = z.object({ format: FormatParam.optional() });
-const COLUMNS = ["zone", "indicator", "basis", "year", "figures"] as const;
+// The downloads: one row per zone × indicator × year, gaps included (bases empty, figures 0).
+const COLUMNS = ["zone", "indicator", "year", "bases", "figures"] as const;
 
 export const GET = handle(async (request) => {
   const { format } = parseParams(new URL(request.url), Params);
-  const rows = (await getCoverage(await getPrisma())).map((r) => [r.zone, r.indicator, r.basis, r.year, r.n]);
+  const counts = await getCoverage(await getPrisma());
+  const rows = coverageGrid(counts).map((r) => [r.zone, r.indicator, r.year, r.bases.join(";"), r.figures]);
   if (format === "csv") return csvResponse(toCsv(COLUMNS, rows), "ftz-monitor-coverage.csv");
   if (format === "xlsx")
     return xlsxResponse(
-      await xlsxBuffer([{ name: "Coverage", columns: COLUMNS.map((header) => ({ header })), rows }], []),
+      await xlsxBuffer([{ name: "Coverage", columns: COLUMNS.map((header) => ({ header, ...(header === "figures" ? { kind: "number" as const } : {}) })), rows }], []),
       "ftz-monitor-coverage.xlsx",
     );
-  return json({ data: rows.map(([zone, indicator, basis, year, figures]) => ({ zone, indicator, basis, year, figures })) });
+  return json({ data: counts.map((r) => ({ zone: r.zone, indicator: r.indicator, basis: r.basis, year: r.year, figures: r.n })) });
 });
