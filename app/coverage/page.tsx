@@ -69,8 +69,8 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
           <span className="sq sq--period">{letters.period}</span> {t.data.basisName.period}{" "}
           <span className="sq sq--ytd">{letters.ytd}</span> {t.data.basisName.ytd}{" "}
           <span className="sq sq--cumulative">{letters.cumulative}</span> {t.data.basisName.cumulative}{" "}
-          <span className="sq sq--point">{letters.point}</span> {t.data.basisName.point} <span className="sq" /> {t.coverage.none} ·{" "}
-          {t.coverage.years}: {matrix.years[0]}–{matrix.years.at(-1)}
+          <span className="sq sq--point">{letters.point}</span> {t.data.basisName.point} <span className="sq sq--period">+</span>{" "}
+          {t.coverage.several} <span className="sq" /> {t.coverage.none} · {t.coverage.years}: {matrix.years[0]}–{matrix.years.at(-1)}
         </p>
         <div className="table-wrap">
           <table className="coverage-table">
@@ -88,6 +88,17 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
                     </th>
                   );
                 })}
+              </tr>
+              <tr className="coverage-years">
+                <th scope="row">{t.coverage.years}</th>
+                {matrix.zones.map((code) => (
+                  <td key={code}>
+                    <span className="strip-years" style={{ width: `${matrix.years.length * 12 - 1}px` }}>
+                      <span>{matrix.years[0]}</span>
+                      <span>{matrix.years.at(-1)}</span>
+                    </span>
+                  </td>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -127,7 +138,12 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
                             {matrix.years.map((y) => {
                               const bases = cell.years.get(y);
                               return (
-                                <span key={y} className={`sq${bases ? ` sq--${bases[0]}` : ""}`} aria-hidden="true">
+                                <span
+                                  key={y}
+                                  className={`sq${bases ? ` sq--${bases[0]}` : ""}`}
+                                  aria-hidden="true"
+                                  title={`${y}${bases ? `: ${bases.map((b) => t.data.basisName[b]).join(", ")}` : ""}`}
+                                >
                                   {bases ? (bases.length > 1 ? "+" : letters[bases[0] ?? "period"]) : ""}
                                 </span>
                               );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
 import { orderZones } from "@/lib/domain/figures";
-import { formatDate, formatNumber } from "@/lib/domain/format";
+import { formatArea, formatDate } from "@/lib/domain/format";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
@@ -51,7 +51,7 @@ export default async function ZonesPage() {
                 </th>
                 <td>{t.zone.kind[zone.kind]}</td>
                 <td>{zone.established_on ? formatDate(zone.established_on, locale) : "—"}</td>
-                <td className="num">{zone.area_km2 ? `${formatNumber(zone.area_km2, locale)} km²` : "—"}</td>
+                <td className="num">{zone.area_km2 ? formatArea(zone.area_km2, locale) : "—"}</td>
                 <td className="num">{zone.observations}</td>
               </tr>
             ))}

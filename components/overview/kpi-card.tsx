@@ -5,6 +5,7 @@ import { SourceLink } from "@/components/ui/source-link";
 import {
   countWordZh,
   formatAge,
+  formatChange,
   formatPeriod,
   formatQualifiedValue,
   formatSeriesValue,
@@ -54,7 +55,9 @@ export function KpiCard({ indicator, latest, basis, granularity, yoy, history, s
         {yoy ? (
           <>
             <span aria-hidden="true">{yoy.value >= 0 ? "▲" : "▼"}</span> {qualifierMark(yoy.qualifier, locale)}
-            {formatSeriesValue(yoy.value, yoy.unit, indicator.unit, locale, { signed: true })} {t.overview.yoy}
+            {locale === "zh"
+              ? formatChange(yoy.value, yoy.unit, locale)
+              : `${formatSeriesValue(yoy.value, yoy.unit, indicator.unit, locale, { signed: true })} ${t.overview.yoy}`}
             <span className="kpi__origin" data-origin={yoy.origin}>
               {" "}
               ({yoy.origin === "published" ? t.overview.ratePublished : t.overview.rateComputed})

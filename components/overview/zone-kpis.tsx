@@ -1,7 +1,7 @@
 // One zone on the overview: its name, launch and area, and a card for each of its key figures.
 import Link from "next/link";
 import { zoneName, type ZoneSummary } from "@/lib/domain/figures";
-import { formatDate, formatNumber, type Locale } from "@/lib/domain/format";
+import { formatArea, formatDate, type Locale } from "@/lib/domain/format";
 import { pickKpiIndicators, yearOnYearOf, type OverviewFigure } from "@/lib/domain/kpi";
 import { familyColor } from "@/lib/domain/palette";
 import { fill, localName, type Messages } from "@/lib/i18n/messages";
@@ -45,7 +45,7 @@ export function ZoneKpis({ zone, figures, today, locale, t, max = 6, headingLeve
           {[
             t.zone.kind[zone.kind],
             zone.establishedOn ? fill(t.overview.launched, { date: formatDate(zone.establishedOn, locale) }) : null,
-            zone.areaKm2 ? `${formatNumber(zone.areaKm2, locale)} km²` : null,
+            zone.areaKm2 ? formatArea(zone.areaKm2, locale) : null,
           ]
             .filter(Boolean)
             .join(" · ")}

@@ -259,3 +259,28 @@ export function formatYoy(rate: number, locale: Locale): string {
   }
   return `${rate > 0 ? "+" : rate < 0 ? "−" : "±"}${formatNumber(Math.abs(rate), locale, digits)}% on a year earlier`;
 }
+
+/** A planned area: `119.86 km²` / `119.86平方公里`. */
+export function formatArea(km2: number, locale: Locale, maximumFractionDigits = 4): string {
+  return locale === "zh"
+    ? `${formatNumber(km2, locale, maximumFractionDigits)}平方公里`
+    : `${formatNumber(km2, locale, maximumFractionDigits)} km²`;
+}
+
+/**
+ * A change on a year earlier as Chinese writes it: `同比增长26.9%`, `同比下降0.3个百分点` (percentage
+ * points for rates); English: `+26.9%`, `-0.3 pp`.
+ */
+export function formatChange(value: number, unit: "percent" | "pp", locale: Locale): string {
+  if (locale !== "zh") return formatSeriesValue(value, unit, "percent", locale, { signed: true });
+  const size = formatNumber(Math.abs(value), locale, unit === "pp" ? 2 : 1);
+  if (value === 0) return "同比持平";
+  return `同比${value > 0 ? "增长" : "下降"}${size}${unit === "pp" ? "个百分点" : "%"}`;
+}
+
+/** How long a zone has been open: `6.2 years since launch`; in Chinese whole years or months, `挂牌6年`, `挂牌8个月`. */
+export function formatSinceLaunch(days: number, locale: Locale): string {
+  if (locale !== "zh") return `${formatNumber(days / 365.25, locale, 1)} years since launch`;
+  const years = Math.floor(days / 365.25);
+  return years >= 1 ? `挂牌${years}年` : `挂牌${Math.max(0, Math.floor(days / 30.44))}个月`;
+}

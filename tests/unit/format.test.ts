@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   countWordZh,
+  formatArea,
+  formatChange,
+  formatSinceLaunch,
+  formatYoy,
   formatAge,
   formatCompact,
   formatPeriod,
@@ -120,5 +124,26 @@ describe("formatAge", () => {
   ])("%s → %s / %s", (date, en, zh) => {
     expect(formatAge(date, "2026-11-23", "en")).toBe(en);
     expect(formatAge(date, "2026-11-23", "zh")).toBe(zh);
+  });
+});
+
+describe("Chinese that reads as Chinese", () => {
+  it.each([
+    [26.9, "percent", "zh", "同比增长26.9%"],
+    [-0.3, "pp", "zh", "同比下降0.3个百分点"],
+    [0, "percent", "zh", "同比持平"],
+    [-0.3, "pp", "en", "-0.3 pp"],
+    [26.9, "percent", "en", "+26.9%"],
+  ] as const)("writes a change of %d %s in %s as %s", (value, unit, locale, text) => {
+    expect(formatChange(value, unit, locale)).toBe(text);
+  });
+
+  it("writes areas in 平方公里 and the time since launch in whole years or months", () => {
+    expect(formatArea(119.86, "zh")).toBe("119.86平方公里");
+    expect(formatArea(119.86, "en")).toBe("119.86 km²");
+    expect(formatSinceLaunch(6.2 * 365.25, "zh")).toBe("挂牌6年");
+    expect(formatSinceLaunch(250, "zh")).toBe("挂牌8个月");
+    expect(formatSinceLaunch(6.2 * 365.25, "en")).toBe("6.2 years since launch");
+    expect(formatYoy(-3.1, "zh")).toBe("同比下降3.1%");
   });
 });

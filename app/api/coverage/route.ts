@@ -20,7 +20,16 @@ export const GET = handle(async (request) => {
   if (format === "csv") return csvResponse(toCsv(COLUMNS, rows), "ftz-monitor-coverage.csv");
   if (format === "xlsx")
     return xlsxResponse(
-      await xlsxBuffer([{ name: "Coverage", columns: COLUMNS.map((header) => ({ header, ...(header === "figures" ? { kind: "number" as const } : {}) })), rows }], []),
+      await xlsxBuffer(
+        [
+          {
+            name: "Coverage",
+            columns: COLUMNS.map((header) => ({ header, ...(header === "figures" ? { kind: "number" as const } : {}) })),
+            rows,
+          },
+        ],
+        [],
+      ),
       "ftz-monitor-coverage.xlsx",
     );
   return json({ data: counts.map((r) => ({ zone: r.zone, indicator: r.indicator, basis: r.basis, year: r.year, figures: r.n })) });

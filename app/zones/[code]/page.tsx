@@ -13,7 +13,7 @@ import { chartModel, eventKey } from "@/lib/domain/chart-model";
 import { compare } from "@/lib/domain/compare";
 import { daysBetween } from "@/lib/domain/dates";
 import { zoneName } from "@/lib/domain/figures";
-import { formatDate, formatDateAt, formatNumber, qualifierMark } from "@/lib/domain/format";
+import { formatArea, formatDate, formatDateAt, formatSinceLaunch, qualifierMark } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
 import { figuresText, fill, messages } from "@/lib/i18n/messages";
@@ -160,8 +160,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
             <div>
               <dt>{t.zonePage.launched}</dt>
               <dd>
-                {formatDate(profile.launch, locale)} ·{" "}
-                {fill(t.zonePage.sinceLaunch, { years: formatNumber(daysBetween(profile.launch, today) / 365.25, locale, 1) })}
+                {formatDate(profile.launch, locale)} · {formatSinceLaunch(daysBetween(profile.launch, today), locale)}
               </dd>
             </div>
           ) : null}
@@ -169,7 +168,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
             <div>
               <dt>{t.zonePage.area}</dt>
               <dd>
-                {formatNumber(area.km2, locale)} km²
+                {formatArea(area.km2, locale)}
                 {area.asOf ? <span className="muted"> · {fill(t.zonePage.areaAsOf, { date: formatDate(area.asOf, locale) })}</span> : null}
               </dd>
             </div>
@@ -187,9 +186,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                 <Link href={`/zones/${child.code}`}>{zoneName(child, locale)}</Link>
                 <span className="muted">
                   {[
-                    (areaOf(child.code)?.km2 ?? child.areaKm2)
-                      ? `${formatNumber(areaOf(child.code)?.km2 ?? child.areaKm2 ?? 0, locale)} km²`
-                      : null,
+                    (areaOf(child.code)?.km2 ?? child.areaKm2) ? formatArea(areaOf(child.code)?.km2 ?? child.areaKm2 ?? 0, locale) : null,
                     child.launch ? formatDate(child.launch, locale) : null,
                     figuresText(child.figures, locale),
                   ]
