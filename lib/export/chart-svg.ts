@@ -96,7 +96,7 @@ export function renderChartSvg(model: ChartModel, options: SvgOptions): Rendered
 
   // Footer, from the bottom up: brand line, sources, events.
   const footer: { line: string; size: number; fill: string }[] = [];
-  const eventText = model.events.map((e) => `${e.n} ${e.dateText} ${e.zoneLabel}: ${e.title}`).join(zh ? "；" : "; ");
+  const eventText = model.events.map((e) => `${eventMarker(e.n)} ${e.dateText} ${e.zoneLabel}: ${e.title}`).join(zh ? "；" : "; ");
   const eventLines = eventText
     ? clip(wrap(`${labels.events}: ${eventText}`, inner, 10.5, measure), 2, (n) => (zh ? `… 另有 ${n} 行` : `… ${n} more lines`))
     : [];
@@ -167,13 +167,14 @@ export function renderChartSvg(model: ChartModel, options: SvgOptions): Rendered
       text(tx, plotBottom + 18, tick.label, 11, { fill: MUTED, anchor: "middle" });
     }
     if (model.axis === "launch")
-      text(plotRight, plotBottom + 18, zh ? "挂牌后月数" : "months since launch", 10.5, { fill: MUTED, anchor: "end" });
+      // Below the tick labels, never on their line.
+      text(plotRight, plotBottom + 36, zh ? "挂牌后月数" : "months since launch", 10.5, { fill: MUTED, anchor: "end" });
     for (const event of model.events) {
       const ex = xOf(event.x);
       parts.push(
         `<line x1="${ex.toFixed(1)}" y1="${plotTop}" x2="${ex.toFixed(1)}" y2="${plotBottom}" stroke="${event.color}" stroke-dasharray="3 3" stroke-opacity="0.8"/>`,
       );
-      text(ex + 3, plotTop + 10 + event.row * 12, String(event.n), 10, { fill: INK });
+      text(ex + 3, plotTop + 10 + event.row * 12, eventMarker(event.n), 10, { fill: INK });
     }
     for (const s of model.series) {
       const sorted = [...s.points].sort((a, b) => a.x - b.x);
@@ -215,6 +216,11 @@ export function renderChartSvg(model: ChartModel, options: SvgOptions): Rendered
 }
 
 /** Each drawn point says what it is, so the numbers can be read back out of the file. */
+/** An event's number as its marker reads, so it cannot run into the date after it: ① … ⑳, then (21). */
+export function eventMarker(n: number): string {
+  return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
+}
+
 function dataAttributes(zone: string, p: ModelPoint): string {
   return ` data-zone="${escapeXml(zone)}" data-start="${p.start}" data-end="${p.end}" data-value="${p.value}" data-qualifier="${p.qualifier}"`;
 }

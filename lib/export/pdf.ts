@@ -49,13 +49,22 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLa
   doc.page.margins.bottom = bottom;
 }
 
+const MIN_CHART = 180;
+const ROW_HEIGHT = 15;
+
+/** How tall an item's table is drawn: a header, its rows and, when a mark is used, the legend line. */
+function tableHeightOf(model: ChartModel): number {
+  const marked = model.table.some((row) => row.cells.some((cell) => cell?.implied || cell?.rateOrigin));
+  return (model.table.length + 1) * ROW_HEIGHT + (marked ? 14 : 0);
+}
+
 /** The table of an item: periods down, zones across, as on the compare page. */
 function drawTable(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels, limit: number): void {
   const columns = [labels.period, ...model.series.map((s) => s.label)];
   const firstWidth = Math.min(160, Math.max(90, ...model.table.map((r) => measureText(r.periodText, 8.5) + 12)));
   const other = (CONTENT - firstWidth) / Math.max(1, model.series.length);
   const widths = [firstWidth, ...model.series.map(() => other)];
-  const rowHeight = 15;
+  const rowHeight = ROW_HEIGHT;
   const header = () => {
     let x = MARGIN;
     const y = doc.y;
@@ -161,13 +170,19 @@ export async function reportPdf(report: PdfReport, items: PdfItem[], labels: Pdf
     doc.moveDown(0.5);
     if (item.showChart) {
       const width = CONTENT;
-      const height = Math.min(300, limit - doc.y - (item.showTable ? 60 : 10));
+      // A table that fits beside a somewhat smaller chart is not split onto a page of its own.
+      const tableHeight = item.showTable && model.table.length ? tableHeightOf(model) : 0;
+      const room = limit - doc.y;
+      const height =
+        tableHeight && tableHeight + MIN_CHART + 10 <= room
+          ? Math.min(300, room - tableHeight - 10)
+          : Math.min(300, room - (item.showTable ? 60 : 10));
       // The chart without its own title and sources: the page gives them as text and footnotes.
       const { svg } = renderChartSvg(
         { ...model, title: "", subtitle: "", sources: [], asOf: null },
         {
           width: Math.round(width),
-          height: Math.max(180, Math.round(height)),
+          height: Math.max(MIN_CHART, Math.round(height)),
           type,
           locale: report.locale,
           labels: { ...labels, footer: "", hollow: labels.hollow },
@@ -177,12 +192,12 @@ export async function reportPdf(report: PdfReport, items: PdfItem[], labels: Pdf
       const top = doc.y;
       SVGtoPDF(doc, svg.replace("FONT_FACE_PLACEHOLDER", "").replace("FONT_FAMILY_PLACEHOLDER", FONT_FAMILY), MARGIN, top, {
         width,
-        height: Math.max(180, height),
+        height: Math.max(MIN_CHART, height),
         fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR),
       });
       // Drawing the chart's text moves the text cursor: put it back under the chart.
       doc.x = MARGIN;
-      doc.y = top + Math.max(180, height) + 8;
+      doc.y = top + Math.max(MIN_CHART, height) + 8;
     }
     if (item.showTable && model.table.length) drawTable(doc, model, labels, limit);
     if (item.note.trim()) {

@@ -88,6 +88,27 @@ export async function pdfText(bytes: Uint8Array): Promise<string[]> {
   return pages;
 }
 
+export type PdfBox = { text: string; x: number; y: number; width: number; height: number };
+
+/** Each page's text items with their boxes (PDF units, y up from the bottom), as pdfjs lays them out. */
+export async function pdfBoxes(bytes: Uint8Array): Promise<{ width: number; height: number; boxes: PdfBox[] }[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: { width: number; height: number; boxes: PdfBox[] }[] = [];
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const page = await document.getPage(n);
+    const [, , width = 0, height = 0] = page.view;
+    const boxes: PdfBox[] = [];
+    for (const item of (await page.getTextContent()).items) {
+      if (!("str" in item) || !item.str.trim()) continue;
+      boxes.push({ text: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, height: item.height });
+    }
+    pages.push({ width, height, boxes });
+  }
+  await document.destroy();
+  return pages;
+}
+
 export function startsWithBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
