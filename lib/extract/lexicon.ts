@@ -1,0 +1,164 @@
+// Names of zones and indicators as texts write them. The lexicon lives with the data: every zone's and
+// indicator's names and `aliases` (the packages' aliases columns), plus the regular forms of a zone's name
+// that Chinese and English releases use (安徽自贸试验区, 安徽自贸区, the Anhui FTZ, Wuhu sub-zone, Port of X).
+import type { ExtractCatalog, ExtractIndicator, ExtractZone, Span } from "./types.ts";
+import { prepareText } from "./text.ts";
+
+export type NameMention = { code: string; span: Span; anaphora?: "zone" | "area" | "port" | "province" };
+
+type Matcher = { re: RegExp; codes: Map<string, string[]> };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const key = (text: string) =>
+  prepareText(text)
+    .toLowerCase()
+    .replace(/[\s\-–&'’]+/g, " ")
+    .trim();
+
+/** A name as a pattern: spaces, hyphens and ampersands interchangeable, Latin letters case-insensitive. */
+function namePattern(name: string): string {
+  const parts = prepareText(name)
+    .trim()
+    .split(/[\s\-–&]+/)
+    .filter(Boolean)
+    .map(escape);
+  return parts.join("[\\s\\-–&]*");
+}
+
+function stripParens(name: string): string {
+  return prepareText(name)
+    .replace(/\s*\([^)]*\)\s*/g, " ")
+    .trim();
+}
+
+/** The place word of an FTZ's name: 安徽 in 中国（安徽）自由贸易试验区, Anhui in China (Anhui) Pilot Free Trade Zone. */
+function placeOf(name: string): string | undefined {
+  return /\(([^)]+)\)/.exec(prepareText(name))?.[1];
+}
+
+export function zoneForms(zone: ExtractZone): string[] {
+  const forms = new Set<string>([zone.nameEn, ...(zone.nameZh ? [zone.nameZh] : []), ...zone.aliases]);
+  const en = stripParens(zone.nameEn);
+  if (en !== zone.nameEn) forms.add(en);
+  if (zone.kind === "ftz") {
+    const zh = zone.nameZh ? placeOf(zone.nameZh) : undefined;
+    const place = placeOf(zone.nameEn);
+    if (zh) for (const suffix of ["自由贸易试验区", "自贸试验区", "自贸区", "自由贸易区", "自贸实验区"]) forms.add(zh + suffix);
+    if (place) {
+      for (const suffix of [
+        "Pilot Free Trade Zone",
+        "Free Trade Pilot Zone",
+        "Free Trade Zone",
+        "Pilot FTZ",
+        "FTZ",
+        "Free Trade Experimental Zone",
+        "pilot free-trade zone",
+      ]) {
+        forms.add(`${place} ${suffix}`);
+      }
+      forms.add(`China (${place}) Pilot Free Trade Zone`);
+      forms.add(`China (${place}) Pilot FTZ`);
+    }
+  }
+  if (zone.kind === "area") {
+    const base = en.replace(/\s+Area$/i, "");
+    if (base !== en) for (const suffix of ["area", "sub-zone", "subzone", "sub-area", "Area"]) forms.add(`${base} ${suffix}`);
+  }
+  if (zone.kind === "province" || zone.kind === "city") {
+    forms.add(en.replace(/\s+(Province|Municipality|City|Zhuang Autonomous Region|Uygur Autonomous Region|Autonomous Region)$/i, ""));
+    if (zone.nameZh) {
+      const short = zone.nameZh.replace(/(省|市|壮族自治区|维吾尔自治区|回族自治区|自治区)$/, "");
+      if (short.length >= 2) forms.add(short);
+    }
+  }
+  if (zone.kind === "port") {
+    const m = /^(.+?)\s+Port$/i.exec(en);
+    if (m) {
+      forms.add(`Port of ${m[1]}`);
+      forms.add(`${m[1]} port`);
+    }
+  }
+  return [...forms].filter((form) => form.trim().length >= 2);
+}
+
+function buildMatcher(entries: readonly { code: string; forms: readonly string[] }[]): Matcher {
+  const codes = new Map<string, string[]>();
+  const patterns = new Map<string, string>();
+  for (const { code, forms } of entries) {
+    for (const form of forms) {
+      const k = key(form);
+      if (k.length < 2) continue;
+      const list = codes.get(k) ?? [];
+      if (!list.includes(code)) list.push(code);
+      codes.set(k, list);
+      patterns.set(k, namePattern(form));
+    }
+  }
+  const sorted = [...patterns.entries()].sort((a, b) => b[0].length - a[0].length).map(([, p]) => p);
+  // Latin names must start and end on a word boundary; Chinese ones may sit anywhere.
+  const alternation = sorted
+    .map((p) => (/^[A-Za-z]/.test(p) ? `(?<![A-Za-z])${p}` : p) + (/[A-Za-z]$/.test(p) ? "(?![a-z])" : ""))
+    .join("|");
+  return { re: new RegExp(alternation || "(?!)", "gi"), codes };
+}
+
+function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[] {
+  const out: { codes: string[]; span: Span }[] = [];
+  for (const m of text.matchAll(matcher.re)) {
+    const codes = matcher.codes.get(key(m[0]));
+    if (codes) out.push({ codes, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out;
+}
+
+const ANAPHORA: readonly [RegExp, NonNullable<NameMention["anaphora"]>][] = [
+  [/该片区|片区|(?:the|this|each)\s(?:sub-?zone|area)(?![a-z])/gi, "area"],
+  [
+    /该区|区内|自贸区|自贸试验区|自由贸易试验区|(?:the|this|its)\s(?:pilot\s)?(?:free[\s-]trade\s(?:pilot\s|experimental\s)?zone|FTZ|zone)(?:'s)?(?![a-z])/gi,
+    "zone",
+  ],
+  [/(?:the|this)\sport(?:'s)?(?![a-z])/gi, "port"],
+  [/我省|全省上下|(?:the|this)\sprovince(?!'s)(?![a-z])/gi, "province"],
+];
+
+export type Lexicon = {
+  zones: Map<string, ExtractZone>;
+  indicators: Map<string, ExtractIndicator>;
+  findZones: (text: string) => NameMention[];
+  findIndicators: (text: string) => { codes: string[]; span: Span }[];
+};
+
+export function buildLexicon(catalog: ExtractCatalog): Lexicon {
+  const zones = new Map(catalog.zones.map((z) => [z.code, z]));
+  const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
+  const zoneMatcher = buildMatcher(catalog.zones.map((zone) => ({ code: zone.code, forms: zoneForms(zone) })));
+  const indicatorMatcher = buildMatcher(
+    catalog.indicators.map((indicator) => ({
+      code: indicator.code,
+      forms: [stripParens(indicator.nameEn), ...(indicator.nameZh ? [stripParens(indicator.nameZh)] : []), ...indicator.aliases],
+    })),
+  );
+  return {
+    zones,
+    indicators,
+    findZones(text) {
+      const named = scan(zoneMatcher, text);
+      const mentions: NameMention[] = [];
+      for (const { codes, span } of named) {
+        // One spelling, several zones (a city and its province share a short name): prefer the larger kind.
+        const order = ["ftz", "area", "port", "province", "city", "group", "country"];
+        const code = [...codes].sort((a, b) => order.indexOf(zones.get(a)!.kind) - order.indexOf(zones.get(b)!.kind))[0]!;
+        mentions.push({ code, span });
+      }
+      const covered = (s: Span) => mentions.some((m) => s.start < m.span.end && m.span.start < s.end);
+      for (const [re, anaphora] of ANAPHORA) {
+        for (const m of text.matchAll(re)) {
+          const span = { start: m.index, end: m.index + m[0].length };
+          if (!covered(span)) mentions.push({ code: "", span, anaphora });
+        }
+      }
+      return mentions.sort((a, b) => a.span.start - b.span.start);
+    },
+    findIndicators: (text) => scan(indicatorMatcher, text),
+  };
+}
