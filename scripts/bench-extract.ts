@@ -2,11 +2,10 @@
 // of ../shared/extraction/passages.jsonl). The catalog comes from the seed packages' CSVs (and ../shared/data*
 // where present), no database needed. Prints precision, recall, qualifier and yoy accuracy, by language, and
 // the time per passage.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { buildLexicon, extractFigures } from "../lib/extract/index.ts";
-import { catalogFromTables } from "../lib/extract/catalog.ts";
+import { catalogFromFolders, packageFolders } from "../lib/extract/catalog-files.ts";
 import { scorePassage, totals, type LabelledPassage, type PassageScore, type Totals } from "../lib/extract/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,24 +17,29 @@ if (!file) {
   process.exit(2);
 }
 
-const readCsv = (p: string) => parse(readFileSync(p), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-const tableFiles = (name: string) => {
-  const shared = path.resolve(root, "../shared");
-  const inFolders = (dir: string, prefix: string) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((d) => d.startsWith(prefix))
-          .sort()
-          .map((d) => path.join(dir, d, `${name}.csv`))
-          .filter((f) => existsSync(f))
-      : [];
-  return [...inFolders(shared, "data"), ...inFolders(path.join(root, "prisma/seed"), "")];
-};
-const catalog = catalogFromTables({
-  zones: tableFiles("zones").flatMap(readCsv),
-  indicators: tableFiles("indicators").flatMap(readCsv),
-  events: tableFiles("events").flatMap(readCsv),
-});
+// Codes the extraction README defines beside the packages' (its "Codes" section).
+const README_ZONES = [
+  {
+    code: "shanghai-ftz-bonded",
+    name_en: "Bonded Area",
+    name_zh: "保税区片区",
+    kind: "area",
+    parent: "shanghai-ftz",
+    aliases: "保税区域;保税区片区（保税区域）;Bonded Area",
+  },
+  {
+    code: "shanghai-port-yangshan-waigaoqiao",
+    name_en: "Shanghai Port – Yangshan and Waigaoqiao port areas",
+    name_zh: "上海港洋山港区和外高桥港区",
+    kind: "port",
+    parent: "shanghai-port",
+    aliases: "洋山港和外高桥港区",
+  },
+];
+const catalog = catalogFromFolders(
+  [...packageFolders(path.resolve(root, "../shared"), "data"), ...packageFolders(path.join(root, "prisma/seed"))],
+  README_ZONES,
+);
 const lexicon = Object.assign(buildLexicon(catalog), { events: catalog.events });
 const launch = new Map(catalog.zones.map((z) => [z.code, z.establishedOn]));
 const launchOf = (zone: string) => launch.get(zone) ?? null;

@@ -184,14 +184,26 @@ function resolveAnaphora(mentions: NameMention[], lexicon: Lexicon, fromTitle: s
       out.push(mention);
       continue;
     }
+    const ftzOf = (province: string | undefined) =>
+      province ? [...lexicon.zones.values()].find((z) => z.kind === "ftz" && z.parent === province)?.code : undefined;
+    const nextProvince = () =>
+      mentions.find(
+        (m) =>
+          !m.anaphora &&
+          m.span.start > mention.span.start &&
+          m.span.start - mention.span.end < 120 &&
+          lexicon.zones.get(m.code)?.kind === "province",
+      )?.code;
     const target =
-      mention.anaphora === "area"
-        ? (last.area ?? last.zone)
-        : mention.anaphora === "zone"
-          ? (last.zone ?? last.ftz)
-          : mention.anaphora === "port"
-            ? last.port
-            : last.province;
+      mention.anaphora === "zone" && !last.zone && !last.ftz
+        ? (ftzOf(last.province) ?? ftzOf(nextProvince()))
+        : mention.anaphora === "area"
+          ? (last.area ?? last.zone)
+          : mention.anaphora === "zone"
+            ? (last.zone ?? last.ftz)
+            : mention.anaphora === "port"
+              ? last.port
+              : last.province;
     if (target) out.push({ ...mention, code: target });
   }
   return out;
@@ -388,12 +400,24 @@ function figureForGrowth(text: string, mention: NumberMention, figures: Candidat
 function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator): { code: string; how: string } | null {
   const { mention, sentence, clause } = located;
   const wantsPort = indicator.code.startsWith("port_");
+  const wantsZoneArea = /^area_/.test(indicator.code);
   const ok = (code: string) => {
     const zone = ctx.lexicon.zones.get(code);
     if (!zone) return false;
+    // Planned areas are published for FTZs and their areas, not for the provinces their names contain.
+    if (wantsZoneArea && !["ftz", "area", "group"].includes(zone.kind)) return false;
     return wantsPort ? true : zone.kind !== "port";
   };
-  const inSentence = ctx.zoneMentions.filter((z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code));
+  // "held in Shanghai", "a platform in Shanghai", "在上海": a province or city after a locative is where, not whose.
+  const locative = (z: NameMention) =>
+    !z.anaphora &&
+    ["province", "city", "country"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "") &&
+    /(?:\b(?:in|at|to|with)\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:China's\s)?|[在赴到])$/.test(
+      ctx.text.slice(Math.max(0, z.span.start - 24), z.span.start),
+    );
+  const inSentence = ctx.zoneMentions.filter(
+    (z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && !locative(z),
+  );
   const port = (list: NameMention[]) =>
     wantsPort ? (list.filter((z) => ctx.lexicon.zones.get(z.code)?.kind === "port").at(-1) ?? list.at(-1)) : list.at(-1);
   const beforeInClause = inSentence.filter((z) => z.span.end <= mention.span.start && z.span.start >= clause.start);
@@ -404,8 +428,11 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   if (beforeInClause.length) return { code: port(beforeInClause)!.code, how: "named in its clause" };
   if (afterInClause.length) return { code: afterInClause[0]!.code, how: "named after it" };
   if (beforeInSentence.length) return { code: port(beforeInSentence)!.code, how: "named earlier in the sentence" };
-  const earlier = ctx.zoneMentions.filter((z) => z.span.end <= sentence.start && ok(z.code));
-  if (earlier.length) return { code: port(earlier)!.code, how: "named in an earlier sentence" };
+  const earlier = ctx.zoneMentions.filter((z) => z.span.end <= sentence.start && ok(z.code) && !locative(z));
+  // A sentence that names no zone goes on about the FTZ or area named before, rather than a place named in passing.
+  const subject = earlier.filter((z) => ["ftz", "area", "group"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "")).at(-1);
+  if (earlier.length)
+    return { code: wantsPort ? port(earlier)!.code : (subject ?? earlier.at(-1)!).code, how: "named in an earlier sentence" };
   const later = inSentence.filter((z) => z.span.start >= mention.span.end);
   if (later.length) return { code: later[0]!.code, how: "named later in the sentence" };
   return null;
@@ -443,6 +470,7 @@ function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: ExtractZ
       return cumulative(zone, time.end!) ?? null;
     }
     case "cumulative": {
+      if (level && indicator.unit === "km2") return null;
       if (level) return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
       const c = cumulative(zone, ctx.source.publishedOn);
       return c ? { ...c, why: `${time.text}: since the zone's launch` } : null;
@@ -485,6 +513,21 @@ function resolvePeriod(
   const beforeSentence = times.filter((t) => t.span.end <= mention.span.start && explicit(t)).at(-1);
   const marker = times.find((t) => t.kind === "cumulative");
   const chosen = right ?? rightUntil ?? beforeClause ?? beforeSentence;
+  // 2019年……固定资产投资累计超过6000亿元: a running total through the period the sentence names.
+  const markerInClause = times.find(
+    (t) => t.kind === "cumulative" && t.span.start >= clause.start && t.span.end <= mention.span.start && /累计/.test(t.text),
+  );
+  if (
+    markerInClause &&
+    chosen &&
+    !isLevel(indicator) &&
+    chosen.end &&
+    (chosen.kind === "period" || chosen.kind === "ytd") &&
+    chosen.span.end <= clause.start
+  ) {
+    const c = cumulative(zone, chosen.end);
+    if (c) return { ...c, why: `${markerInClause.text} through ${chosen.text}` };
+  }
   if (chosen) {
     if (
       chosen.kind === "period" &&

@@ -63,6 +63,7 @@ export function zoneForms(zone: ExtractZone): string[] {
   if (zone.kind === "area") {
     const base = en.replace(/\s+Area$/i, "");
     if (base !== en) for (const suffix of ["area", "sub-zone", "subzone", "sub-area", "Area"]) forms.add(`${base} ${suffix}`);
+    if (base !== en && /^[A-Z][a-z]+$/.test(base)) forms.add(`${base}\u0000bare`);
   }
   if (zone.kind === "province" || zone.kind === "city") {
     forms.add(en.replace(/\s+(Province|Municipality|City|Zhuang Autonomous Region|Uygur Autonomous Region|Autonomous Region)$/i, ""));
@@ -79,6 +80,15 @@ export function zoneForms(zone: ExtractZone): string[] {
     }
   }
   return [...forms].filter((form) => form.trim().length >= 2);
+}
+
+/** Bare place names of areas (Urumqi, Kashgar) count only where no other zone is called so. */
+function settleBareNames(entries: { code: string; forms: string[] }[]): { code: string; forms: string[] }[] {
+  const taken = new Set(entries.flatMap((e) => e.forms.filter((f) => !f.endsWith("\u0000bare")).map(key)));
+  return entries.map((e) => ({
+    code: e.code,
+    forms: e.forms.flatMap((f) => (f.endsWith("\u0000bare") ? (taken.has(key(f.slice(0, -5))) ? [] : [f.slice(0, -5)]) : [f])),
+  }));
 }
 
 function buildMatcher(entries: readonly { code: string; forms: readonly string[] }[]): Matcher {
@@ -131,7 +141,7 @@ export type Lexicon = {
 export function buildLexicon(catalog: ExtractCatalog): Lexicon {
   const zones = new Map(catalog.zones.map((z) => [z.code, z]));
   const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
-  const zoneMatcher = buildMatcher(catalog.zones.map((zone) => ({ code: zone.code, forms: zoneForms(zone) })));
+  const zoneMatcher = buildMatcher(settleBareNames(catalog.zones.map((zone) => ({ code: zone.code, forms: zoneForms(zone) }))));
   const indicatorMatcher = buildMatcher(
     catalog.indicators.map((indicator) => ({
       code: indicator.code,

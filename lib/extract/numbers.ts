@@ -272,7 +272,11 @@ export function findNumbers(text: string): NumberMention[] {
     }
     const magnitudeText = rest.slice(0, consumed).replace(/[余多]$/, "");
     let matchedUnit = false;
-    for (const [re, cls] of [...CN_UNITS, ...EN_UNITS]) {
+    if (/^个?百分点|^\s?percentage points?/.test(after)) {
+      notAFigure = "percentage points";
+      matchedUnit = true;
+    }
+    for (const [re, cls] of matchedUnit ? [] : [...CN_UNITS, ...EN_UNITS]) {
       const u = re.exec(after);
       if (u) {
         unitClass = cls;
@@ -330,6 +334,14 @@ export function findNumbers(text: string): NumberMention[] {
     if (/^\s?[-—~至到]\s?\d/.test(text.slice(numberSpan.end, numberSpan.end + 4)) && unitClass === "bare") {
       // The first number of a range (3-5万家): its unit follows the second; keep it as a bound only.
       notAFigure = notAFigure ?? "the start of a range";
+    }
+    // 实施率从92%提升到97%: the figure is where it got to.
+    if (
+      unitClass === "percent" &&
+      /(?:从|from\s)\s?$/i.test(text.slice(Math.max(0, start - 5), start)) &&
+      /^[^，,。；;]{0,12}(?:到|至|to\s)/.test(text.slice(end, end + 16))
+    ) {
+      notAFigure = notAFigure ?? "the starting value of a change";
     }
     drafts.push({
       span: { start, end },

@@ -146,6 +146,14 @@ const RULES: readonly Rule[] = [
     },
   },
   { re: /(\d{4})年(?:全年|度)?/y, make: (m) => span(`${m[1]}-01-01`, `${m[1]}-12-31`) },
+  // 全年 with no year: the year the text reports on, the last one ended by publication in its first quarter.
+  {
+    re: /全年/y,
+    make: (_m, ctx) => {
+      const y = ctx.pubMonth <= 3 ? ctx.pubYear - 1 : ctx.pubYear;
+      return span(`${y}-01-01`, `${y}-12-31`);
+    },
+  },
   { re: /今年|本年/y, make: (_m, ctx) => ({ kind: "period", start: `${ctx.pubYear}-01-01`, end: `${ctx.pubYear}-12-31` }) },
   { re: /去年|上年/y, make: (_m, ctx) => span(`${ctx.pubYear - 1}-01-01`, `${ctx.pubYear - 1}-12-31`) },
   // English
@@ -184,7 +192,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    re: /since\s(?:(?:its|the|it was)\s)?(?:[\w']+\s){0,4}?(?:launch\w*|establish\w*|inaugurat\w*|founding|founded|set up|unveil\w*|start\w*|listed|opened)(?:\s(?:of|on|in)\s(?:the\s)?(?:[\w']+\s){0,3}?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?|\d{4}))*|to date|so far|at present|currently|up to now|in total|cumulative(?:ly)?|aggregated|(?:in|over|during) the (?:past|last) (?:\w+ )?years?/iy,
+    re: /since\s(?:(?:its|the|it was)\s)?(?:[\w']+\s){0,4}?(?:launch\w*|establish\w*|inaugurat\w*|founding|founded|set up|unveil\w*|start\w*|listed|opened)(?:\s(?:of|on|in)\s(?:the\s)?(?:[\w']+\s){0,3}?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?|\d{4}))*|to date|so far|at present|currently|up to now|in total|a total of|totall?(?:ed|ing)|cumulative(?:ly)?|aggregated|(?:in|over|during) the (?:past|last) (?:\w+ )?years?/iy,
     make: () => ({ kind: "cumulative", start: null, end: null }),
   },
   {
