@@ -194,13 +194,16 @@ function resolveAnaphora(mentions: NameMention[], lexicon: Lexicon, fromTitle: s
           m.span.start - mention.span.end < 120 &&
           lexicon.zones.get(m.code)?.kind === "province",
       )?.code;
+    const parentOf = (code: string | undefined) => (code ? (lexicon.zones.get(code)?.parent ?? undefined) : undefined);
+    // "the FTZ", "自贸区": the FTZ named before (or the one of the area or province named); "the zone": whichever zone.
+    const ftz = () => last.ftz ?? last.group ?? parentOf(last.area) ?? ftzOf(last.province) ?? ftzOf(nextProvince());
     const target =
-      mention.anaphora === "zone" && !last.zone && !last.ftz
-        ? (ftzOf(last.province) ?? ftzOf(nextProvince()))
-        : mention.anaphora === "area"
-          ? (last.area ?? last.zone)
-          : mention.anaphora === "zone"
-            ? (last.zone ?? last.ftz)
+      mention.anaphora === "ftz"
+        ? ftz()
+        : mention.anaphora === "zone"
+          ? (last.zone ?? ftz())
+          : mention.anaphora === "area"
+            ? (last.area ?? last.zone)
             : mention.anaphora === "port"
               ? last.port
               : last.province;
@@ -415,11 +418,18 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
     /(?:\b(?:in|at|to|with)\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:China's\s)?|[在赴到])$/.test(
       ctx.text.slice(Math.max(0, z.span.start - 24), z.span.start),
     );
+  // "consists of the Jinan, Qingdao, and Yantai areas": the members of a list are not what the figure is about.
+  const listed = (z: NameMention) =>
+    /(?:consists? of|consisting of|covering|comprising|包括|涵盖|覆盖|(?<!自)由)[^.;。；]{0,40}$/i.test(
+      ctx.text.slice(Math.max(sentence.start, z.span.start - 50), z.span.start),
+    ) || /^\s?(?:areas|sub-?zones|等|三个片区|片区组成)/.test(ctx.text.slice(z.span.end, z.span.end + 6));
   const inSentence = ctx.zoneMentions.filter(
-    (z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && !locative(z),
+    (z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && !locative(z) && !listed(z),
   );
   const port = (list: NameMention[]) =>
     wantsPort ? (list.filter((z) => ctx.lexicon.zones.get(z.code)?.kind === "port").at(-1) ?? list.at(-1)) : list.at(-1);
+  const bracketed = bracketZone(ctx, located);
+  if (bracketed && ok(bracketed)) return { code: bracketed, how: "named before the bracket" };
   const beforeInClause = inSentence.filter((z) => z.span.end <= mention.span.start && z.span.start >= clause.start);
   const afterInClause = inSentence.filter(
     (z) => z.span.start >= mention.span.end && z.span.start <= clause.end + 2 && z.span.start - mention.span.end < 80,
@@ -435,6 +445,9 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
     return { code: wantsPort ? port(earlier)!.code : (subject ?? earlier.at(-1)!).code, how: "named in an earlier sentence" };
   const later = inSentence.filter((z) => z.span.start >= mention.span.end);
   if (later.length) return { code: later[0]!.code, how: "named later in the sentence" };
+  // "foreign investment in actual use in Beijing reached …": with no other zone, the place is the zone.
+  const places = ctx.zoneMentions.filter((z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && locative(z));
+  if (places.length) return { code: places.at(-1)!.code, how: "the place the sentence names" };
   return null;
 }
 
@@ -597,8 +610,34 @@ function eventDate(ctx: Context, sentence: Sentence, zone: ExtractZone): IsoDate
 
 // ——— figures ———
 
+const AVERAGE_CHANGE =
+  /(?:average\s)?annual (?:average\s)?(?:increase|increment|growth|addition)(?:\sof)?\s?(?:surpassing|exceeding|of|more than|over|nearly|about)?\s?$|年均(?:增长|增加|新增)$/i;
+const PLANNED = /planning to|plans? to|expected to|is to be|计划|拟|预期/i;
+
+/** A figure in brackets restates the one before it ($134.73 billion) or belongs to a part the catalog does not know. */
+function bracketed(ctx: Context, located: Located): boolean {
+  const { mention, sentence } = located;
+  const before = ctx.text.slice(sentence.start, mention.span.start);
+  if (!/\(\s?$/.test(before)) return false;
+  return bracketZone(ctx, located) === undefined;
+}
+
+/** "The Central Area (87.76 sq km": the zone named just before the bracket that opens on the figure. */
+function bracketZone(ctx: Context, located: Located): string | undefined {
+  const { mention, sentence } = located;
+  const before = ctx.text.slice(sentence.start, mention.span.start);
+  const open = sentence.start + before.search(/\(\s?$/);
+  if (open < sentence.start) return undefined;
+  return ctx.zoneMentions.find((z) => !z.anaphora && z.span.end <= open && open - z.span.end <= 2)?.code;
+}
+
 function placeFigure(ctx: Context, located: Located, carried: TimeMention | null, _figures: Candidate[]): Candidate | { reason: string } {
-  const { mention } = located;
+  const { mention, sentence } = located;
+  const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
+  if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
+  if (PLANNED.test(ctx.text.slice(Math.max(sentence.start, mention.span.start - 30), Math.min(sentence.end, mention.span.end + 40))))
+    return { reason: "a plan, not a result" };
+  if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
   const choice = chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass));
   let indicator = choice ? ctx.lexicon.indicators.get(choice.code) : undefined;
   if (!indicator) {

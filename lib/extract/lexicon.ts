@@ -4,7 +4,7 @@
 import type { ExtractCatalog, ExtractIndicator, ExtractZone, Span } from "./types.ts";
 import { prepareText } from "./text.ts";
 
-export type NameMention = { code: string; span: Span; anaphora?: "zone" | "area" | "port" | "province" };
+export type NameMention = { code: string; span: Span; anaphora?: "zone" | "ftz" | "area" | "port" | "province" };
 
 type Matcher = { re: RegExp; codes: Map<string, string[]> };
 
@@ -123,9 +123,10 @@ function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[]
 
 const ANAPHORA: readonly [RegExp, NonNullable<NameMention["anaphora"]>][] = [
   [/该片区|片区|(?:the|this|each)\s(?:sub-?zone|area)(?![a-z])/gi, "area"],
+  [/该区|区内|(?:the|this|its)\szones?(?:'s)?(?![a-z])/gi, "zone"],
   [
-    /该区|区内|自贸区|自贸试验区|自由贸易试验区|(?:the|this|its)\s(?:pilot\s)?(?:free[\s-]trade\s(?:pilot\s|experimental\s)?zone|FTZ|zone)(?:'s)?(?![a-z])/gi,
-    "zone",
+    /自贸区|自贸试验区|自由贸易试验区|(?:the|this|its|[a-z]+'s|northernmost|southernmost|westernmost|easternmost)\s(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s)?(?:pilot\s)?(?:free[\s-]trades?\s(?:pilot\s|experimental\s)?zones?|FTZs?)(?:'s)?(?![a-z])/gi,
+    "ftz",
   ],
   [/(?:the|this)\sport(?:'s)?(?![a-z])/gi, "port"],
   [/我省|全省上下|(?:the|this)\sprovince(?!'s)(?![a-z])/gi, "province"],

@@ -109,7 +109,7 @@ const NOT_FIGURE_AFTER: readonly [RegExp, string][] = [
     "a duration, multiple or ordinal",
   ],
 ];
-const EN_MAGNITUDE = /^\s?(trillion|billion|million|thousand|bn|m(?=\s?(?:teus?|tonnes|tons|dwt|yuan)\b))\b/i;
+const EN_MAGNITUDE = /^\s?(trillion|billion|million|thousand|bn|m(?=\s?(?:teus?|tonnes|tons|dwt|yuan)\b))(?![a-z])/i;
 const EN_UNITS: readonly [RegExp, NumberUnit][] = [
   [/^\s?(?:yuan|rmb|cny)\b/i, "CNY"],
   [/^\s?(?:u\.?s\.? dollars|us dollars|dollars|usd)\b/i, "USD"],

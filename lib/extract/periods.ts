@@ -290,7 +290,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const STARTS =
-  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第]|between|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
+  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第全]|a total|total|this|between|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
 
 /** Every time phrase of the prepared text, in order, longest first where two start together. */
 export function findTimes(text: string, publishedOn: IsoDate): TimeMention[] {
