@@ -42,6 +42,7 @@ type Context = {
   zoneMentions: NameMention[];
   indicatorMentions: { codes: string[]; span: Span }[];
   times: TimeMention[];
+  titleZone: string | null;
   events: { zone: string; date: IsoDate; words: string[] }[];
 };
 
@@ -65,6 +66,7 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
     lexicon,
     source,
     zoneMentions: resolveAnaphora(lexicon.findZones(text), lexicon, titleZone(source, lexicon)),
+    titleZone: titleZone(source, lexicon),
     indicatorMentions: lexicon.findIndicators(text),
     times: findTimes(text, source.publishedOn),
     events,
@@ -232,13 +234,22 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
     if (usable.length === 0) continue;
     let distance: number;
     let after = false;
+    const latin = /[A-Za-z]/.test(
+      ctx.text.slice(Math.max(0, mention.span.start - 3), mention.span.start + 1) + ctx.text.slice(mention.span.end, mention.span.end + 2),
+    );
     if (span.end <= mention.span.start) {
       distance = mention.span.start - span.end;
       if (span.start < clause.start) distance += 40;
-      if (between(span.end, mention.span.start)) distance += 150;
+      if (between(span.end, mention.span.start)) {
+        // 外商直接投资11.92亿美元，同比增长31.21%；境外融资8.37亿美元: a name past another figure and a clause break is that figure's.
+        if (span.start < clause.start) continue;
+        distance += 150;
+      }
     } else if (span.start >= mention.span.end) {
       after = true;
-      distance = (span.start - mention.span.end) * 1.5 + 5;
+      // English counts name what they count after the number: "nine of which have been promoted …".
+      const weight = latin && (mention.unitClass === "bare" || mention.unitClass === "count") ? 0.6 : 1.5;
+      distance = (span.start - mention.span.end) * weight + 5;
       if (span.start > clause.end) distance += 60;
       if (between(mention.span.end, span.start)) distance += 150;
     } else continue;
@@ -432,7 +443,7 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   if (bracketed && ok(bracketed)) return { code: bracketed, how: "named before the bracket" };
   const beforeInClause = inSentence.filter((z) => z.span.end <= mention.span.start && z.span.start >= clause.start);
   const afterInClause = inSentence.filter(
-    (z) => z.span.start >= mention.span.end && z.span.start <= clause.end + 2 && z.span.start - mention.span.end < 80,
+    (z) => z.span.start >= mention.span.end && z.span.start < clause.end && z.span.start - mention.span.end < 80,
   );
   const beforeInSentence = inSentence.filter((z) => z.span.end <= mention.span.start);
   if (beforeInClause.length) return { code: port(beforeInClause)!.code, how: "named in its clause" };
@@ -448,7 +459,19 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   // "foreign investment in actual use in Beijing reached …": with no other zone, the place is the zone.
   const places = ctx.zoneMentions.filter((z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && locative(z));
   if (places.length) return { code: places.at(-1)!.code, how: "the place the sentence names" };
+  if (ctx.titleZone && ok(ctx.titleZone)) return { code: ctx.titleZone, how: "named in the title" };
   return null;
+}
+
+/** A port figure told of a city (舟山……集装箱吞吐量) is the figure of that city's port (the most specific one named after it). */
+function portOf(ctx: Context, code: string): string {
+  const city = ctx.lexicon.zones.get(code);
+  if (!city || city.kind === "port") return code;
+  const depth = (z: ExtractZone): number => (z.parent ? 1 + depth(ctx.lexicon.zones.get(z.parent) ?? { ...z, parent: null }) : 0);
+  const ports = [...ctx.lexicon.zones.values()].filter(
+    (z) => z.kind === "port" && (z.parent === city.code || new RegExp(`${city.nameEn.split(/\s/)[0]} port`, "i").test(z.nameEn)),
+  );
+  return ports.sort((a, b) => depth(b) - depth(a))[0]?.code ?? code;
 }
 
 // ——— periods ———
@@ -492,6 +515,8 @@ function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: ExtractZ
       return level
         ? { period: time.end!, basis: "point", why: `level on ${time.text}` }
         : { period: time.end!, basis: "period", why: `on ${time.text}` };
+    case "reference":
+      return null;
   }
 }
 
@@ -503,7 +528,7 @@ function resolvePeriod(
   carried: TimeMention | null,
 ): Resolved | null {
   const { mention, sentence, clause } = located;
-  const times = ctx.times.filter((t) => t.span.start >= sentence.start && t.span.end <= sentence.end);
+  const times = ctx.times.filter((t) => t.span.start >= sentence.start && t.span.end <= sentence.end && t.kind !== "reference");
   const nextNumber = findNumbersBetween(ctx, mention.span.end, sentence.end, mention)[0]?.start ?? sentence.end;
   const explicit = (t: TimeMention) =>
     t.kind !== "cumulative" &&
@@ -517,8 +542,12 @@ function resolvePeriod(
       explicit(t) &&
       t.kind !== "until",
   );
+  // "…12,501 new enterprises have been registered, and 367 …, as of the end of February 2019": a closing "as of" holds for the sentence.
   const rightUntil = times.find(
-    (t) => t.span.start >= mention.span.end && t.span.start < nextNumber && t.kind === "until" && t.span.start - mention.span.end < 60,
+    (t) =>
+      t.span.start >= mention.span.end &&
+      t.kind === "until" &&
+      (t.span.start < nextNumber || !times.some((o) => o !== t && o.span.start > mention.span.end && o.span.start < t.span.start)),
   );
   const beforeClause = times
     .filter((t) => t.span.end <= mention.span.start && t.span.start >= clause.start && t.kind !== "cumulative" && explicit(t))
@@ -540,6 +569,18 @@ function resolvePeriod(
   ) {
     const c = cumulative(zone, chosen.end);
     if (c) return { ...c, why: `${markerInClause.text} through ${chosen.text}` };
+  }
+  // 截至6月底，今年已完成: year to date through that month.
+  const untilBefore = times.filter((t) => t.kind === "until" && t.span.end <= mention.span.start).at(-1);
+  if (
+    chosen &&
+    untilBefore &&
+    chosen.kind === "period" &&
+    /今年|this year/i.test(chosen.text) &&
+    !isLevel(indicator) &&
+    untilBefore.end!.startsWith(String(ctx.source.publishedOn.slice(0, 4)))
+  ) {
+    return { ...normaliseYtd(`${untilBefore.end!.slice(0, 4)}-01-01`, untilBefore.end!), why: `${untilBefore.text}, this year` };
   }
   if (chosen) {
     if (
@@ -650,9 +691,10 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   }
   if (!indicator)
     return { reason: mention.unitClass === "bare" ? "a number with no unit or indicator beside it" : "no indicator named beside it" };
-  if (mention.unitClass === "bare" && (!choice || choice.distance > 30)) return { reason: "a bare number far from any indicator" };
+  if (mention.unitClass === "bare" && (!choice || choice.distance > 40)) return { reason: "a bare number far from any indicator" };
   const zoneChoice = chooseZone(ctx, located, indicator);
   if (!zoneChoice) return { reason: `${indicator.code}: no zone named` };
+  if (indicator.code.startsWith("port_")) zoneChoice.code = portOf(ctx, zoneChoice.code);
   const zone = ctx.lexicon.zones.get(zoneChoice.code)!;
   const period = resolvePeriod(ctx, located, indicator, zone, carried);
   if (!period) return { reason: `${zone.code} ${indicator.code}: no period` };

@@ -10,9 +10,10 @@ import type { Span } from "./types.ts";
  * - `ytd`: 1 January to `end`;
  * - `until`: a total as of `end` (cumulative when the zone has a launch date);
  * - `date`: a day named in the text (a launch, a press conference), a candidate date for levels;
- * - `cumulative`: "since launch" with no date: as of the publication date.
+ * - `cumulative`: "since launch" with no date: as of the publication date;
+ * - `reference`: the base of a comparison (去年同期, the same period last year, 自2017年以来连续第5年): no period of a figure.
  */
-export type TimeKind = "period" | "ytd" | "until" | "date" | "cumulative";
+export type TimeKind = "period" | "ytd" | "until" | "date" | "cumulative" | "reference";
 
 export type TimeMention = { kind: TimeKind; span: Span; start: IsoDate | null; end: IsoDate | null; text: string };
 
@@ -64,6 +65,10 @@ const YEAR_EN = "(?:\\s(?:of\\s)?(?:(this year|last year|the year)|(\\d{4})))?";
 
 const RULES: readonly Rule[] = [
   // Chinese
+  {
+    re: /(?:比|较)?(?:去年|上年)同期|比上年|同期|自\d{4}年(?:以来|起)|连续第?[\d一二三四五六七八九十]+年/y,
+    make: () => ({ kind: "reference", start: null, end: null }),
+  },
   { re: /“?十三五”?(?:期间|时期)/y, make: () => until("2020-12-31") },
   {
     re: new RegExp(`截[至止]到?${YEAR_ZH}(\\d{1,2})月(\\d{1,2})日`, "y"),
@@ -157,6 +162,10 @@ const RULES: readonly Rule[] = [
   { re: /今年|本年/y, make: (_m, ctx) => ({ kind: "period", start: `${ctx.pubYear}-01-01`, end: `${ctx.pubYear}-12-31` }) },
   { re: /去年|上年/y, make: (_m, ctx) => span(`${ctx.pubYear - 1}-01-01`, `${ctx.pubYear - 1}-12-31`) },
   // English
+  {
+    re: /(?:(?:compared|as compared) (?:to|with) |over |from )?the same period (?:of |in )?(?:last year|the previous year|a year earlier|\d{4})|(?:compared (?:to|with)|over|than) (?:that of )?(?:last year|the previous year|\d{4})|year[- ]on[- ]year/iy,
+    make: () => ({ kind: "reference", start: null, end: null }),
+  },
   {
     re: new RegExp(
       `(?:between|from)\\s${MONTH_RE}(?:\\s\\d{1,2}(?:st|nd|rd|th)?)?,?\\s(?:of\\s)?(\\d{4})\\s(?:and|to)\\s(?:the end of\\s)?${MONTH_RE}\\s(?:of\\s)?(\\d{4})`,
@@ -290,7 +299,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const STARTS =
-  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第全]|a total|total|this|between|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
+  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第全比较同自连]|a total|total|this|between|compared|as|year|than|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
 
 /** Every time phrase of the prepared text, in order, longest first where two start together. */
 export function findTimes(text: string, publishedOn: IsoDate): TimeMention[] {
