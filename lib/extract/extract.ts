@@ -33,6 +33,9 @@ const DECLINE =
 const AVG_GROWTH = /年均增长|年均增速|average annual (?:growth|increase)(?: rate)?(?: of)?|annual average growth/i;
 const ESTIMATE = /预计|estimated|projected/i;
 
+const COUNT_OF_CONTEXT =
+  /^\s?(?:家|个)?(?:自贸试验区|自贸区|自由贸易试验区|片区|国家|国际航线|航线|世界五百强|世界500强|批)|^\s(?:pilot\s)?(?:FTZs?|free[- ]trade zones?|areas|sub-?zones|countries|routes|batch)(?![a-z])/i;
+
 type Located = { mention: NumberMention; sentence: Sentence; clause: Span };
 
 type Context = {
@@ -90,6 +93,24 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
       const located: Located = { mention, sentence, clause: clauseOf(text, sentence, mention.span) };
       const shown = raw.slice(mention.span.start, mention.span.end);
       if (mention.notAFigure) continue;
+      // 12个自贸试验区, 12 FTZs, 219个国家和地区, 250条国际航线: counts of zones, partners, routes are context.
+      const clauseText = text.slice(located.clause.start, located.clause.end);
+      if (/连续第?[\d一二三四五六七八九十]+年|consecutive year/i.test(clauseText)) {
+        unplaced.push({ text: shown, span: mention.span, reason: "a record kept for years, not a figure of a period" });
+        continue;
+      }
+      // 120项试点任务已完成58项, 100条试点任务中18项: the first number is the whole the second is counted of.
+      if (
+        mention.unitClass === "count" &&
+        /^[^，,。；;\d]{0,10}(?:已完成|已实施|已启动|中有?|中的?)\s?\d/.test(text.slice(mention.span.end, mention.span.end + 16))
+      ) {
+        unplaced.push({ text: shown, span: mention.span, reason: "the whole a part is counted of" });
+        continue;
+      }
+      if (COUNT_OF_CONTEXT.test(text.slice(mention.span.end, mention.span.end + 24))) {
+        unplaced.push({ text: shown, span: mention.span, reason: "a count of zones, countries or routes" });
+        continue;
+      }
       if (mention.inexact) {
         unplaced.push({ text: shown, span: mention.span, reason: "a fraction with no exact decimal value" });
         continue;
@@ -125,7 +146,10 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
     candidates.push(...figures);
     const last = [...ctx.times]
       .reverse()
-      .find((t) => t.span.start >= sentence.start && t.span.end <= sentence.end && (t.kind === "period" || t.kind === "ytd"));
+      .find(
+        (t) =>
+          t.span.start >= sentence.start && t.span.end <= sentence.end && (t.kind === "period" || t.kind === "ytd" || t.kind === "until"),
+      );
     if (last) {
       carried = last;
       carriedParagraph = sentence.paragraph;
@@ -268,7 +292,7 @@ function findNumbersBetween(ctx: Context, from: number, to: number, self: Number
   const text = ctx.text.slice(from, to);
   const out: Span[] = [];
   for (const m of text.matchAll(
-    /\d+(?:\.\d+)?\s?(?:万亿|亿|万|千|million|billion|trillion)?\s?(?:元|美元|吨|标准箱|标箱|家|个|项|户|yuan|dollars|tonnes|tons|TEUs?|enterprises|companies|projects)/gi,
+    /(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*\s?(?:万亿|亿|万|千|million|billion|trillion)?\s?(?:元|美元|吨|标准箱|标箱|家|个|项|户|yuan|dollars|tonnes|tons|TEUs?|enterprises|companies|projects|[a-z-]+)/gi,
   )) {
     const start = from + m.index;
     if (start !== self.span.start) out.push({ start, end: start + m[0].length });
@@ -354,7 +378,7 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
   let indicator: ExtractIndicator | undefined;
   let reason: string;
   let anchor: Candidate | undefined;
-  const scope = SHARE_SCOPES.find(([re]) => re.test(around))?.[1];
+  const scope = SHARE_SCOPES.find(([re]) => re.test(around) || re.test(before))?.[1];
   if (scope) {
     const { base, figure } = baseForRate(ctx, located, figures);
     indicator = derivedIndicator(ctx, base, `_share_of_${scope}`);
@@ -374,8 +398,20 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
   const zone = anchor?.zone ?? chooseZone(ctx, located, indicator)?.code;
   if (!zone) return null;
   const zoneRef = ctx.lexicon.zones.get(zone)!;
-  const period =
-    anchor && anchor.basis !== "point"
+  const years = ctx.times
+    .filter(
+      (t) =>
+        t.kind === "period" &&
+        t.span.start >= located.sentence.start &&
+        t.span.end <= mention.span.start &&
+        /^\d{4}-01-01$/.test(t.start ?? "") &&
+        t.end?.endsWith("-12-31"),
+    )
+    .map((t) => Number(t.start!.slice(0, 4)));
+  const span = indicator.code.endsWith("_avg_annual_growth") && years.length >= 2 && Math.min(...years) < Math.max(...years);
+  const period = span
+    ? { period: `${Math.min(...years)}/${Math.max(...years)}`, basis: "period" as const, why: "average growth between the years named" }
+    : anchor && anchor.basis !== "point"
       ? { period: anchor.period, basis: anchor.basis, why: "the period of its figure" }
       : resolvePeriod(ctx, located, indicator, zoneRef, carried);
   if (!period) return null;
@@ -448,6 +484,15 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   const beforeInSentence = inSentence.filter((z) => z.span.end <= mention.span.start);
   if (beforeInClause.length) return { code: port(beforeInClause)!.code, how: "named in its clause" };
   if (afterInClause.length) return { code: afterInClause[0]!.code, how: "named after it" };
+  // "Though occupying only 1% of the city's land area, the Zhengzhou Area has …": the subject follows the opening clause.
+  if (
+    /^\s*(?:Though|Although|While|Covering|Occupying|Accounting|With|Being|虽然|尽管)\b/.test(
+      ctx.text.slice(sentence.start, clause.start + 1),
+    )
+  ) {
+    const subject = inSentence.find((z) => z.span.start >= clause.end);
+    if (subject) return { code: subject.code, how: "the subject after the opening clause" };
+  }
   if (beforeInSentence.length) return { code: port(beforeInSentence)!.code, how: "named earlier in the sentence" };
   const earlier = ctx.zoneMentions.filter((z) => z.span.end <= sentence.start && ok(z.code) && !locative(z));
   // A sentence that names no zone goes on about the FTZ or area named before, rather than a place named in passing.

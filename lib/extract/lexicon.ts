@@ -37,6 +37,8 @@ function placeOf(name: string): string | undefined {
 }
 
 export function zoneForms(zone: ExtractZone): string[] {
+  // "China" and 中国 stand in every name (China (Anhui) FTZ, 中国首创): the country is found by its aliases only.
+  if (zone.kind === "country") return [...zone.aliases];
   const forms = new Set<string>([zone.nameEn, ...(zone.nameZh ? [zone.nameZh] : []), ...zone.aliases]);
   const en = stripParens(zone.nameEn);
   if (en !== zone.nameEn) forms.add(en);
@@ -83,15 +85,21 @@ export function zoneForms(zone: ExtractZone): string[] {
 }
 
 /** Bare place names of areas (Urumqi, Kashgar) count only where no other zone is called so. */
-function settleBareNames(entries: { code: string; forms: string[] }[]): { code: string; forms: string[] }[] {
+function settleBareNames(entries: { code: string; forms: string[] }[]): {
+  named: { code: string; forms: string[] }[];
+  bare: { code: string; forms: string[] }[];
+} {
   const taken = new Set(entries.flatMap((e) => e.forms.filter((f) => !f.endsWith("\u0000bare")).map(key)));
-  return entries.map((e) => ({
-    code: e.code,
-    forms: e.forms.flatMap((f) => (f.endsWith("\u0000bare") ? (taken.has(key(f.slice(0, -5))) ? [] : [f.slice(0, -5)]) : [f])),
-  }));
+  return {
+    named: entries.map((e) => ({ code: e.code, forms: e.forms.filter((f) => !f.endsWith("\u0000bare")) })),
+    bare: entries.map((e) => ({
+      code: e.code,
+      forms: e.forms.filter((f) => f.endsWith("\u0000bare") && !taken.has(key(f.slice(0, -5)))).map((f) => f.slice(0, -5)),
+    })),
+  };
 }
 
-function buildMatcher(entries: readonly { code: string; forms: readonly string[] }[]): Matcher {
+function buildMatcher(entries: readonly { code: string; forms: readonly string[] }[], flags = "gi"): Matcher {
   const codes = new Map<string, string[]>();
   const patterns = new Map<string, string>();
   for (const { code, forms } of entries) {
@@ -109,14 +117,17 @@ function buildMatcher(entries: readonly { code: string; forms: readonly string[]
   const alternation = sorted
     .map((p) => (/^[A-Za-z]/.test(p) ? `(?<![A-Za-z])${p}` : p) + (/[A-Za-z]$/.test(p) ? "(?![a-z])" : ""))
     .join("|");
-  return { re: new RegExp(alternation || "(?!)", "gi"), codes };
+  return { re: new RegExp(alternation || "(?!)", flags), codes };
 }
 
 function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[] {
   const out: { codes: string[]; span: Span }[] = [];
   for (const m of text.matchAll(matcher.re)) {
     const codes = matcher.codes.get(key(m[0]));
-    if (codes) out.push({ codes, span: { start: m.index, end: m.index + m[0].length } });
+    const end = m.index + m[0].length;
+    // "foreign trade firms", "trade volume with Russia": the name qualifies something else, or a part of it.
+    if (/[a-z]$/i.test(m[0]) && /^\s(?:firms|enterprises|companies|entities|with\s[A-Z])/.test(text.slice(end, end + 16))) continue;
+    if (codes) out.push({ codes, span: { start: m.index, end } });
   }
   return out;
 }
@@ -142,7 +153,10 @@ export type Lexicon = {
 export function buildLexicon(catalog: ExtractCatalog): Lexicon {
   const zones = new Map(catalog.zones.map((z) => [z.code, z]));
   const indicators = new Map(catalog.indicators.map((i) => [i.code, i]));
-  const zoneMatcher = buildMatcher(settleBareNames(catalog.zones.map((zone) => ({ code: zone.code, forms: zoneForms(zone) }))));
+  const settled = settleBareNames(catalog.zones.map((zone) => ({ code: zone.code, forms: zoneForms(zone) })));
+  const zoneMatcher = buildMatcher(settled.named);
+  // A bare place name (Urumqi, Kashgar) only as a capitalised word: "bonded" is no Bonded Area.
+  const bareMatcher = buildMatcher(settled.bare, "g");
   const indicatorMatcher = buildMatcher(
     catalog.indicators.map((indicator) => ({
       code: indicator.code,
@@ -154,6 +168,10 @@ export function buildLexicon(catalog: ExtractCatalog): Lexicon {
     indicators,
     findZones(text) {
       const named = scan(zoneMatcher, text);
+      for (const bare of scan(bareMatcher, text)) {
+        if (!named.some((n) => bare.span.start < n.span.end && n.span.start < bare.span.end)) named.push(bare);
+      }
+      named.sort((a, b) => a.span.start - b.span.start);
       const mentions: NameMention[] = [];
       for (const { codes, span } of named) {
         // One spelling, several zones (a city and its province share a short name): prefer the larger kind.

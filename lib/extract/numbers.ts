@@ -218,7 +218,7 @@ export function findNumbers(text: string): NumberMention[] {
     const unitClass: NumberUnit = /元/.test(unitText) ? "CNY" : /吨/.test(unitText) ? "t" : "count";
     const exponent = unitText.startsWith("亿") ? 8 : unitText.startsWith("万") ? 4 : 0;
     // 千亿元 alone is an order of magnitude ("超千亿元规模"), not a figure.
-    const notAFigure = /^[万亿千百十]$/.test(m[1]!) ? "an order of magnitude" : null;
+    const notAFigure = /^[十百千万亿]+$/.test(m[1]!) ? "an order of magnitude" : null;
     drafts.push({ span, value: String(value), unit: unitText, unitClass, exponent, inexact: false, notAFigure });
     taken.push(span);
   }
