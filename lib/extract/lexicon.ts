@@ -6,7 +6,7 @@ import { prepareText } from "./text.ts";
 
 export type NameMention = { code: string; span: Span; anaphora?: "zone" | "ftz" | "area" | "port" | "province" };
 
-type Matcher = { re: RegExp; codes: Map<string, string[]> };
+type Matcher = { index: Map<string, Form[]>; caseless: boolean };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const key = (text: string) =>
@@ -99,35 +99,65 @@ function settleBareNames(entries: { code: string; forms: string[] }[]): {
   };
 }
 
+type Form = { re: RegExp; codes: string[]; length: number };
+
+/**
+ * Names indexed by their first two characters: at each position only the names that can start there are tried,
+ * longest first (one alternation of a thousand names took most of the finder's time).
+ */
 function buildMatcher(entries: readonly { code: string; forms: readonly string[] }[], flags = "gi"): Matcher {
-  const codes = new Map<string, string[]>();
-  const patterns = new Map<string, string>();
+  const caseless = flags.includes("i");
+  const byKey = new Map<string, { pattern: string; codes: string[]; length: number }>();
   for (const { code, forms } of entries) {
     for (const form of forms) {
-      const k = key(form);
+      const k = caseless ? key(form) : prepareText(form).trim();
       if (k.length < 2) continue;
-      const list = codes.get(k) ?? [];
-      if (!list.includes(code)) list.push(code);
-      codes.set(k, list);
-      patterns.set(k, namePattern(form));
+      const entry = byKey.get(k) ?? { pattern: namePattern(form), codes: [], length: k.length };
+      if (!entry.codes.includes(code)) entry.codes.push(code);
+      byKey.set(k, entry);
     }
   }
-  const sorted = [...patterns.entries()].sort((a, b) => b[0].length - a[0].length).map(([, p]) => p);
-  // Latin names must start and end on a word boundary; Chinese ones may sit anywhere.
-  const alternation = sorted
-    .map((p) => (/^[A-Za-z]/.test(p) ? `(?<![A-Za-z])${p}` : p) + (/[A-Za-z]$/.test(p) ? "(?![a-z])" : ""))
-    .join("|");
-  return { re: new RegExp(alternation || "(?!)", flags), codes };
+  const index = new Map<string, Form[]>();
+  for (const [k, { pattern, codes, length }] of byKey) {
+    const tail = /[A-Za-z]$/.test(pattern) ? "(?![a-z])" : "";
+    const form: Form = { re: new RegExp(pattern + tail, caseless ? "iy" : "y"), codes, length };
+    const head = k.slice(0, 2);
+    index.set(head, [...(index.get(head) ?? []), form]);
+  }
+  for (const forms of index.values()) forms.sort((a, b) => b.length - a.length);
+  return { index, caseless };
 }
 
 function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[] {
   const out: { codes: string[]; span: Span }[] = [];
-  for (const m of text.matchAll(matcher.re)) {
-    const codes = matcher.codes.get(key(m[0]));
-    const end = m.index + m[0].length;
+  let i = 0;
+  while (i < text.length - 1) {
+    const pair = text.slice(i, i + 2);
+    const forms = matcher.index.get(matcher.caseless ? pair.toLowerCase() : pair);
+    // Latin names start on a word boundary; Chinese ones may sit anywhere.
+    if (!forms || (/[A-Za-z]/.test(text[i]!) && /[A-Za-z]/.test(text[i - 1] ?? ""))) {
+      i++;
+      continue;
+    }
+    let found: { codes: string[]; end: number } | null = null;
+    for (const form of forms) {
+      form.re.lastIndex = i;
+      const m = form.re.exec(text);
+      if (m) {
+        found = { codes: form.codes, end: i + m[0].length };
+        break;
+      }
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
     // "foreign trade firms", "trade volume with Russia": the name qualifies something else, or a part of it.
-    if (/[a-z]$/i.test(m[0]) && /^\s(?:firms|enterprises|companies|entities|with\s[A-Z])/.test(text.slice(end, end + 16))) continue;
-    if (codes) out.push({ codes, span: { start: m.index, end } });
+    const qualifies =
+      /[a-z]$/i.test(text.slice(i, found.end)) &&
+      /^\s(?:firms|enterprises|companies|entities|with\s[A-Z])/.test(text.slice(found.end, found.end + 16));
+    if (!qualifies) out.push({ codes: found.codes, span: { start: i, end: found.end } });
+    i = found.end;
   }
   return out;
 }
