@@ -50,6 +50,7 @@ const passages = readFileSync(file, "utf8")
   .map((line) => JSON.parse(line) as LabelledPassage);
 
 const scores: PassageScore[] = [];
+const lenient: PassageScore[] = [];
 let elapsed = 0;
 for (const passage of passages) {
   const publishedOn = publicationDate(passage.published_date);
@@ -62,6 +63,7 @@ for (const passage of passages) {
   elapsed += performance.now() - started;
   const score = scorePassage(passage, candidates, launchOf);
   scores.push(score);
+  lenient.push(scorePassage(passage, candidates, launchOf, 3));
   if (verbose && (score.misses.length || score.wrong.length)) {
     console.log(`\n${passage.id} (${passage.lang}, ${publishedOn})`);
     for (const m of score.misses)
@@ -85,6 +87,7 @@ const line = (label: string, t: Totals) =>
   `${label.padEnd(8)} passages ${String(t.passages).padStart(3)}  recall ${pct(t.recall).padStart(6)} (${t.matched}/${t.scored})  precision ${pct(t.precision).padStart(6)} (${t.correct}/${t.counted})  qualifier ${pct(t.qualifierAccuracy).padStart(6)}  yoy ${pct(t.yoyAccuracy).padStart(6)}`;
 console.log(line("all", totals(scores)));
 for (const lang of [...new Set(scores.map((s) => s.lang))].sort()) console.log(line(lang, totals(scores.filter((s) => s.lang === lang))));
+console.log(`${line("±3 days", totals(lenient))}  (info only: totals "as of" up to 3 days off the label's end)`);
 console.log(
   `time     ${(elapsed / Math.max(1, passages.length)).toFixed(2)} ms per passage (${passages.length} passages, lexicon built once)`,
 );

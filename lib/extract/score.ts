@@ -66,12 +66,13 @@ export function normaliseFigure(
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-const same = (a: Days, b: Days) =>
+const dayGap = (a: IsoDate, b: IsoDate) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+const same = (a: Days, b: Days, slack: number) =>
   a.zone === b.zone &&
   a.indicator === b.indicator &&
   a.basis === b.basis &&
   a.start === b.start &&
-  a.end === b.end &&
+  (a.end === b.end || (a.basis === "cumulative" && dayGap(a.end, b.end) <= slack)) &&
   sameValue(a.value, b.value);
 
 export type PassageScore = {
@@ -89,10 +90,15 @@ export type PassageScore = {
   wrong: ScoredFigure[];
 };
 
+/**
+ * `cumulativeSlack` (days, default 0 as the README scores) lets a total "as of" end a few days off the label: labels
+ * date some totals the day before publication (the day of the statement), the finder dates them on publication.
+ */
 export function scorePassage(
   passage: LabelledPassage,
   extracted: readonly ScoredFigure[],
   launchOf: (zone: string) => IsoDate | null,
+  cumulativeSlack = 0,
 ): PassageScore {
   const labels = passage.figures.map((f) => ({ f, days: normaliseFigure({ ...f, valueBase: f.value_base }, launchOf), used: false }));
   const score: PassageScore = {
@@ -110,7 +116,7 @@ export function scorePassage(
   };
   for (const figure of extracted) {
     const days = normaliseFigure(figure, launchOf);
-    const label = days ? labels.find((l) => !l.used && l.days && same(l.days, days)) : undefined;
+    const label = days ? labels.find((l) => !l.used && l.days && same(l.days, days, cumulativeSlack)) : undefined;
     if (!label) {
       score.counted++;
       score.wrong.push(figure);
