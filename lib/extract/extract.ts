@@ -82,9 +82,15 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
   const inTime = (s: Span) => timeSpans.some((t) => s.start >= t.start && s.end <= t.end);
 
   let carried: TimeMention | null = null;
+  let latest: TimeMention | null = null;
   let carriedParagraph = -1;
   for (const sentence of sentences) {
     if (sentence.paragraph !== carriedParagraph) carried = null;
+    // "… during the period", "in that time": the period named last, even in an earlier paragraph.
+    if (
+      /during (?:the|that) period|in (?:that|the same) time|in the period|during that time/i.test(text.slice(sentence.start, sentence.end))
+    )
+      carried = latest;
     const inSentence = numbers.filter((n) => n.span.start >= sentence.start && n.span.start < sentence.end);
     const figures: Candidate[] = [];
     const pendingGrowth: { mention: NumberMention; sign: number }[] = [];
@@ -152,6 +158,7 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
       );
     if (last) {
       carried = last;
+      latest = last;
       carriedParagraph = sentence.paragraph;
     }
   }

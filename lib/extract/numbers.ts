@@ -24,7 +24,8 @@ export type NumberMention = {
   notAFigure: string | null;
 };
 
-const DIGITS = /(?<![\d.,A-Za-z/])\d+(?:,\d{3})*(?:\.\d+)?(?![\d/])/g;
+// Not inside a longer number (3,857 is one number; "企业1.8万户,141条" are two).
+const DIGITS = /(?<![\d.A-Za-z/])(?<!\d,)\d+(?:,\d{3})*(?:\.\d+)?(?![\d/])/g;
 
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -208,7 +209,7 @@ export function findNumbers(text: string): NumberMention[] {
   }
   // Chinese numerals used for counts and magnitudes: 一万家, 三百个.
   for (const m of text.matchAll(
-    /(?<![一二两三四五六七八九十百千万亿第])([一二两三四五六七八九十百千]+[万亿]?|[万亿])(家|户|个|项|条|件|亿元|万元|万吨|亿吨|元)/g,
+    /(?<![一二两三四五六七八九十百千万亿第\d.])([一二两三四五六七八九十百千]+[万亿]?|[万亿])(家|户|个|项|条|件|亿元|万元|万吨|亿吨|元)/g,
   )) {
     const value = parseChineseNumeral(m[1]!);
     if (value === undefined) continue;

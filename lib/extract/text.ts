@@ -43,6 +43,10 @@ export function splitSentences(text: string): Sentence[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === "\n") {
+      // A line broken inside a sentence (text copied from a PDF) goes on; a blank line or a finished sentence ends it.
+      const before = text.slice(start, i).trimEnd();
+      const blank = /^[ \t]*\n/.test(text.slice(i + 1));
+      if (!blank && before !== "" && !/[。！？.!?:：”"」)]$/.test(before) && before.length > 60) continue;
       push(i + 1);
       if (text[i + 1] === "\n" || /\S/.test(text[i + 1] ?? "")) paragraph++;
       continue;
