@@ -64,10 +64,14 @@ for (const passage of passages) {
   const score = scorePassage(passage, candidates, launchOf);
   scores.push(score);
   lenient.push(scorePassage(passage, candidates, launchOf, 3));
-  if (verbose && (score.misses.length || score.wrong.length)) {
+  if (verbose && (score.misses.length || score.wrong.length || score.offs.length)) {
     console.log(`\n${passage.id} (${passage.lang}, ${publishedOn})`);
     for (const m of score.misses)
       console.log(`  missed  ${m.zone} ${m.indicator} ${m.period} ${m.basis} ${m.value_base} ${m.qualifier} | ${m.quote ?? ""}`);
+    for (const o of score.offs)
+      console.log(
+        `  off     ${o.figure.zone} ${o.figure.indicator} ${o.figure.period}: qualifier ${o.figure.qualifier} (label ${o.qualifier}), yoy ${o.figure.yoyPct} (label ${o.yoyPct})`,
+      );
     for (const w of score.wrong)
       console.log(`  wrong   ${w.zone} ${w.indicator} ${w.period} ${w.basis} ${w.valueBase} ${w.qualifier} | ${w.quote ?? ""}`);
   }

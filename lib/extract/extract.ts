@@ -14,15 +14,15 @@ type Scope = "province" | "city" | "national" | "all_ftzs";
 
 const SHARE_SCOPES: readonly [RegExp, Scope][] = [
   [
-    /占全省|占[^，,。；;]{0,6}省|全省[^，,。；;]{0,4}比重|of (?:the )?(?:province|provincial)(?:'s)?|of [A-Z][a-z]+ province(?:'s)?|province's total/i,
+    /(?:proportion|share) of [\w ]{1,40} in the province|全省\s?(?:超过?|约|近|达)?$|占全省|占[^，,。；;]{0,6}省|全省[^，,。；;]{0,4}比重|of (?:the )?(?:province|provincial)(?:'s)?|of [A-Z][a-z]+ province(?:'s)?|province's total/i,
     "province",
   ],
   [
-    /占全市|占[^，,。；;]{0,4}市|全市[^，,。；;]{0,4}比重|of (?:the )?(?:city|municipality|municipal)(?:'s)?|(?:city|municipality)'s/i,
+    /(?:proportion|share) of [\w ]{1,40} in the (?:city|municipality)|占全市|占[^，,。；;]{0,4}市|全市[^，,。；;]{0,4}比重|of (?:the )?(?:city|municipality|municipal)(?:'s)?|(?:city|municipality)'s/i,
     "city",
   ],
   [
-    /占全国|全国[^，,。；;]{0,4}比重|of (?:the )?(?:country|nation|national|china)(?:'s)?|(?:country|nation|china)'s (?:total|foreign|imports|land)|of the total of the country|全国的/i,
+    /(?:proportion|share) of [\w ]{1,40} in the (?:country|nation)|占全国|全国[^，,。；;]{0,4}比重|of (?:the )?(?:country|nation|national|china)(?:'s)?|(?:country|nation|china)'s (?:total|foreign|imports|land)|of the total of the country|全国的/i,
     "national",
   ],
 ];
@@ -269,7 +269,7 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
       ctx.text.slice(Math.max(0, mention.span.start - 3), mention.span.start + 1) + ctx.text.slice(mention.span.end, mention.span.end + 2),
     );
     if (span.end <= mention.span.start) {
-      distance = mention.span.start - span.end;
+      distance = (mention.span.start - span.end) * (latin && (mention.unitClass === "bare" || mention.unitClass === "count") ? 3 : 1);
       if (span.start < clause.start) distance += 40;
       if (between(span.end, mention.span.start)) {
         // 外商直接投资11.92亿美元，同比增长31.21%；境外融资8.37亿美元: a name past another figure and a clause break is that figure's.
@@ -377,7 +377,7 @@ function baseForRate(
 
 function placePercent(ctx: Context, located: Located, figures: Candidate[], carried: TimeMention | null): Candidate | null {
   const { mention, clause } = located;
-  const around = ctx.text.slice(Math.max(clause.start, mention.span.start - 30), Math.min(clause.end + 40, mention.span.end + 40));
+  const around = ctx.text.slice(Math.max(clause.start, mention.span.start - 60), Math.min(clause.end + 40, mention.span.end + 40));
   const before = ctx.text.slice(Math.max(located.sentence.start, mention.span.start - 30), mention.span.start);
   if (GROWTH.test(before.trimEnd()) || DECLINE.test(before.trimEnd())) {
     if (!AVG_GROWTH.test(before)) return null;
@@ -441,6 +441,7 @@ function figureForGrowth(text: string, mention: NumberMention, figures: Candidat
   if (
     next &&
     /\bto\s?(?:RMB|US\$|\$)?\s?$/i.test(text.slice(mention.span.end, next.figure.start)) &&
+    !/[;；。]/.test(text.slice(mention.span.end, next.figure.start)) &&
     next.figure.start - mention.span.end < 80
   ) {
     return next.yoyPct === null ? next : undefined;
@@ -724,14 +725,19 @@ function bracketZone(ctx: Context, located: Located): string | undefined {
   return ctx.zoneMentions.find((z) => !z.anaphora && z.span.end <= open && open - z.span.end <= 2)?.code;
 }
 
-function placeFigure(ctx: Context, located: Located, carried: TimeMention | null, _figures: Candidate[]): Candidate | { reason: string } {
+function placeFigure(ctx: Context, located: Located, carried: TimeMention | null, figures: Candidate[]): Candidate | { reason: string } {
   const { mention, sentence } = located;
   const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
   if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
   if (PLANNED.test(ctx.text.slice(Math.max(sentence.start, mention.span.start - 30), Math.min(sentence.end, mention.span.end + 40))))
     return { reason: "a plan, not a result" };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
-  const choice = chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass));
+  // 其中有42项…在全国复制推广, "nine of which": a part of the figure before is another indicator than that figure's.
+  const subset = /(?:其中|of (?:which|them)|among them)/i.test(
+    ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),
+  );
+  const previous = figures.at(-1)?.indicator;
+  const choice = chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass) && !(subset && i.code === previous));
   let indicator = choice ? ctx.lexicon.indicators.get(choice.code) : undefined;
   if (!indicator) {
     // A unit only one indicator is measured in (TEU) names it.

@@ -88,6 +88,8 @@ export type PassageScore = {
   yoyRight: number;
   misses: LabelledFigure[];
   wrong: ScoredFigure[];
+  /** Matched figures whose qualifier or yoy_pct differ from the label's. */
+  offs: { figure: ScoredFigure; qualifier: string; yoyPct: number | null }[];
 };
 
 /**
@@ -113,6 +115,7 @@ export function scorePassage(
     yoyRight: 0,
     misses: [],
     wrong: [],
+    offs: [],
   };
   for (const figure of extracted) {
     const days = normaliseFigure(figure, launchOf);
@@ -127,10 +130,13 @@ export function scorePassage(
     score.counted++;
     score.correct++;
     score.matched++;
-    if (label.f.qualifier === figure.qualifier) score.qualifierRight++;
     const a = label.f.yoy_pct;
     const b = figure.yoyPct;
-    if ((a === null && b === null) || (a !== null && b !== null && Math.abs(a - b) <= 0.05)) score.yoyRight++;
+    const qualifierRight = label.f.qualifier === figure.qualifier;
+    const yoyRight = (a === null && b === null) || (a !== null && b !== null && Math.abs(a - b) <= 0.05);
+    if (qualifierRight) score.qualifierRight++;
+    if (yoyRight) score.yoyRight++;
+    if (!qualifierRight || !yoyRight) score.offs.push({ figure, qualifier: label.f.qualifier, yoyPct: a });
   }
   score.misses = labels.filter((l) => l.f.scored && !l.used).map((l) => l.f);
   return score;
