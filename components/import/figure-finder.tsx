@@ -110,7 +110,7 @@ export function FigureFinder({
   const post = async (dryRun: boolean) => {
     setPhase({ name: dryRun ? "checking" : "committing" });
     const csv = observationsCsv(rows.filter((r) => r.accept));
-    const response = await fetch(`/api/imports?dryRun=${dryRun ? 1 : 0}&name=finder.csv`, {
+    const response = await fetch(`/api/imports?dryRun=${dryRun ? 1 : 0}&name=observations.csv`, {
       method: "POST",
       headers: { "content-type": "text/csv" },
       body: csv,

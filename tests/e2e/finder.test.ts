@@ -51,7 +51,9 @@ describe.each(["en", "zh"] as const)("the figure finder (%s)", (locale) => {
     await hefei.locator('input[type="checkbox"]').uncheck();
     await page.getByRole("button", { name: "Check 1 accepted figures" }).click();
     const report = page.getByTestId("import-report");
-    await report.waitFor();
+    await page.locator('[data-testid="import-report"], .notice--bad').first().waitFor();
+    if (await page.locator(".notice--bad").count())
+      throw new Error(`the check failed: ${await page.locator(".notice--bad").textContent()}`);
     await expect(report.locator('tr[data-table="observations"] td').first().textContent()).resolves.toBe("1");
     await page.getByRole("button", { name: "Import 1 new and 0 revised figures" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Written as import" }).textContent()).resolves.toMatch(
