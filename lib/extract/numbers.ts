@@ -337,10 +337,12 @@ export function findNumbers(text: string): NumberMention[] {
       notAFigure = notAFigure ?? "the start of a range";
     }
     // 实施率从92%提升到97%: the figure is where it got to.
+    // 分别由2019年的4.45%和2.17%提高到…, "increased to 44.9% from 4.3% at the beginning": where a change started.
+    const lead = text.slice(Math.max(0, start - 16), start);
     if (
       unitClass === "percent" &&
-      /(?:从|from\s)\s?$/i.test(text.slice(Math.max(0, start - 5), start)) &&
-      /^[^，,。；;]{0,12}(?:到|至|to\s)/.test(text.slice(end, end + 16))
+      ((/(?:从|由|from\s)[^，,。；;]{0,14}$/i.test(lead) && /^[^，,。；;]{0,12}(?:到|至|to\s)/.test(text.slice(end, end + 16))) ||
+        (/\bfrom\s$/i.test(lead) && /\bto\s[\d.]+\s?(?:%|percent)\s*$/i.test(text.slice(Math.max(0, start - 30), start - 5))))
     ) {
       notAFigure = notAFigure ?? "the starting value of a change";
     }

@@ -46,7 +46,8 @@ export function splitSentences(text: string): Sentence[] {
       // A line broken inside a sentence (text copied from a PDF) goes on; a blank line or a finished sentence ends it.
       const before = text.slice(start, i).trimEnd();
       const blank = /^[ \t]*\n/.test(text.slice(i + 1));
-      if (!blank && before !== "" && !/[。！？.!?:：”"」)]$/.test(before) && before.length > 60) continue;
+      const next = text.slice(i + 1).trimStart();
+      if (!blank && before !== "" && !/[。！？.!?:：”"」)]$/.test(before) && (before.length > 60 || /^[a-z]/.test(next))) continue;
       push(i + 1);
       if (text[i + 1] === "\n" || /\S/.test(text[i + 1] ?? "")) paragraph++;
       continue;
