@@ -36,7 +36,14 @@ const ESTIMATE = /预计|estimated|projected/i;
 const COUNT_OF_CONTEXT =
   /^\s?(?:家|个)?(?:自贸试验区|自贸区|自由贸易试验区|片区|国家|国际航线|航线|世界五百强|世界500强|批)|^\s(?:pilot\s)?(?:FTZs?|free[- ]trade zones?|areas|sub-?zones|countries|routes|batch)(?![a-z])/i;
 
-type Located = { mention: NumberMention; sentence: Sentence; clause: Span };
+type Located = {
+  mention: NumberMention;
+  sentence: Sentence;
+  clause: Span;
+  pairedZone?: string;
+  pairedIndicator?: string;
+  listEnd?: number;
+};
 
 type Context = {
   text: string;
@@ -96,7 +103,12 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
     const pendingGrowth: { mention: NumberMention; sign: number }[] = [];
     for (const mention of inSentence) {
       if (inTime(mention.span)) continue;
-      const located: Located = { mention, sentence, clause: clauseOf(text, sentence, mention.span) };
+      const located: Located = {
+        mention,
+        sentence,
+        clause: clauseOf(text, sentence, mention.span),
+        ...pairs(ctx, mention, sentence, inSentence),
+      };
       const shown = raw.slice(mention.span.start, mention.span.end);
       if (mention.notAFigure) continue;
       // 12个自贸试验区, 12 FTZs, 219个国家和地区, 250条国际航线: counts of zones, partners, routes are context.
@@ -174,6 +186,51 @@ function dedupe(candidates: Candidate[]): Candidate[] {
     seen.add(k);
     return true;
   });
+}
+
+const NAME_JOIN = /^\s?(?:,|、|和|及|与|and|,\s?and)\s?(?:the\s)?$/i;
+
+/** The last run of names before `before`, joined by commas and "and" (Kashgar and Horgos; A, B and C). */
+function nameList<T extends { span: Span }>(text: string, names: readonly T[], from: number, before: number): T[] {
+  const candidates = names.filter((n) => n.span.start >= from && n.span.end <= before);
+  const run: T[] = [];
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const name = candidates[i]!;
+    if (run.length && !NAME_JOIN.test(text.slice(name.span.end, run[0]!.span.start))) break;
+    run.unshift(name);
+  }
+  return run;
+}
+
+/** "Kashgar and Horgos occupy 28.48 and 16.58 square kilometers respectively": the i-th number goes with the i-th name. */
+function pairs(
+  ctx: Context,
+  mention: NumberMention,
+  sentence: Sentence,
+  inSentence: NumberMention[],
+): { pairedZone?: string; pairedIndicator?: string; listEnd?: number } {
+  if (!mention.list) return {};
+  const first = inSentence.find(
+    (n) => n.list && n.span.start <= mention.span.start && n.list.index === 0 && mention.span.start - n.span.start < 200,
+  );
+  const listStart = first?.span.start ?? mention.span.start;
+  const respectively = /respectively|分别/i.test(ctx.text.slice(sentence.start, sentence.end));
+  const members = inSentence.filter((n) => n.list && n.span.start >= listStart && n.list.size === mention.list!.size);
+  const out: { pairedZone?: string; pairedIndicator?: string; listEnd?: number } = {
+    listEnd: members.at(-1)?.span.end ?? mention.span.end,
+  };
+  const zones = nameList(
+    ctx.text,
+    ctx.zoneMentions.filter((z) => !z.anaphora),
+    sentence.start,
+    listStart,
+  );
+  if (zones.length === mention.list.size) out.pairedZone = zones[mention.list.index]!.code;
+  if (respectively) {
+    const indicators = nameList(ctx.text, ctx.indicatorMentions, sentence.start, listStart);
+    if (indicators.length === mention.list.size) out.pairedIndicator = indicators[mention.list.index]!.codes[0];
+  }
+  return out;
 }
 
 function clauseOf(text: string, sentence: Sentence, span: Span): Span {
@@ -341,13 +398,17 @@ function words(name: string): Set<string> {
 function derivedIndicator(ctx: Context, base: ExtractIndicator | undefined, suffix: string): ExtractIndicator | undefined {
   const family = [...ctx.lexicon.indicators.values()].filter((i) => i.code.endsWith(suffix) && i.unit === "percent");
   if (!base) return undefined;
-  const direct = family.find((i) => i.code === `${base.code.replace(/_(cny|usd)$/, "")}${suffix}`);
+  // import_export → import_export_share_of_province; area_size → area_share_of_city (the code's stem).
+  const stems = [base.code.replace(/_(cny|usd)$/, ""), base.code.replace(/_[a-z]+$/, "")];
+  const direct = stems.map((stem) => family.find((i) => i.code === `${stem}${suffix}`)).find(Boolean);
   if (direct) return direct;
   const baseWords = words(base.nameEn);
   let best: ExtractIndicator | undefined;
   let bestScore = 0;
   for (const indicator of family) {
     const score = [...words(indicator.nameEn)].filter((w) => baseWords.has(w)).length;
+    // One shared word ("foreign") is no kinship unless the base name has only one.
+    if (score < Math.min(2, baseWords.size)) continue;
     if (score > bestScore) {
       best = indicator;
       bestScore = score;
@@ -363,6 +424,8 @@ function baseForRate(
   figures: Candidate[],
 ): { base: ExtractIndicator | undefined; figure: Candidate | undefined } {
   const { mention, sentence } = located;
+  const paired = located.pairedIndicator ? ctx.lexicon.indicators.get(located.pairedIndicator) : undefined;
+  if (paired && paired.unit !== "percent") return { base: paired, figure: undefined };
   const named = chooseIndicator(
     ctx,
     { ...located, clause: { start: mention.span.start, end: located.clause.end } },
@@ -377,7 +440,11 @@ function baseForRate(
 
 function placePercent(ctx: Context, located: Located, figures: Candidate[], carried: TimeMention | null): Candidate | null {
   const { mention, clause } = located;
-  const around = ctx.text.slice(Math.max(clause.start, mention.span.start - 60), Math.min(clause.end + 40, mention.span.end + 40));
+  const tail = Math.max(mention.span.end, located.listEnd ?? 0);
+  const around = ctx.text.slice(
+    Math.max(clause.start, mention.span.start - 60),
+    Math.max(Math.min(clause.end + 40, mention.span.end + 40), tail + 40),
+  );
   const before = ctx.text.slice(Math.max(located.sentence.start, mention.span.start - 30), mention.span.start);
   if (GROWTH.test(before.trimEnd()) || DECLINE.test(before.trimEnd())) {
     if (!AVG_GROWTH.test(before)) return null;
@@ -483,6 +550,7 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   );
   const port = (list: NameMention[]) =>
     wantsPort ? (list.filter((z) => ctx.lexicon.zones.get(z.code)?.kind === "port").at(-1) ?? list.at(-1)) : list.at(-1);
+  if (located.pairedZone && ok(located.pairedZone)) return { code: located.pairedZone, how: "paired with a list of zones" };
   const bracketed = bracketZone(ctx, located);
   if (bracketed && ok(bracketed)) return { code: bracketed, how: "named before the bracket" };
   const beforeInClause = inSentence.filter((z) => z.span.end <= mention.span.start && z.span.start >= clause.start);
@@ -556,6 +624,9 @@ function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: ExtractZ
     }
     case "until": {
       if (level) return { period: time.end!, basis: "point", why: `level as of ${time.text}` };
+      // "By the end of last year, … accounted for 12.25 percent of the country": a share of that year.
+      if (indicator.code.includes("_share_of_") && time.end!.endsWith("-12-31") && /end of/i.test(time.text))
+        return { period: time.end!.slice(0, 4), basis: "period", why: `the year ending ${time.end}` };
       return cumulative(zone, time.end!) ?? null;
     }
     case "cumulative": {
@@ -667,8 +738,12 @@ function resolvePeriod(
       .filter((t) => t.kind === "date" && t.span.end <= mention.span.start && t.span.start >= sentence.start - 200)
       .at(-1);
     if (dated && indicator.unit === "km2") return { period: dated.end!, basis: "point", why: `level on ${dated.text}` };
-    if (indicator.unit === "km2" && zone.establishedOn)
-      return { period: zone.establishedOn, basis: "point", why: "the planned area at the zone's launch" };
+    // An FTZ's plan sets the areas of all its parts at once: an area's planned area dates from the FTZ's launch.
+    const plan =
+      zone.kind === "area" && zone.parent && zone.establishedOn
+        ? (ctx.lexicon.zones.get(zone.parent)?.establishedOn ?? zone.establishedOn)
+        : zone.establishedOn;
+    if (indicator.unit === "km2" && plan) return { period: plan, basis: "point", why: "the planned area at the launch of the plan" };
     return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
   }
   const c = cumulative(zone, ctx.source.publishedOn);
@@ -737,7 +812,11 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
     ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),
   );
   const previous = figures.at(-1)?.indicator;
-  const choice = chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass) && !(subset && i.code === previous));
+  const paired = located.pairedIndicator ? ctx.lexicon.indicators.get(located.pairedIndicator) : undefined;
+  const choice =
+    paired && fits(paired, mention.unitClass)
+      ? { code: paired.code, span: mention.span, distance: 0, after: false }
+      : chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass) && !(subset && i.code === previous));
   let indicator = choice ? ctx.lexicon.indicators.get(choice.code) : undefined;
   if (!indicator) {
     // A unit only one indicator is measured in (TEU) names it.

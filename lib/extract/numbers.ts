@@ -22,6 +22,8 @@ export type NumberMention = {
   inexact: boolean;
   /** Written as a year (2020年), a date part (9月, 25日), a duration, multiple or percentage points. */
   notAFigure: string | null;
+  /** Its place in a list of numbers that share one unit ("15.54, 12.12, 12.25 percent", "28.48 and 16.58 square kilometers"). */
+  list?: { index: number; size: number };
 };
 
 // Not inside a longer number (3,857 is one number; "企业1.8万户,141条" are two).
@@ -361,11 +363,39 @@ export function findNumbers(text: string): NumberMention[] {
   }
 
   drafts.sort((a, b) => a.span.start - b.span.start);
+  shareListUnits(text, drafts);
   return drafts.map((d) => {
     if (d.qualifier) return { ...d, qualifier: d.qualifier, qualifierSpan: d.qualifierSpan ?? null };
     const q = qualifierBefore(text, d.span.start);
     return { ...d, qualifier: q?.qualifier ?? "exact", qualifierSpan: q?.span ?? null };
   });
+}
+
+const LIST_JOIN = /^\s?(?:,|、|和|及|与|and|,\s?and)\s?$/;
+
+/** "15.54, 12.12, 12.25 percent": the bare numbers before the last take its unit, and each its place in the list. */
+function shareListUnits(text: string, drafts: Draft[]): void {
+  let i = drafts.length - 1;
+  while (i > 0) {
+    const last = drafts[i]!;
+    let first = i;
+    while (first > 0) {
+      const prev = drafts[first - 1]!;
+      const joined = LIST_JOIN.test(text.slice(prev.span.end, drafts[first]!.span.start));
+      const bare = prev.unitClass === "bare" && prev.exponent === 0 && !prev.notAFigure;
+      if (!joined || !(bare || (prev.unitClass === last.unitClass && prev.unit === last.unit))) break;
+      first--;
+    }
+    if (first < i && last.unitClass !== "bare") {
+      const size = i - first + 1;
+      for (let k = first; k <= i; k++) {
+        const d = drafts[k]!;
+        if (d.unitClass === "bare") Object.assign(d, { unit: last.unit, unitClass: last.unitClass, exponent: last.exponent });
+        d.list = { index: k - first, size };
+      }
+    }
+    i = first - 1;
+  }
 }
 
 /** The number in its base unit: the published value moved by the magnitude (no binary rounding on the way). */
