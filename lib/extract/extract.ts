@@ -469,8 +469,10 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
     reason = "rate named beside it";
   }
   if (!indicator) return null;
-  const zone = anchor?.zone ?? chooseZone(ctx, located, indicator)?.code;
+  const zoneChoice = anchor ? { code: anchor.zone, how: "the zone of its figure" } : chooseZone(ctx, located, indicator);
+  const zone = zoneChoice?.code;
   if (!zone) return null;
+  reason = `${reason}; zone ${zoneChoice.how}`;
   const zoneRef = ctx.lexicon.zones.get(zone)!;
   const years = ctx.times
     .filter(
@@ -537,9 +539,13 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   const locative = (z: NameMention) =>
     !z.anaphora &&
     ["province", "city", "country"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "") &&
-    /(?:\b(?:in|at|to|with)\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:China's\s)?|[在赴到])$/.test(
+    (/(?:\b(?:in|at|to|with|of)\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:China's\s)?|[在赴到占])$/.test(
       ctx.text.slice(Math.max(0, z.span.start - 24), z.span.start),
-    );
+    ) ||
+      // 重庆市商务委, Zhoushan Customs: a body of the place speaks; the figures are of the zone it speaks of.
+      /^\s?(?:商务委|商务厅|商务局|统计局|人民政府|政府|海关|发改委|市委|省委|Customs|Department|Commission|Bureau|government|municipal commission)/.test(
+        ctx.text.slice(z.span.end, z.span.end + 20),
+      ));
   // "consists of the Jinan, Qingdao, and Yantai areas": the members of a list are not what the figure is about.
   const listed = (z: NameMention) =>
     /(?:consists? of|consisting of|covering|comprising|包括|涵盖|覆盖|(?<!自)由)[^.;。；]{0,40}$/i.test(
@@ -562,9 +568,8 @@ function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator)
   if (afterInClause.length) return { code: afterInClause[0]!.code, how: "named after it" };
   // "Though occupying only 1% of the city's land area, the Zhengzhou Area has …": the subject follows the opening clause.
   if (
-    /^\s*(?:Though|Although|While|Covering|Occupying|Accounting|With|Being|虽然|尽管)\b/.test(
-      ctx.text.slice(sentence.start, clause.start + 1),
-    )
+    /^\s*(?:Though|Although|While|Covering|Occupying|Accounting|With|Being|虽然|尽管)\b/.test(ctx.text.slice(sentence.start, clause.end)) &&
+    clause.start <= sentence.start + 2
   ) {
     const subject = inSentence.find((z) => z.span.start >= clause.end);
     if (subject) return { code: subject.code, how: "the subject after the opening clause" };
