@@ -8,6 +8,7 @@ import { useState } from "react";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import type { ImportSummary } from "@/lib/domain/imports";
 import { BASES, QUALIFIERS } from "@/lib/domain/vocabulary";
+import { docxText } from "@/lib/extract/docx";
 import { observationsCsv, type ObservationRow } from "@/lib/extract/rows";
 import { ImportReport } from "./import-report";
 
@@ -29,8 +30,8 @@ type Phase =
   | { name: "checked" | "committed"; summary: ImportSummary }
   | { name: "failed"; message: string };
 
-async function readFile(file: File): Promise<string | null> {
-  if (/\.docx$/i.test(file.name)) return null;
+async function readFile(file: File): Promise<string> {
+  if (/\.docx$/i.test(file.name)) return docxText(new Uint8Array(await file.arrayBuffer()));
   const text = await file.text();
   if (!/\.html?$/i.test(file.name)) return text;
   const doc = new DOMParser().parseFromString(text, "text/html");
@@ -146,19 +147,22 @@ export function FigureFinder({
           <span className="field__label">{labels.file}</span>
           <input
             type="file"
-            accept=".txt,.html,.htm,text/plain,text/html"
-            aria-describedby="finder-docx"
+            accept=".txt,.html,.htm,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-describedby="finder-file-hint"
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file)
-                void readFile(file).then((read) => {
-                  setNote(read === null ? labels.docxNote : null);
-                  if (read !== null) setText(read);
-                });
+                readFile(file).then(
+                  (read) => {
+                    setNote(null);
+                    setText(read);
+                  },
+                  (error: unknown) => setNote(`${labels.unreadable}: ${error instanceof Error ? error.message : String(error)}`),
+                );
             }}
           />
-          <span id="finder-docx" className="field__hint">
-            {note ?? labels.docxNote}
+          <span id="finder-file-hint" className="field__hint">
+            {note ?? labels.fileHint}
           </span>
         </label>
         <div className="form-row">
