@@ -1,13 +1,14 @@
 // The figure finder: a text and its source in, candidate observations out (zone, indicator, period, basis,
 // value, qualifier, year-on-year change, quote), plus the numbers it saw but could not place. Rules and the
 // catalog's lexicon only: no network, no model, no clock (the publication date is the only "now"). Pure.
-import { splitIsoDate, type IsoDate } from "../domain/dates.ts";
-import { periodLabel } from "../domain/periods.ts";
-import type { Basis, BaseUnit } from "../domain/vocabulary.ts";
-import { buildLexicon, type Lexicon, type NameMention } from "./lexicon.ts";
+import type { BaseUnit } from "../domain/vocabulary.ts";
+import { buildLexicon, type Lexicon } from "./lexicon.ts";
 import { baseValueOf, findNumbers, type NumberMention } from "./numbers.ts";
 import { findTimes, type TimeMention } from "./periods.ts";
 import { CLAUSE_BREAK, prepareText, splitSentences, type Sentence } from "./text.ts";
+import { findNumbersBetween, type Context, type Located } from "./context.ts";
+import { chooseZone, pairs, portOf, resolveAnaphora, titleZone, bracketZone } from "./zones.ts";
+import { eventWords, resolvePeriod, type Resolved } from "./resolve-period.ts";
 import type { Candidate, ExtractCatalog, ExtractIndicator, ExtractSource, ExtractZone, Extraction, Span, Unplaced } from "./types.ts";
 
 type Scope = "province" | "city" | "national" | "all_ftzs";
@@ -26,35 +27,19 @@ const SHARE_SCOPES: readonly [RegExp, Scope][] = [
     "national",
   ],
 ];
+
 const GROWTH =
   /(?:同比|比上年|比去年同期|比上年同期)?(?:增长|增幅|增速|上升|提高|提升)了?$|(?:up|increas(?:e|ed|ing)(?: of| by)?|growth(?: of)?|rose(?: by)?|grew(?: by)?|higher|jump(?:ed)?(?: by)?|surged?(?: by)?)$|year[- ]on[- ]year (?:increase|growth|rise)(?: of)?$/i;
+
 const DECLINE =
   /(?:下降|减少|回落|下滑)了?$|(?:down|decreas(?:e|ed)(?: of| by)?|decline(?:d)?(?: of| by)?|fell(?: by)?|drop(?:ped)?(?: by)?)$/i;
+
 const AVG_GROWTH = /年均增长|年均增速|average annual (?:growth|increase)(?: rate)?(?: of)?|annual average growth/i;
+
 const ESTIMATE = /预计|estimated|projected/i;
 
 const COUNT_OF_CONTEXT =
   /^\s?(?:家|个)?(?:自贸试验区|自贸区|自由贸易试验区|片区|国家|国际航线|航线|世界五百强|世界500强|批)|^\s(?:pilot\s)?(?:FTZs?|free[- ]trade zones?|areas|sub-?zones|countries|routes|batch)(?![a-z])/i;
-
-type Located = {
-  mention: NumberMention;
-  sentence: Sentence;
-  clause: Span;
-  pairedZone?: string;
-  pairedIndicator?: string;
-  listEnd?: number;
-};
-
-type Context = {
-  text: string;
-  lexicon: Lexicon;
-  source: ExtractSource;
-  zoneMentions: NameMention[];
-  indicatorMentions: { codes: string[]; span: Span }[];
-  times: TimeMention[];
-  titleZone: string | null;
-  events: { zone: string; date: IsoDate; words: string[] }[];
-};
 
 /** Finds every figure of the text, with what it could not place. */
 export function extractFigures(
@@ -188,51 +173,6 @@ function dedupe(candidates: Candidate[]): Candidate[] {
   });
 }
 
-const NAME_JOIN = /^\s?(?:,|、|和|及|与|and|,\s?and)\s?(?:the\s)?$/i;
-
-/** The last run of names before `before`, joined by commas and "and" (Kashgar and Horgos; A, B and C). */
-function nameList<T extends { span: Span }>(text: string, names: readonly T[], from: number, before: number): T[] {
-  const candidates = names.filter((n) => n.span.start >= from && n.span.end <= before);
-  const run: T[] = [];
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const name = candidates[i]!;
-    if (run.length && !NAME_JOIN.test(text.slice(name.span.end, run[0]!.span.start))) break;
-    run.unshift(name);
-  }
-  return run;
-}
-
-/** "Kashgar and Horgos occupy 28.48 and 16.58 square kilometers respectively": the i-th number goes with the i-th name. */
-function pairs(
-  ctx: Context,
-  mention: NumberMention,
-  sentence: Sentence,
-  inSentence: NumberMention[],
-): { pairedZone?: string; pairedIndicator?: string; listEnd?: number } {
-  if (!mention.list) return {};
-  const first = inSentence.find(
-    (n) => n.list && n.span.start <= mention.span.start && n.list.index === 0 && mention.span.start - n.span.start < 200,
-  );
-  const listStart = first?.span.start ?? mention.span.start;
-  const respectively = /respectively|分别/i.test(ctx.text.slice(sentence.start, sentence.end));
-  const members = inSentence.filter((n) => n.list && n.span.start >= listStart && n.list.size === mention.list!.size);
-  const out: { pairedZone?: string; pairedIndicator?: string; listEnd?: number } = {
-    listEnd: members.at(-1)?.span.end ?? mention.span.end,
-  };
-  const zones = nameList(
-    ctx.text,
-    ctx.zoneMentions.filter((z) => !z.anaphora),
-    sentence.start,
-    listStart,
-  );
-  if (zones.length === mention.list.size) out.pairedZone = zones[mention.list.index]!.code;
-  if (respectively) {
-    const indicators = nameList(ctx.text, ctx.indicatorMentions, sentence.start, listStart);
-    if (indicators.length === mention.list.size) out.pairedIndicator = indicators[mention.list.index]!.codes[0];
-  }
-  return out;
-}
-
 function clauseOf(text: string, sentence: Sentence, span: Span): Span {
   let start = span.start;
   while (start > sentence.start && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
@@ -241,68 +181,6 @@ function clauseOf(text: string, sentence: Sentence, span: Span): Span {
   // An English thousands separator or a comma inside a number is no break.
   return { start, end };
 }
-
-function titleZone(source: ExtractSource, lexicon: Lexicon): string | null {
-  const mentions = lexicon.findZones(prepareText(source.title)).filter((m) => !m.anaphora);
-  const kinds = ["area", "ftz", "port", "city", "province"];
-  for (const kind of kinds) {
-    const found = mentions.find((m) => lexicon.zones.get(m.code)?.kind === kind);
-    if (found) return found.code;
-  }
-  return null;
-}
-
-/** "the zone", "该片区", "我省": the last zone of that kind named before, else the zone of the title. */
-function resolveAnaphora(mentions: NameMention[], lexicon: Lexicon, fromTitle: string | null): NameMention[] {
-  const out: NameMention[] = [];
-  const last: Partial<Record<string, string>> = {};
-  const titleKind = fromTitle ? lexicon.zones.get(fromTitle)?.kind : undefined;
-  if (fromTitle && titleKind) {
-    last[titleKind] = fromTitle;
-    const parent = lexicon.zones.get(fromTitle)?.parent;
-    if (titleKind === "area" && parent) last.ftz = parent;
-  }
-  for (const mention of mentions) {
-    if (!mention.anaphora) {
-      const zone = lexicon.zones.get(mention.code)!;
-      last[zone.kind] = zone.code;
-      if (zone.kind === "ftz" || zone.kind === "group") last.zone = zone.code;
-      if (zone.kind === "area") {
-        last.area = zone.code;
-        last.zone = zone.code;
-      }
-      out.push(mention);
-      continue;
-    }
-    const ftzOf = (province: string | undefined) =>
-      province ? [...lexicon.zones.values()].find((z) => z.kind === "ftz" && z.parent === province)?.code : undefined;
-    const nextProvince = () =>
-      mentions.find(
-        (m) =>
-          !m.anaphora &&
-          m.span.start > mention.span.start &&
-          m.span.start - mention.span.end < 120 &&
-          lexicon.zones.get(m.code)?.kind === "province",
-      )?.code;
-    const parentOf = (code: string | undefined) => (code ? (lexicon.zones.get(code)?.parent ?? undefined) : undefined);
-    // "the FTZ", "自贸区": the FTZ named before (or the one of the area or province named); "the zone": whichever zone.
-    const ftz = () => last.ftz ?? last.group ?? parentOf(last.area) ?? ftzOf(last.province) ?? ftzOf(nextProvince());
-    const target =
-      mention.anaphora === "ftz"
-        ? ftz()
-        : mention.anaphora === "zone"
-          ? (last.zone ?? ftz())
-          : mention.anaphora === "area"
-            ? (last.area ?? last.zone)
-            : mention.anaphora === "port"
-              ? last.port
-              : last.province;
-    if (target) out.push({ ...mention, code: target });
-  }
-  return out;
-}
-
-// ——— indicators ———
 
 function fits(indicator: ExtractIndicator, unitClass: NumberMention["unitClass"]): boolean {
   if (unitClass === "bare" || unitClass === "count") return indicator.unit === "count";
@@ -350,18 +228,6 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
 
 function pickCode(codes: string[], _ctx: Context): string {
   return codes[0]!;
-}
-
-function findNumbersBetween(ctx: Context, from: number, to: number, self: NumberMention): Span[] {
-  const text = ctx.text.slice(from, to);
-  const out: Span[] = [];
-  for (const m of text.matchAll(
-    /(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*\s?(?:万亿|亿|万|千|million|billion|trillion)?\s?(?:元|美元|吨|标准箱|标箱|家|个|项|户|yuan|dollars|tonnes|tons|TEUs?|enterprises|companies|projects|[a-z-]+)/gi,
-  )) {
-    const start = from + m.index;
-    if (start !== self.span.start) out.push({ start, end: start + m[0].length });
-  }
-  return out;
 }
 
 function words(name: string): Set<string> {
@@ -522,270 +388,9 @@ function figureForGrowth(text: string, mention: NumberMention, figures: Candidat
   return zoneBetween ? undefined : previous;
 }
 
-// ——— zones ———
-
-function chooseZone(ctx: Context, located: Located, indicator: ExtractIndicator): { code: string; how: string } | null {
-  const { mention, sentence, clause } = located;
-  const wantsPort = indicator.code.startsWith("port_");
-  const wantsZoneArea = /^area_/.test(indicator.code);
-  const ok = (code: string) => {
-    const zone = ctx.lexicon.zones.get(code);
-    if (!zone) return false;
-    // Planned areas are published for FTZs and their areas, not for the provinces their names contain.
-    if (wantsZoneArea && !["ftz", "area", "group"].includes(zone.kind)) return false;
-    return wantsPort ? true : zone.kind !== "port";
-  };
-  // "held in Shanghai", "a platform in Shanghai", "在上海": a province or city after a locative is where, not whose.
-  const locative = (z: NameMention) =>
-    !z.anaphora &&
-    ["province", "city", "country"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "") &&
-    (/(?:\b(?:in|at|to|with|of)\s(?:the\s)?(?:[A-Z][a-z]+\s)?(?:China's\s)?|[在赴到占])$/.test(
-      ctx.text.slice(Math.max(0, z.span.start - 24), z.span.start),
-    ) ||
-      // 重庆市商务委, Zhoushan Customs: a body of the place speaks; the figures are of the zone it speaks of.
-      /^\s?(?:商务委|商务厅|商务局|统计局|人民政府|政府|海关|发改委|市委|省委|Customs|Department|Commission|Bureau|government|municipal commission)/.test(
-        ctx.text.slice(z.span.end, z.span.end + 20),
-      ));
-  // "consists of the Jinan, Qingdao, and Yantai areas": the members of a list are not what the figure is about.
-  const listed = (z: NameMention) =>
-    /(?:consists? of|consisting of|covering|comprising|包括|涵盖|覆盖|(?<!自)由)[^.;。；]{0,40}$/i.test(
-      ctx.text.slice(Math.max(sentence.start, z.span.start - 50), z.span.start),
-    ) || /^\s?(?:areas|sub-?zones|等|三个片区|片区组成)/.test(ctx.text.slice(z.span.end, z.span.end + 6));
-  const inSentence = ctx.zoneMentions.filter(
-    (z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && !locative(z) && !listed(z),
-  );
-  const port = (list: NameMention[]) =>
-    wantsPort ? (list.filter((z) => ctx.lexicon.zones.get(z.code)?.kind === "port").at(-1) ?? list.at(-1)) : list.at(-1);
-  if (located.pairedZone && ok(located.pairedZone)) return { code: located.pairedZone, how: "paired with a list of zones" };
-  const bracketed = bracketZone(ctx, located);
-  if (bracketed && ok(bracketed)) return { code: bracketed, how: "named before the bracket" };
-  const beforeInClause = inSentence.filter((z) => z.span.end <= mention.span.start && z.span.start >= clause.start);
-  const afterInClause = inSentence.filter(
-    (z) => z.span.start >= mention.span.end && z.span.start < clause.end && z.span.start - mention.span.end < 80,
-  );
-  const beforeInSentence = inSentence.filter((z) => z.span.end <= mention.span.start);
-  if (beforeInClause.length) return { code: port(beforeInClause)!.code, how: "named in its clause" };
-  if (afterInClause.length) return { code: afterInClause[0]!.code, how: "named after it" };
-  // "Though occupying only 1% of the city's land area, the Zhengzhou Area has …": the subject follows the opening clause.
-  if (
-    /^\s*(?:Though|Although|While|Covering|Occupying|Accounting|With|Being|虽然|尽管)\b/.test(ctx.text.slice(sentence.start, clause.end)) &&
-    clause.start <= sentence.start + 2
-  ) {
-    const subject = inSentence.find((z) => z.span.start >= clause.end);
-    if (subject) return { code: subject.code, how: "the subject after the opening clause" };
-  }
-  if (beforeInSentence.length) return { code: port(beforeInSentence)!.code, how: "named earlier in the sentence" };
-  const earlier = ctx.zoneMentions.filter((z) => z.span.end <= sentence.start && ok(z.code) && !locative(z));
-  // A sentence that names no zone goes on about the FTZ or area named before, rather than a place named in passing.
-  const subject = earlier.filter((z) => ["ftz", "area", "group"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "")).at(-1);
-  if (earlier.length)
-    return { code: wantsPort ? port(earlier)!.code : (subject ?? earlier.at(-1)!).code, how: "named in an earlier sentence" };
-  const later = inSentence.filter((z) => z.span.start >= mention.span.end);
-  if (later.length) return { code: later[0]!.code, how: "named later in the sentence" };
-  // "foreign investment in actual use in Beijing reached …": with no other zone, the place is the zone.
-  const places = ctx.zoneMentions.filter((z) => z.span.start >= sentence.start && z.span.end <= sentence.end && ok(z.code) && locative(z));
-  if (places.length) return { code: places.at(-1)!.code, how: "the place the sentence names" };
-  if (ctx.titleZone && ok(ctx.titleZone)) return { code: ctx.titleZone, how: "named in the title" };
-  return null;
-}
-
-/** A port figure told of a city (舟山……集装箱吞吐量) is the figure of that city's port (the most specific one named after it). */
-function portOf(ctx: Context, code: string): string {
-  const city = ctx.lexicon.zones.get(code);
-  if (!city || city.kind === "port") return code;
-  const depth = (z: ExtractZone): number => (z.parent ? 1 + depth(ctx.lexicon.zones.get(z.parent) ?? { ...z, parent: null }) : 0);
-  const ports = [...ctx.lexicon.zones.values()].filter(
-    (z) => z.kind === "port" && (z.parent === city.code || new RegExp(`${city.nameEn.split(/\s/)[0]} port`, "i").test(z.nameEn)),
-  );
-  return ports.sort((a, b) => depth(b) - depth(a))[0]?.code ?? code;
-}
-
-// ——— periods ———
-
-type Resolved = { period: string; basis: Basis; why: string };
-
-const isLevel = (indicator: ExtractIndicator) => indicator.kind === "stock" || /^area_/.test(indicator.code);
-
-function cumulative(zone: ExtractZone, end: IsoDate): Resolved | null {
-  if (!zone.establishedOn || zone.establishedOn > end) return null;
-  return { period: `${zone.establishedOn}/${end}`, basis: "cumulative", why: "since the zone's launch" };
-}
-
-/** ytd through March, June or December is the quarter, half or year itself (the packages' normal form). */
-export function normaliseYtd(start: IsoDate, end: IsoDate): Resolved {
-  const { month } = splitIsoDate(end);
-  if (month === 3 || month === 6 || month === 12 || month === 1) return { period: periodLabel(start, end), basis: "period", why: "" };
-  return { period: periodLabel(start, end), basis: "ytd", why: "" };
-}
-
-function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: ExtractZone, ctx: Context): Resolved | null {
-  const level = isLevel(indicator);
-  switch (time.kind) {
-    case "period":
-    case "ytd": {
-      if (level) return { period: time.end!, basis: "point", why: `level at the end of ${time.text}` };
-      if (time.kind === "ytd") return { ...normaliseYtd(time.start!, time.end!), why: `year to date: ${time.text}` };
-      return { period: periodLabel(time.start!, time.end!), basis: "period", why: time.text };
-    }
-    case "until": {
-      if (level) return { period: time.end!, basis: "point", why: `level as of ${time.text}` };
-      // "By the end of last year, … accounted for 12.25 percent of the country": a share of that year.
-      if (indicator.code.includes("_share_of_") && time.end!.endsWith("-12-31") && /end of/i.test(time.text))
-        return { period: time.end!.slice(0, 4), basis: "period", why: `the year ending ${time.end}` };
-      return cumulative(zone, time.end!) ?? null;
-    }
-    case "cumulative": {
-      if (level && indicator.unit === "km2") return null;
-      if (level) return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
-      const c = cumulative(zone, ctx.source.publishedOn);
-      return c ? { ...c, why: `${time.text}: since the zone's launch` } : null;
-    }
-    case "date":
-      return level
-        ? { period: time.end!, basis: "point", why: `level on ${time.text}` }
-        : { period: time.end!, basis: "period", why: `on ${time.text}` };
-    case "reference":
-      return null;
-  }
-}
-
-function resolvePeriod(
-  ctx: Context,
-  located: Located,
-  indicator: ExtractIndicator,
-  zone: ExtractZone,
-  carried: TimeMention | null,
-): Resolved | null {
-  const { mention, sentence, clause } = located;
-  const times = ctx.times.filter((t) => t.span.start >= sentence.start && t.span.end <= sentence.end && t.kind !== "reference");
-  const nextNumber = findNumbersBetween(ctx, mention.span.end, sentence.end, mention)[0]?.start ?? sentence.end;
-  const explicit = (t: TimeMention) =>
-    t.kind !== "cumulative" &&
-    (t.kind !== "date" || isLevel(indicator) || /^(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/.test(t.text));
-  // "surged from 104.7 billion yuan in 2015": a time right after the figure, before the next number, is its own.
-  const right = times.find(
-    (t) =>
-      t.span.start >= mention.span.end &&
-      t.span.start < Math.min(nextNumber, clause.end + 1) &&
-      t.span.start - mention.span.end < 40 &&
-      explicit(t) &&
-      t.kind !== "until",
-  );
-  // "…12,501 new enterprises have been registered, and 367 …, as of the end of February 2019": a closing "as of" holds for the sentence.
-  const rightUntil = times.find(
-    (t) =>
-      t.span.start >= mention.span.end &&
-      t.kind === "until" &&
-      (t.span.start < nextNumber || !times.some((o) => o !== t && o.span.start > mention.span.end && o.span.start < t.span.start)),
-  );
-  const beforeClause = times
-    .filter((t) => t.span.end <= mention.span.start && t.span.start >= clause.start && t.kind !== "cumulative" && explicit(t))
-    .at(-1);
-  const beforeSentence = times.filter((t) => t.span.end <= mention.span.start && explicit(t)).at(-1);
-  const marker = times.find((t) => t.kind === "cumulative");
-  const chosen = right ?? rightUntil ?? beforeClause ?? beforeSentence;
-  // 2019年……固定资产投资累计超过6000亿元: a running total through the period the sentence names.
-  const markerInClause = times.find(
-    (t) => t.kind === "cumulative" && t.span.start >= clause.start && t.span.end <= mention.span.start && /累计/.test(t.text),
-  );
-  if (
-    markerInClause &&
-    chosen &&
-    !isLevel(indicator) &&
-    chosen.end &&
-    (chosen.kind === "period" || chosen.kind === "ytd") &&
-    chosen.span.end <= clause.start
-  ) {
-    const c = cumulative(zone, chosen.end);
-    if (c) return { ...c, why: `${markerInClause.text} through ${chosen.text}` };
-  }
-  // 截至6月底，今年已完成: year to date through that month.
-  const untilBefore = times.filter((t) => t.kind === "until" && t.span.end <= mention.span.start).at(-1);
-  if (
-    chosen &&
-    untilBefore &&
-    chosen.kind === "period" &&
-    /今年|this year/i.test(chosen.text) &&
-    !isLevel(indicator) &&
-    untilBefore.end!.startsWith(String(ctx.source.publishedOn.slice(0, 4)))
-  ) {
-    return { ...normaliseYtd(`${untilBefore.end!.slice(0, 4)}-01-01`, untilBefore.end!), why: `${untilBefore.text}, this year` };
-  }
-  if (chosen) {
-    if (
-      chosen.kind === "period" &&
-      marker &&
-      !isLevel(indicator) &&
-      /今年|this year/i.test(chosen.text) &&
-      chosen.end! > ctx.source.publishedOn
-    ) {
-      return cumulative(zone, ctx.source.publishedOn);
-    }
-    const r = fromTime(chosen, indicator, zone, ctx);
-    if (r) return r;
-  }
-  const event = eventDate(ctx, sentence, zone);
-  if (event) return { period: event, basis: isLevel(indicator) ? "point" : "period", why: "the date of the event the text names" };
-  if (marker) {
-    const r = fromTime(marker, indicator, zone, ctx);
-    if (r) return r;
-  }
-  if (/已|have been|has been|has |have /i.test(ctx.text.slice(clause.start, clause.end)) && !isLevel(indicator) && !carried) {
-    const c = cumulative(zone, ctx.source.publishedOn);
-    if (c) return { ...c, why: "a total so far: since the zone's launch" };
-  }
-  if (carried) {
-    const r = fromTime(carried, indicator, zone, ctx);
-    if (r) return { ...r, why: `${r.why} (from an earlier sentence)` };
-  }
-  if (isLevel(indicator)) {
-    const dated = ctx.times
-      .filter((t) => t.kind === "date" && t.span.end <= mention.span.start && t.span.start >= sentence.start - 200)
-      .at(-1);
-    if (dated && indicator.unit === "km2") return { period: dated.end!, basis: "point", why: `level on ${dated.text}` };
-    // An FTZ's plan sets the areas of all its parts at once: an area's planned area dates from the FTZ's launch.
-    const plan =
-      zone.kind === "area" && zone.parent && zone.establishedOn
-        ? (ctx.lexicon.zones.get(zone.parent)?.establishedOn ?? zone.establishedOn)
-        : zone.establishedOn;
-    if (indicator.unit === "km2" && plan) return { period: plan, basis: "point", why: "the planned area at the launch of the plan" };
-    return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
-  }
-  const c = cumulative(zone, ctx.source.publishedOn);
-  if (c) return { ...c, why: "no period given: since the zone's launch" };
-  // A zone with no launch date and no period given: releases early in a year report the year before.
-  const { year } = splitIsoDate(ctx.source.publishedOn);
-  return { period: String(year - 1), basis: "period", why: "no period given: the year before publication" };
-}
-
-const STOP = new Set(["the", "and", "for", "with", "from", "into", "that", "this", "signed", "held"]);
-function eventWords(title: string): string[] {
-  return [
-    ...new Set(
-      title
-        .split(/[^A-Za-z]+/)
-        .filter((w) => (w.length >= 4 || /^[A-Z]{3,}$/.test(w)) && !STOP.has(w.toLowerCase()))
-        .map((w) => w.toLowerCase()),
-    ),
-  ];
-}
-
-/** The date of a catalog event that this sentence or the one before names (three or more of its title's words). */
-function eventDate(ctx: Context, sentence: Sentence, zone: ExtractZone): IsoDate | null {
-  const window = ctx.text.slice(Math.max(0, sentence.start - 300), sentence.end).toLowerCase();
-  let best: { date: IsoDate; hits: number } | null = null;
-  for (const event of ctx.events) {
-    if (event.zone !== zone.code && event.zone !== zone.parent) continue;
-    const hits = event.words.filter((w) => new RegExp(`(?<![a-z])${w}`).test(window)).length;
-    if (hits >= 3 && (!best || hits > best.hits)) best = { date: event.date, hits };
-  }
-  return best?.date ?? null;
-}
-
-// ——— figures ———
-
 const AVERAGE_CHANGE =
   /(?:average\s)?annual (?:average\s)?(?:increase|increment|growth|addition)(?:\sof)?\s?(?:surpassing|exceeding|of|more than|over|nearly|about)?\s?$|年均(?:增长|增加|新增)$/i;
+
 const PLANNED = /planning to|plans? to|expected to|is to be|计划|拟|预期/i;
 
 /** A figure in brackets restates the one before it ($134.73 billion) or belongs to a part the catalog does not know. */
@@ -794,15 +399,6 @@ function bracketed(ctx: Context, located: Located): boolean {
   const before = ctx.text.slice(sentence.start, mention.span.start);
   if (!/\(\s?$/.test(before)) return false;
   return bracketZone(ctx, located) === undefined;
-}
-
-/** "The Central Area (87.76 sq km": the zone named just before the bracket that opens on the figure. */
-function bracketZone(ctx: Context, located: Located): string | undefined {
-  const { mention, sentence } = located;
-  const before = ctx.text.slice(sentence.start, mention.span.start);
-  const open = sentence.start + before.search(/\(\s?$/);
-  if (open < sentence.start) return undefined;
-  return ctx.zoneMentions.find((z) => !z.anaphora && z.span.end <= open && open - z.span.end <= 2)?.code;
 }
 
 function placeFigure(ctx: Context, located: Located, carried: TimeMention | null, figures: Candidate[]): Candidate | { reason: string } {

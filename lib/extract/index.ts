@@ -1,5 +1,6 @@
 // The figure finder (issue 17): pure extraction of candidate observations from a text and its source.
-export { extractFigures, buildLexicon, normaliseYtd } from "./extract.ts";
+export { extractFigures, buildLexicon } from "./extract.ts";
+export { normaliseYtd } from "./resolve-period.ts";
 export type {
   Candidate,
   Extraction,
