@@ -287,6 +287,19 @@ const RULES: readonly Rule[] = [
     make: (m) => span(`${m[1]}-01-01`, `${m[1]}-12-31`),
   },
   {
+    // "on the 25th": a day of the publication's month (or the month before, for a later day).
+    re: /on\sthe\s(\d{1,2})(?:st|nd|rd|th)(?![\w-])/iy,
+    make: (m, ctx) => {
+      const day = Number(m[1]);
+      const { day: pubDay } = splitIsoDate(ctx.publishedOn);
+      const year = day > pubDay && ctx.pubMonth === 1 ? ctx.pubYear - 1 : ctx.pubYear;
+      const month = day > pubDay ? (ctx.pubMonth === 1 ? 12 : ctx.pubMonth - 1) : ctx.pubMonth;
+      if (day < 1 || day > 31) return null;
+      const date = isoDate(year, month, Math.min(day, Number(endOfMonth(year, month).slice(8))));
+      return { kind: "date", start: date, end: date };
+    },
+  },
+  {
     re: /(?:on\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/y,
     make: (m, ctx) => {
       const wanted = WEEKDAYS.indexOf(m[1]!.toLowerCase());

@@ -9,6 +9,23 @@ import type { Sentence } from "./text.ts";
 import type { ExtractIndicator, ExtractZone } from "./types.ts";
 import { findNumbersBetween, type Context, type Located } from "./context.ts";
 
+/**
+ * The day a text's totals are "as of": the day it says the figures were given ("said … on Wednesday", "at a press
+ * conference on the 25th") when that is in the week before publication, else the publication date.
+ */
+export function asOf(ctx: Context): IsoDate {
+  const publishedOn = ctx.source.publishedOn;
+  const week = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const said = ctx.times.find(
+    (t) =>
+      t.kind === "date" &&
+      /^(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s\d)/i.test(t.text) &&
+      t.end! <= publishedOn &&
+      t.end! >= week,
+  );
+  return said?.end ?? publishedOn;
+}
+
 export type Resolved = { period: string; basis: Basis; why: string };
 
 export const isLevel = (indicator: ExtractIndicator) => indicator.kind === "stock" || /^area_/.test(indicator.code);
@@ -43,8 +60,8 @@ export function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: E
     }
     case "cumulative": {
       if (level && indicator.unit === "km2") return null;
-      if (level) return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
-      const c = cumulative(zone, ctx.source.publishedOn);
+      if (level) return { period: asOf(ctx), basis: "point", why: "level at publication" };
+      const c = cumulative(zone, asOf(ctx));
       return c ? { ...c, why: `${time.text}: since the zone's launch` } : null;
     }
     case "date":
@@ -126,7 +143,7 @@ export function resolvePeriod(
       /今年|this year/i.test(chosen.text) &&
       chosen.end! > ctx.source.publishedOn
     ) {
-      return cumulative(zone, ctx.source.publishedOn);
+      return cumulative(zone, asOf(ctx));
     }
     const r = fromTime(chosen, indicator, zone, ctx);
     if (r) return r;
@@ -138,7 +155,7 @@ export function resolvePeriod(
     if (r) return r;
   }
   if (/已|have been|has been|has |have /i.test(ctx.text.slice(clause.start, clause.end)) && !isLevel(indicator) && !carried) {
-    const c = cumulative(zone, ctx.source.publishedOn);
+    const c = cumulative(zone, asOf(ctx));
     if (c) return { ...c, why: "a total so far: since the zone's launch" };
   }
   if (carried) {
@@ -156,9 +173,9 @@ export function resolvePeriod(
         ? (ctx.lexicon.zones.get(zone.parent)?.establishedOn ?? zone.establishedOn)
         : zone.establishedOn;
     if (indicator.unit === "km2" && plan) return { period: plan, basis: "point", why: "the planned area at the launch of the plan" };
-    return { period: ctx.source.publishedOn, basis: "point", why: "level at publication" };
+    return { period: asOf(ctx), basis: "point", why: "level at publication" };
   }
-  const c = cumulative(zone, ctx.source.publishedOn);
+  const c = cumulative(zone, asOf(ctx));
   if (c) return { ...c, why: "no period given: since the zone's launch" };
   // A zone with no launch date and no period given: releases early in a year report the year before.
   const { year } = splitIsoDate(ctx.source.publishedOn);

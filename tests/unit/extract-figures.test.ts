@@ -33,6 +33,12 @@ describe("whole sentences", () => {
       "2021-07-20",
       "anhui-ftz-hefei new_enterprises 2021-H1 period 1200 exact -",
     ],
+    // a total "as of" the day the figures were given, when the text names it
+    [
+      "Over 50,000 enterprises have been established in the Chongqing pilot FTZ since it was established in 2017, said Zhang Zhikui, director of the municipal commission of commerce, at a press briefing on Wednesday.",
+      "2021-04-01",
+      "chongqing-ftz new_enterprises 2017-04-01/2021-03-31 cumulative 50000 at_least -",
+    ],
     // traditional characters and full-width digits
     [
       "今年前9個月，安徽自貿試驗區實現進出口額超２２９７億元人民幣，同比增長32.3%。",

@@ -121,6 +121,8 @@ describe("time phrases", () => {
     ["In 2020", "2021-01-25", "period", "2020-01-01", "2020-12-31"],
     ["on September 24, 2020", "2021-01-25", "date", "2020-09-24", "2020-09-24"],
     ["Monday", "2017-04-11", "date", "2017-04-10", "2017-04-10"],
+    ["on the 25th", "2021-01-25", "date", "2021-01-25", "2021-01-25"],
+    ["on the 30th", "2021-02-02", "date", "2021-01-30", "2021-01-30"],
     ["December 2016", "2017-01-04", "period", "2016-12-01", "2016-12-31"],
   ])("%s (published %s) → %s %s…%s", (text, published, kind, start, end) => {
     expect(time(text, published)).toEqual({ kind, start, end });
