@@ -1,7 +1,7 @@
 // What the finder's parts share while they read one text: the text, its lexicon and mentions, and where a
 // number stands (its sentence and clause, and the names a list pairs it with).
 import type { IsoDate } from "../domain/dates.ts";
-import type { Lexicon, NameMention } from "./lexicon.ts";
+import type { Found, Lexicon, NameMention } from "./lexicon.ts";
 import type { NumberMention } from "./numbers.ts";
 import type { TimeMention } from "./periods.ts";
 import type { Sentence } from "./text.ts";
@@ -21,7 +21,7 @@ export type Context = {
   lexicon: Lexicon;
   source: ExtractSource;
   zoneMentions: NameMention[];
-  indicatorMentions: { codes: string[]; span: Span }[];
+  indicatorMentions: Found[];
   times: TimeMention[];
   titleZone: string | null;
   events: { zone: string; date: IsoDate; words: string[] }[];

@@ -187,14 +187,14 @@ function fits(indicator: ExtractIndicator, unitClass: NumberMention["unitClass"]
   return indicator.unit === unitClass;
 }
 
-type Choice = { code: string; span: Span; distance: number; after: boolean };
+type Choice = { code: string; span: Span; distance: number; after: boolean; part?: boolean };
 
 /** The indicator named nearest the number, before it in its clause first, then after it, then anywhere before it in the sentence. */
 function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndicator) => boolean): Choice | null {
   const { mention, sentence, clause } = located;
   const between = (from: number, to: number) => findNumbersBetween(ctx, from, to, mention).length > 0;
   let best: Choice | null = null;
-  for (const { codes, span } of ctx.indicatorMentions) {
+  for (const { codes, span, part } of ctx.indicatorMentions) {
     if (span.end <= sentence.start || span.start >= sentence.end) continue;
     const usable = codes.filter((code) => accept(ctx.lexicon.indicators.get(code)!));
     if (usable.length === 0) continue;
@@ -221,7 +221,7 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
     } else continue;
     // The most specific name wins among names of the same place: 新设外资企业 over 企业.
     distance -= (span.end - span.start) / 10;
-    if (!best || distance < best.distance) best = { code: pickCode(usable, ctx), span, distance, after };
+    if (!best || distance < best.distance) best = { code: pickCode(usable, ctx), span, distance, after, ...(part ? { part } : {}) };
   }
   return best;
 }
@@ -391,7 +391,7 @@ function figureForGrowth(text: string, mention: NumberMention, figures: Candidat
 const AVERAGE_CHANGE =
   /(?:average\s)?annual (?:average\s)?(?:increase|increment|growth|addition)(?:\sof)?\s?(?:surpassing|exceeding|of|more than|over|nearly|about)?\s?$|年均(?:增长|增加|新增)$/i;
 
-const PLANNED = /planning to|plans? to|expected to|is to be|计划|拟|预期/i;
+const PLANNED = /planning to|plans? to|expected to|projected to|is to be|计划|拟|预期/i;
 
 /** A figure in brackets restates the one before it ($134.73 billion) or belongs to a part the catalog does not know. */
 function bracketed(ctx: Context, located: Located): boolean {
@@ -405,7 +405,7 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   const { mention, sentence } = located;
   const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
   if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
-  if (PLANNED.test(ctx.text.slice(Math.max(sentence.start, mention.span.start - 30), Math.min(sentence.end, mention.span.end + 40))))
+  if (PLANNED.test(ctx.text.slice(Math.max(located.clause.start, mention.span.start - 60), Math.min(sentence.end, mention.span.end + 40))))
     return { reason: "a plan, not a result" };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
   // 其中有42项…在全国复制推广, "nine of which": a part of the figure before is another indicator than that figure's.
@@ -418,6 +418,7 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
     paired && fits(paired, mention.unitClass)
       ? { code: paired.code, span: mention.span, distance: 0, after: false }
       : chooseIndicator(ctx, located, (i) => fits(i, mention.unitClass) && !(subset && i.code === previous));
+  if (choice?.part) return { reason: `a part of ${choice.code} (with one partner), not the whole` };
   let indicator = choice ? ctx.lexicon.indicators.get(choice.code) : undefined;
   if (!indicator) {
     // A unit only one indicator is measured in (TEU) names it.

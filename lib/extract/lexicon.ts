@@ -128,8 +128,11 @@ function buildMatcher(entries: readonly { code: string; forms: readonly string[]
   return { index, caseless };
 }
 
-function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[] {
-  const out: { codes: string[]; span: Span }[] = [];
+/** A name found in a text; `part` when it names a part of the indicator ("trade volume with Russia"). */
+export type Found = { codes: string[]; span: Span; part?: boolean };
+
+function scan(matcher: Matcher, text: string): Found[] {
+  const out: Found[] = [];
   let i = 0;
   while (i < text.length - 1) {
     const pair = text.slice(i, i + 2);
@@ -153,10 +156,11 @@ function scan(matcher: Matcher, text: string): { codes: string[]; span: Span }[]
       continue;
     }
     // "foreign trade firms", "trade volume with Russia": the name qualifies something else, or a part of it.
-    const qualifies =
-      /[a-z]$/i.test(text.slice(i, found.end)) &&
-      /^\s(?:firms|enterprises|companies|entities|with\s[A-Z])/.test(text.slice(found.end, found.end + 16));
-    if (!qualifies) out.push({ codes: found.codes, span: { start: i, end: found.end } });
+    const latin = /[a-z]$/i.test(text.slice(i, found.end));
+    const after = text.slice(found.end, found.end + 16);
+    const qualifies = latin && /^\s(?:firms|enterprises|companies|entities)/.test(after);
+    const part = latin && /^\s(?:with|to|from)\s[A-Z]/.test(after);
+    if (!qualifies) out.push({ codes: found.codes, span: { start: i, end: found.end }, ...(part ? { part } : {}) });
     i = found.end;
   }
   return out;
@@ -177,7 +181,7 @@ export type Lexicon = {
   zones: Map<string, ExtractZone>;
   indicators: Map<string, ExtractIndicator>;
   findZones: (text: string) => NameMention[];
-  findIndicators: (text: string) => { codes: string[]; span: Span }[];
+  findIndicators: (text: string) => Found[];
 };
 
 export function buildLexicon(catalog: ExtractCatalog): Lexicon {
