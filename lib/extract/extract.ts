@@ -273,8 +273,8 @@ function derivedIndicator(ctx: Context, base: ExtractIndicator | undefined, suff
   let bestScore = 0;
   for (const indicator of family) {
     const score = [...words(indicator.nameEn)].filter((w) => baseWords.has(w)).length;
-    // One shared word ("foreign") is no kinship unless the base name has only one.
-    if (score < Math.min(2, baseWords.size)) continue;
+    // Every word of the base name must be there: "contracted foreign capital" is no kin of "foreign capital used".
+    if (score < baseWords.size) continue;
     if (score > bestScore) {
       best = indicator;
       bestScore = score;
