@@ -95,7 +95,12 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
         ...pairs(ctx, mention, sentence, inSentence),
       };
       const shown = raw.slice(mention.span.start, mention.span.end);
-      if (mention.notAFigure) continue;
+      if (mention.notAFigure) {
+        // Years and dates belong to time phrases; what else is no figure is listed, with why.
+        if (mention.notAFigure !== "a year")
+          unplaced.push({ text: shown, span: mention.span, reason: `not a figure: ${mention.notAFigure}` });
+        continue;
+      }
       // 12个自贸试验区, 12 FTZs, 219个国家和地区, 250条国际航线: counts of zones, partners, routes are context.
       const clauseText = text.slice(located.clause.start, located.clause.end);
       if (/连续第?[\d一二三四五六七八九十]+年|consecutive year/i.test(clauseText)) {

@@ -334,6 +334,13 @@ export function findNumbers(text: string): NumberMention[] {
     } else if (/^\s?or more/.test(text.slice(end, end + 9))) {
       qualifierAfter = "at_least";
     }
+    // 3-5万家, 3至5个: the range's upper end is the figure, as a bound.
+    if (
+      /\d\s?[-~至到]\s?$/.test(text.slice(Math.max(0, start - 3), start)) &&
+      !/\d{4}\s?-\s?$/.test(text.slice(Math.max(0, start - 6), start))
+    ) {
+      qualifierAfter = qualifierAfter ?? "at_most";
+    }
     if (/^\s?[-—~至到]\s?\d/.test(text.slice(numberSpan.end, numberSpan.end + 4)) && unitClass === "bare") {
       // The first number of a range (3-5万家): its unit follows the second; keep it as a bound only.
       notAFigure = notAFigure ?? "the start of a range";

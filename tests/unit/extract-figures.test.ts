@@ -107,8 +107,9 @@ describe("whole sentences", () => {
       "2020-04-22",
     );
     expect(candidates).toEqual([]);
-    expect(unplaced.map((u) => u.text)).toEqual(["1/6", "250条"]);
+    expect(unplaced.map((u) => u.text)).toEqual(["1/6", "250条", "1.7"]);
     expect(unplaced[0]!.reason).toMatch(/fraction/);
+    expect(unplaced[2]!.reason).toBe("not a figure: a multiple");
   });
 
   it("quotes the shortest span holding the figure, with its offsets, and turns a candidate into a package row", () => {

@@ -74,6 +74,8 @@ describe("numbers", () => {
     ["91,000-odd newly registered enterprises", "at_least"],
     ["less than 5 percent", "at_most"],
     ["3857 new enterprises", "exact"],
+    ["新设企业3-5万家", "at_most"],
+    ["3至5个项目", "at_most"],
   ])("qualifier of %s: %s", (text, qualifier) => {
     expect(first(text).qualifier).toBe(qualifier);
   });
