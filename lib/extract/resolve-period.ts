@@ -4,6 +4,7 @@
 import { splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { periodLabel } from "../domain/periods.ts";
 import type { Basis } from "../domain/vocabulary.ts";
+import { parseChineseNumeral } from "./numbers.ts";
 import type { TimeMention } from "./periods.ts";
 import type { Sentence } from "./text.ts";
 import type { ExtractIndicator, ExtractZone } from "./types.ts";
@@ -13,7 +14,7 @@ import { findNumbersBetween, type Context, type Located } from "./context.ts";
  * The day a text's totals are "as of": the day it says the figures were given ("said … on Wednesday", "at a press
  * conference on the 25th") when that is in the week before publication, else the publication date.
  */
-export function asOf(ctx: Context): IsoDate {
+export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   const publishedOn = ctx.source.publishedOn;
   const week = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
   const said = ctx.times.find(
@@ -23,7 +24,17 @@ export function asOf(ctx: Context): IsoDate {
       t.end! <= publishedOn &&
       t.end! >= week,
   );
-  return said?.end ?? publishedOn;
+  if (said?.end) return said.end;
+  // 经过5年精耕细作: as of the zone's fifth anniversary, when that falls in the month before publication.
+  const years = /经过(\d+|[一二三四五六七八九十]+)年/.exec(ctx.text);
+  const n = years ? (parseChineseNumeral(years[1]!) ?? Number(years[1])) : NaN;
+  if (zone.establishedOn && Number.isInteger(n) && n > 0) {
+    const { year, month, day } = splitIsoDate(zone.establishedOn);
+    const anniversary = `${year + n}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    const month_ = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
+    if (anniversary <= publishedOn && anniversary >= month_ && anniversary !== publishedOn) return anniversary;
+  }
+  return publishedOn;
 }
 
 export type Resolved = { period: string; basis: Basis; why: string };
@@ -60,8 +71,8 @@ export function fromTime(time: TimeMention, indicator: ExtractIndicator, zone: E
     }
     case "cumulative": {
       if (level && indicator.unit === "km2") return null;
-      if (level) return { period: asOf(ctx), basis: "point", why: "level at publication" };
-      const c = cumulative(zone, asOf(ctx));
+      if (level) return { period: asOf(ctx, zone), basis: "point", why: "level at publication" };
+      const c = cumulative(zone, asOf(ctx, zone));
       return c ? { ...c, why: `${time.text}: since the zone's launch` } : null;
     }
     case "date":
@@ -143,7 +154,7 @@ export function resolvePeriod(
       /今年|this year/i.test(chosen.text) &&
       chosen.end! > ctx.source.publishedOn
     ) {
-      return cumulative(zone, asOf(ctx));
+      return cumulative(zone, asOf(ctx, zone));
     }
     const r = fromTime(chosen, indicator, zone, ctx);
     if (r) return r;
@@ -155,7 +166,7 @@ export function resolvePeriod(
     if (r) return r;
   }
   if (/已|have been|has been|has |have /i.test(ctx.text.slice(clause.start, clause.end)) && !isLevel(indicator) && !carried) {
-    const c = cumulative(zone, asOf(ctx));
+    const c = cumulative(zone, asOf(ctx, zone));
     if (c) return { ...c, why: "a total so far: since the zone's launch" };
   }
   if (carried) {
@@ -173,9 +184,9 @@ export function resolvePeriod(
         ? (ctx.lexicon.zones.get(zone.parent)?.establishedOn ?? zone.establishedOn)
         : zone.establishedOn;
     if (indicator.unit === "km2" && plan) return { period: plan, basis: "point", why: "the planned area at the launch of the plan" };
-    return { period: asOf(ctx), basis: "point", why: "level at publication" };
+    return { period: asOf(ctx, zone), basis: "point", why: "level at publication" };
   }
-  const c = cumulative(zone, asOf(ctx));
+  const c = cumulative(zone, asOf(ctx, zone));
   if (c) return { ...c, why: "no period given: since the zone's launch" };
   // A zone with no launch date and no period given: releases early in a year report the year before.
   const { year } = splitIsoDate(ctx.source.publishedOn);

@@ -39,6 +39,12 @@ describe("whole sentences", () => {
       "2021-04-01",
       "chongqing-ftz new_enterprises 2017-04-01/2021-03-31 cumulative 50000 at_least -",
     ],
+    // 经过5年: as of the zone's fifth anniversary (2017-04-01 + 5 years), shares of the city after 全市超
+    [
+      "以重庆自贸试验区为例，据重庆市商务委介绍，经过5年精耕细作，这块“试验田”吸引了全市超35%的外商直接投资。",
+      "2022-04-09",
+      "chongqing-ftz fdi_share_of_city 2017-04-01/2022-04-01 cumulative 35 at_least -",
+    ],
     // traditional characters and full-width digits
     [
       "今年前9個月，安徽自貿試驗區實現進出口額超２２９７億元人民幣，同比增長32.3%。",
