@@ -19,11 +19,11 @@ const SHARE_SCOPES: readonly [RegExp, Scope][] = [
     "province",
   ],
   [
-    /(?:proportion|share) of [\w ]{1,40} in the (?:city|municipality)|占全市|占[^，,。；;]{0,4}市|全市[^，,。；;]{0,4}比重|of (?:the )?(?:city|municipality|municipal)(?:'s)?|(?:city|municipality)'s/i,
+    /(?:proportion|share) of [\w ]{1,40} in the (?:city|municipality)|全市\s?(?:超过?|约|近|达)?$|占全市|占[^，,。；;]{0,4}市|全市[^，,。；;]{0,4}比重|of (?:the )?(?:city|municipality|municipal)(?:'s)?|(?:city|municipality)'s/i,
     "city",
   ],
   [
-    /(?:proportion|share) of [\w ]{1,40} in the (?:country|nation)|占全国|全国[^，,。；;]{0,4}比重|of (?:the )?(?:country|nation|national|china)(?:'s)?|(?:country|nation|china)'s (?:total|foreign|imports|land)|of the total of the country|全国的/i,
+    /(?:proportion|share) of [\w ]{1,40} in the (?:country|nation)|全国\s?(?:超过?|约|近|达)?$|占全国|全国[^，,。；;]{0,4}比重|of (?:the )?(?:country|nation|national|china)(?:'s)?|(?:country|nation|china)'s (?:total|foreign|imports|land)|of the total of the country|全国的/i,
     "national",
   ],
 ];
