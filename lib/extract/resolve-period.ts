@@ -37,6 +37,8 @@ export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   return publishedOn;
 }
 
+const DAY_WORDS = ["one", "two", "three", "four", "five", "six", "seven"];
+
 export type Resolved = { period: string; basis: Basis; why: string };
 
 export const isLevel = (indicator: ExtractIndicator) => indicator.kind === "stock" || /^area_/.test(indicator.code);
@@ -174,10 +176,18 @@ export function resolvePeriod(
     if (r) return { ...r, why: `${r.why} (from an earlier sentence)` };
   }
   if (isLevel(indicator)) {
+    // A planned area is as of the last day the text names before it (approved on …, launched on …, "three days later").
     const dated = ctx.times
-      .filter((t) => t.kind === "date" && t.span.end <= mention.span.start && t.span.start >= sentence.start - 200)
+      .filter(
+        (t) => t.kind === "date" && t.span.end <= mention.span.start && (indicator.unit === "km2" || t.span.start >= sentence.start - 200),
+      )
       .at(-1);
-    if (dated && indicator.unit === "km2") return { period: dated.end!, basis: "point", why: `level on ${dated.text}` };
+    if (dated && indicator.unit === "km2") {
+      const later = /\b(one|two|three|four|five|six|seven|\d+) days? later/i.exec(ctx.text.slice(dated.span.end, mention.span.start));
+      const days = later ? DAY_WORDS.indexOf(later[1]!.toLowerCase()) + 1 || Number(later[1]) : 0;
+      const day = new Date(Date.parse(`${dated.end!}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      return { period: day, basis: "point", why: later ? `${later[0]} than ${dated.text}` : `level on ${dated.text}` };
+    }
     // An FTZ's plan sets the areas of all its parts at once: an area's planned area dates from the FTZ's launch.
     const plan =
       zone.kind === "area" && zone.parent && zone.establishedOn

@@ -45,6 +45,12 @@ describe("whole sentences", () => {
       "2022-04-09",
       "chongqing-ftz fdi_share_of_city 2017-04-01/2022-04-01 cumulative 35 at_least -",
     ],
+    // a planned area as of the last day named before it, "three days later" counted
+    [
+      "The State Council released a master plan for the China (Hunan) Pilot Free Trade Zone on September 21, 2020. The Hunan pilot FTZ was inaugurated three days later. The Hunan pilot FTZ covers 119.76 square kilometers.",
+      "2020-11-11",
+      "hunan-ftz area_size 2020-09-24 point 119.76 exact -",
+    ],
     // traditional characters and full-width digits
     [
       "今年前9個月，安徽自貿試驗區實現進出口額超２２９７億元人民幣，同比增長32.3%。",
