@@ -39,7 +39,8 @@ export default async function ImportPage() {
             {t.import.intro} <Link href="/help/data-format">{t.import.formatLink}</Link> ·{" "}
             <a href="/templates/ftz-monitor-package.xlsx" download>
               {t.import.template}
-            </a>
+            </a>{" "}
+            · <Link href="/import/finder">{t.finder.link}</Link>
           </p>
         </div>
         <form action={signOut} className="session-box">

@@ -47,8 +47,8 @@ describe("npm start", () => {
     servers.push(second);
     expect((await (await fetch(second.url)).text()).includes(SEED_FIGURE)).toBe(true);
     await second.stop();
-    // The four seed packages, each imported once: 168 + 72 + 350 figures.
-    expect(await count(url, "SELECT count(*)::int AS n FROM imports")).toBe(4);
+    // The five seed packages, each imported once: 168 + 72 + 350 figures, and the names of 05-names.
+    expect(await count(url, "SELECT count(*)::int AS n FROM imports")).toBe(5);
     expect(await count(url, "SELECT count(*)::int AS n FROM observations")).toBe(590);
   });
 

@@ -12,7 +12,7 @@ import { seed, SEED_DIR } from "@/lib/import/seed";
 import { copiedDataDir, freshDataDir, freshServerUrl, TARGETS } from "../support/databases";
 import { byCode, sourceOf } from "../support/figures";
 
-const SEED_PACKAGES = ["01-articles", "02-published", "03-yrd", "04-china"];
+const SEED_PACKAGES = ["01-articles", "02-published", "03-yrd", "04-china", "05-names"];
 const opened: Database[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close().catch(() => undefined)));
@@ -121,7 +121,7 @@ describe.each(TARGETS)("on $name", (target) => {
     expect(await seed(db, older)).toEqual({ loaded: ["01-articles", "02-published"], skipped: [] });
     expect(await db.prisma.observation.count({ where: await byCode(db.prisma, { zone: "guangdong-ftz" }) })).toBe(0);
     const next = await prepareDatabase(db, { seed: true });
-    expect(next.seed).toEqual({ loaded: ["03-yrd", "04-china"], skipped: ["01-articles", "02-published"] });
+    expect(next.seed).toEqual({ loaded: ["03-yrd", "04-china", "05-names"], skipped: ["01-articles", "02-published"] });
     expect(await db.prisma.observation.count()).toBe(590);
     expect(await db.prisma.observation.count({ where: await byCode(db.prisma, { zone: "guangdong-ftz" }) })).toBeGreaterThan(0);
     fs.rmSync(older, { recursive: true, force: true });

@@ -1,0 +1,139 @@
+// The finder on short passages: zones (names, aliases, "the zone", 该片区, places after "in"), indicators from the
+// lexicon, shares and year-on-year changes attached to their figure, periods resolved against publication.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractFigures, type Candidate } from "@/lib/extract";
+import { catalogFromFolders, packageFolders } from "@/lib/extract/catalog-files";
+import { candidateRow, observationsCsv } from "@/lib/extract/rows";
+
+const catalog = catalogFromFolders(packageFolders(path.resolve(import.meta.dirname, "../../prisma/seed")));
+const find = (text: string, publishedOn = "2021-11-11", title = "") => extractFigures(text, { title, publishedOn }, catalog);
+const brief = (c: Candidate) => `${c.zone} ${c.indicator} ${c.period} ${c.basis} ${c.valueBase} ${c.qualifier} ${c.yoyPct ?? "-"}`;
+
+describe("whole sentences", () => {
+  it.each([
+    // zones by name, alias and regular forms, in both languages
+    [
+      "安徽自贸试验区芜湖片区累计签约入驻182个项目。",
+      "2021-10-22",
+      "anhui-ftz-wuhu signed_projects_count 2020-09-24/2021-10-22 cumulative 182 exact -",
+    ],
+    [
+      "2020年，宁波舟山港完成货物吞吐量11.72亿吨，同比增长4.7%。",
+      "2021-01-20",
+      "ningbo-zhoushan-port port_cargo_throughput 2020 period 1172000000 exact 4.7",
+    ],
+    [
+      "In 2020, Wuhu Port will complete a throughput of 135 million tons, an increase of 5.9%.",
+      "2021-01-25",
+      "wuhu-port port_cargo_throughput 2020 period 135000000 exact 5.9",
+    ],
+    [
+      "The Hefei Area saw 1,200 new enterprises in the first half of this year.",
+      "2021-07-20",
+      "anhui-ftz-hefei new_enterprises 2021-H1 period 1200 exact -",
+    ],
+    // a total "as of" the day the figures were given, when the text names it
+    [
+      "Over 50,000 enterprises have been established in the Chongqing pilot FTZ since it was established in 2017, said Zhang Zhikui, director of the municipal commission of commerce, at a press briefing on Wednesday.",
+      "2021-04-01",
+      "chongqing-ftz new_enterprises 2017-04-01/2021-03-31 cumulative 50000 at_least -",
+    ],
+    // 经过5年: as of the zone's fifth anniversary (2017-04-01 + 5 years), shares of the city after 全市超
+    [
+      "以重庆自贸试验区为例，据重庆市商务委介绍，经过5年精耕细作，这块“试验田”吸引了全市超35%的外商直接投资。",
+      "2022-04-09",
+      "chongqing-ftz fdi_share_of_city 2017-04-01/2022-04-01 cumulative 35 at_least -",
+    ],
+    // a planned area as of the last day named before it, "three days later" counted
+    [
+      "The State Council released a master plan for the China (Hunan) Pilot Free Trade Zone on September 21, 2020. The Hunan pilot FTZ was inaugurated three days later. The Hunan pilot FTZ covers 119.76 square kilometers.",
+      "2020-11-11",
+      "hunan-ftz area_size 2020-09-24 point 119.76 exact -",
+    ],
+    // traditional characters and full-width digits
+    [
+      "今年前9個月，安徽自貿試驗區實現進出口額超２２９７億元人民幣，同比增長32.3%。",
+      "2025-10-20",
+      "anhui-ftz import_export 2025-01/2025-09 ytd 229700000000 at_least 32.3",
+    ],
+    // a decline is a negative change; 前三季度 is year to date through September
+    [
+      "前三季度，浙江自贸试验区进出口额3000亿元，同比下降3.1%。",
+      "2021-10-20",
+      "zhejiang-ftz import_export 2021-01/2021-09 ytd 300000000000 exact -3.1",
+    ],
+    // ytd through June is the half itself
+    ["1-6月，浙江自贸试验区进出口额2000亿元。", "2021-07-20", "zhejiang-ftz import_export 2021-H1 period 200000000000 exact -"],
+    // English growth "up … percent", a figure it grew "to"
+    [
+      "Heilongjiang Pilot Free Trade Zone registered a 48.3 percent year on year growth in foreign trade to 16.687 billion yuan in the first half of this year.",
+      "2022-09-05",
+      "heilongjiang-ftz import_export 2022-H1 period 16687000000 exact 48.3",
+    ],
+  ])("%s", (text, publishedOn, expected) => {
+    expect(find(text, publishedOn).candidates.map(brief)).toContain(expected);
+  });
+
+  it("takes the zone an earlier sentence named for 'the zone' and 该片区, and a province after 'in' as a place only", () => {
+    const en = find(
+      "The Anhui Pilot Free Trade Zone was inaugurated on September 24, 2020. At present, 3857 new enterprises have been established in the zone. It invested 800 million yuan to build an offshore industry incubation platform in Shanghai.",
+      "2021-01-25",
+    ).candidates.map(brief);
+    expect(en).toContain("anhui-ftz new_enterprises 2020-09-24/2021-01-25 cumulative 3857 exact -");
+    expect(en).toContain("anhui-ftz offshore_incubation_platform_investment 2021-01-25 point 800000000 exact -");
+    const zh = find(
+      "芜湖片区挂牌一年来成效显著。截至目前，该片区累计签约入驻182个项目，协议引资1843.79亿元。",
+      "2021-10-22",
+    ).candidates.map(brief);
+    expect(zh).toEqual([
+      "anhui-ftz-wuhu signed_projects_count 2020-09-24/2021-10-22 cumulative 182 exact -",
+      "anhui-ftz-wuhu signed_projects_investment 2020-09-24/2021-10-22 cumulative 184379000000 exact -",
+    ]);
+  });
+
+  it("attaches shares of the province to the figure before them, with its period", () => {
+    const found = find(
+      "2019年广东自贸试验区实际利用外资73.38亿美元，占全省32.86%；外贸进出口11535.35亿元，占全省16.15%。",
+      "2020-04-22",
+    ).candidates.map(brief);
+    expect(found).toEqual([
+      "guangdong-ftz actual_use_foreign_capital 2019 period 7338000000 exact -",
+      "guangdong-ftz fdi_share_of_province 2019 period 32.86 exact -",
+      "guangdong-ftz import_export 2019 period 1153535000000 exact -",
+      "guangdong-ftz import_export_share_of_province 2019 period 16.15 exact -",
+    ]);
+  });
+
+  it("pairs lists: 'Kashgar and Horgos occupy 28.48 and 16.58 square kilometers respectively'", () => {
+    const found = find("Kashgar and Horgos occupy 28.48 and 16.58 square kilometers respectively.", "2023-11-02").candidates.map(brief);
+    expect(found).toEqual([
+      "xinjiang-ftz-kashgar area_size 2023-11-01 point 28.48 exact -",
+      "xinjiang-ftz-horgos area_size 2023-11-01 point 16.58 exact -",
+    ]);
+  });
+
+  it("lists what it could not place, with the reason, and never a year or a multiple as a figure", () => {
+    const { candidates, unplaced } = find(
+      "广东自贸试验区集聚了广东省1/6的进出口，开通250条国际航线。实际利用外资增长1.7倍。",
+      "2020-04-22",
+    );
+    expect(candidates).toEqual([]);
+    expect(unplaced.map((u) => u.text)).toEqual(["1/6", "250条", "1.7"]);
+    expect(unplaced[0]!.reason).toMatch(/fraction/);
+    expect(unplaced[2]!.reason).toBe("not a figure: a multiple");
+  });
+
+  it("quotes the shortest span holding the figure, with its offsets, and turns a candidate into a package row", () => {
+    const text = "At present, 3857 new enterprises have been established in the Anhui Pilot Free Trade Zone.";
+    const [c] = find(text, "2021-01-25").candidates;
+    expect(text.slice(c!.figure.start, c!.figure.end)).toBe("3857");
+    expect(c!.quote).toBe("3857 new enterprises");
+    expect(c!.confidence).toBeGreaterThan(0.5);
+    const csv = observationsCsv([candidateRow(c!, { title: "CNS, Hefei", url: null, publishedOn: "2021-01-25" })]);
+    expect(csv).toBe(
+      "zone,indicator,period,basis,value,unit,qualifier,yoy_pct,source_title,source_url,published_on,quote\n" +
+        'anhui-ftz,new_enterprises,2020-09-24/2021-01-25,cumulative,3857,count,exact,,"CNS, Hefei",,2021-01-25,3857 new enterprises\n',
+    );
+  });
+});
