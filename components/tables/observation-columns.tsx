@@ -2,7 +2,7 @@
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
 import { shortZoneName, type ObservationRecord } from "@/lib/domain/figures";
-import { countWordZh, formatDate, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
+import { countWordZh, formatDate, formatNumber, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
 import { parseBaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
 import type { DataColumn } from "./data-table";
@@ -81,6 +81,11 @@ export function observationColumns(
       accessorFn: (row) => `${row.published_value} ${row.published_unit}`,
       enableSorting: false,
       meta: { className: "num muted-cell" },
+      // A count is written as counts are: 39 in English, 39 项 in Chinese (never "39 count").
+      cell: ({ row }) =>
+        row.original.published_unit === "count"
+          ? `${formatNumber(row.original.published_value, locale)}${zh ? ` ${countWordZh(row.original.indicator) || "个"}` : ""}`
+          : `${formatNumber(row.original.published_value, locale)} ${row.original.published_unit}`,
     },
     {
       id: "yoy",

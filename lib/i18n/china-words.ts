@@ -130,7 +130,7 @@ const zh: ChinaWords = {
   downloads: "全国表格",
   groups: "同类组",
   compareGroup: (group) => `比较${group}`,
-  basisName: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点" },
+  basisName: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点值" },
   sortBy: (column) => `按${column}排序`,
   sortedAs: (column, direction) => `${column}，${direction}`,
   ascending: "升序",

@@ -768,8 +768,8 @@ const zh: Messages = {
     failed: "查找失败",
   },
   series: {
-    basis: { period: "当期值", ytd: "年初至今累计", cumulative: "挂牌以来累计", point: "时点值" },
-    basisShort: { period: "当期", ytd: "累计（年内）", cumulative: "累计（挂牌以来）", point: "时点" },
+    basis: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点值" },
+    basisShort: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点值" },
     freq: { auto: "按发布口径", month: "月度", quarter: "季度", half: "半年度", year: "年度" },
     transform: {
       level: "原值",
@@ -798,7 +798,7 @@ const zh: Messages = {
       rate_not_scalable: "“{transform}”不适用于百分比指标。",
       share_without_parent: "{zone} 没有上级区域，无法计算比重。",
     },
-    derivation: { from_ytd: "由年初至今累计数推算", from_cumulative: "由挂牌以来累计数推算", sum: "由较短时段加总", last: "期末时点值" },
+    derivation: { from_ytd: "由年内累计数推算", from_cumulative: "由挂牌以来累计数推算", sum: "由较短时段加总", last: "期末时点值" },
     impliedBy: "由{period}公布的同比{rate}推算，非公布数据",
     rate: {
       published: "公布的增速",
@@ -906,7 +906,7 @@ const zh: Messages = {
       source: "来源",
       updated_at: "更新时间",
     },
-    basisName: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点" },
+    basisName: { period: "当期", ytd: "年内累计", cumulative: "挂牌以来累计", point: "时点值" },
     statusName: { ok: "正常", disputed: "有争议", unverified: "待核实" },
   },
   zonePage: {
@@ -1040,7 +1040,7 @@ const zh: Messages = {
   monitor: {
     title: "监测",
     intro:
-      "各区域是否完成进度？将年初至今的累计数与按时间进度折算的年度目标比较（“时间过半、任务过半”：6月底应完成目标的一半）。每次导入后根据数据重新生成预警。",
+      "各区域是否完成进度？将年内累计数与按时间进度折算的年度目标比较（“时间过半、任务过半”：6月底应完成目标的一半）。每次导入后根据数据重新生成预警。",
     rules:
       "进度正常：与时间进度目标相差不超过 ±{tolerance}。预警：落后于时间进度超过 {behind}；同比下降超过 {yoy}；月度、季度或年度数据在下一期结束 {days} 天后仍未发布；数值与相邻数据相比明显异常。",
     alerts: "预警",
@@ -1068,7 +1068,7 @@ const zh: Messages = {
     indicator: "指标",
     status: "状态",
     reached: "完成率",
-    actual: "年初至今累计",
+    actual: "年内累计",
     expected: "时间进度目标",
     gap: "差额",
     yoy: "同比",
