@@ -35,6 +35,18 @@ const EnvSchema = z.object({
       .positive("must be a positive number of bytes")
       .default(100 * 1024 * 1024),
   ),
+  FTZ_IMPORT_MAX_UNPACKED_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int("must be a whole number of bytes")
+      .positive("must be a positive number of bytes")
+      .default(128 * 1024 * 1024),
+  ),
+  FTZ_IMPORT_MAX_SHEET_ROWS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of rows").positive("must be a positive number of rows").default(250_000),
+  ),
   FTZ_SEED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000)),
   FTZ_TARGET_TOLERANCE: share(0.05),
@@ -62,6 +74,8 @@ export type Env = {
   dataDir: string;
   adminToken: string | undefined;
   importMaxBytes: number;
+  /** What one uploaded workbook may unpack to and how many rows one of its sheets may declare. */
+  workbookLimits: { unpackedBytes: number; sheetRows: number };
   seed: boolean;
   port: number;
   monitor: {
@@ -91,6 +105,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: path.resolve(cwd, env.FTZ_DATA_DIR),
     adminToken: env.FTZ_ADMIN_TOKEN,
     importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,
+    workbookLimits: { unpackedBytes: env.FTZ_IMPORT_MAX_UNPACKED_BYTES, sheetRows: env.FTZ_IMPORT_MAX_SHEET_ROWS },
     seed: env.FTZ_SEED === "true",
     port: env.PORT,
     monitor: {

@@ -5,6 +5,8 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
+import { inspectWorkbook, WorkbookRefused, type WorkbookLimits } from "./zip.ts";
+import { AppError } from "../errors.ts";
 import { TABLES, type RowProblem, type TableName } from "../domain/imports.ts";
 
 /** A file of a package: its name and a way to read its bytes (possibly more than once). */
@@ -222,7 +224,14 @@ async function* sheetRows(file: PackageFile, counter = { bytes: 0 }): AsyncItera
   }
 }
 
-async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
+async function openWorkbook(file: PackageFile, limits: WorkbookLimits): Promise<OpenedPackage> {
+  // Before ExcelJS reads a byte: is this a workbook at all, and not one that would unpack to gigabytes?
+  try {
+    await inspectWorkbook(file.open, file.name, limits);
+  } catch (error) {
+    if (!(error instanceof WorkbookRefused)) throw error;
+    throw new AppError(error.kind === "unsupported" ? "unsupported_media_type" : "payload_too_large", error.message, { file: file.name });
+  }
   // First pass: headers of every sheet. Rows are read again per table when the importer asks.
   const headers = new Map<string, string[]>();
   try {
@@ -235,6 +244,14 @@ async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
   }
   const problems: RowProblem[] = [];
   const sources: TableSource[] = [];
+  if (headers.size === 0) {
+    problems.push({
+      table: "file",
+      file: file.name,
+      row: 0,
+      message: `${file.name} holds no table: no sheet has a header row (is the workbook empty or damaged?)`,
+    });
+  }
   const lone = headers.size === 1;
   for (const [sheet, header] of headers) {
     const name = `${file.name} › ${sheet}`;
@@ -280,7 +297,7 @@ async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
 }
 
 /** Opens every file of a package. Unreadable files become problems; nothing is imported from them. */
-export async function openPackage(files: readonly PackageFile[]): Promise<OpenedPackage> {
+export async function openPackage(files: readonly PackageFile[], limits: WorkbookLimits): Promise<OpenedPackage> {
   const opened: OpenedPackage = { sources: [], problems: [] };
   if (files.length === 0) {
     opened.problems.push({ table: "file", row: 0, message: "No file was given" });
@@ -291,7 +308,7 @@ export async function openPackage(files: readonly PackageFile[]): Promise<Opened
     try {
       const result =
         extension === "xlsx"
-          ? await openWorkbook(file)
+          ? await openWorkbook(file, limits)
           : extension === "csv" || extension === "txt"
             ? await openCsv(file)
             : {
@@ -306,6 +323,9 @@ export async function openPackage(files: readonly PackageFile[]): Promise<Opened
       if (error instanceof ReadError) opened.problems.push(error.problem);
       else throw error;
     }
+  }
+  if (opened.sources.length === 0 && opened.problems.length === 0) {
+    opened.problems.push({ table: "file", row: 0, message: `The package holds no table: give at least one of ${TABLES.join(", ")}` });
   }
   const seen = new Map<TableName, string>();
   for (const source of opened.sources) {

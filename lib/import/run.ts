@@ -3,6 +3,7 @@
 // does everything but the commit, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client.ts";
+import { getEnv } from "../env.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { IdentityIndex } from "./identities.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
@@ -11,6 +12,7 @@ import { mapEventRow, mapIndicatorRow, mapObservationRow, mapTargetRow, mapZoneR
 import { ObservationWriter, revisionChanges } from "./observation-writer.ts";
 import { dateOrNull, existingSeries, loadIndicators, loadZones, SourceCache, type Tx } from "./persist.ts";
 import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
+import type { WorkbookLimits } from "./zip.ts";
 import {
   emptyCounts,
   MAX_LISTED,
@@ -42,6 +44,8 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Cancels the import: it stops at the next row and rolls back, writing nothing. */
   signal?: AbortSignal;
+  /** What a workbook may unpack to and declare; by default the settings (FTZ_IMPORT_MAX_UNPACKED_BYTES, …). */
+  limits?: WorkbookLimits;
 };
 
 // Serialises imports on a PostgreSQL server: two at once would race on the same identities.
@@ -541,7 +545,7 @@ function totals(counts: Partial<Record<TableName, TableCounts>>): TableCounts {
  */
 export async function importPackage(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const opened = await openPackage(files);
+  const opened = await openPackage(files, options.limits ?? getEnv().workbookLimits);
   const checksum = await checksumFiles(files);
   const fileNames = files.map((f) => f.name);
   let outcome: { run: ImportRun; importId: number } | undefined;
