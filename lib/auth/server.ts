@@ -19,6 +19,28 @@ export function cookieValue(header: string | null, name: string): string | undef
   return undefined;
 }
 
+/** The host of an Origin header; undefined for `null` (sandboxed pages, file://) or anything unparsable. */
+function originHost(origin: string): string | undefined {
+  try {
+    return origin === "null" ? undefined : new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a request comes from this site's own pages. An `Origin: null` is never this site, whatever
+ * Sec-Fetch-Site says; without either header (curl, old browsers) the request is not cross-site.
+ */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === "null") return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  const host = request.headers.get("host");
+  return !origin || (host !== null && originHost(origin) === host);
+}
+
 function configuredToken(): string {
   const token = getEnv().adminToken;
   if (!token) throw new AppError("not_configured", NOT_CONFIGURED_MESSAGE);
@@ -62,11 +84,12 @@ export async function requireAdminRequest(request: Request): Promise<Admin> {
   const session = readSession(cookieValue(request.headers.get("cookie"), SESSION_COOKIE), token, Date.now());
   if (session) {
     // A cookie rides along on cross-site requests too; only accept it from this site's own pages.
-    const site = request.headers.get("sec-fetch-site");
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("host");
-    const sameOrigin = site ? site === "same-origin" : !origin || (host !== null && new URL(origin).host === host);
-    if (!sameOrigin) throw new AppError("forbidden", "Cross-site requests cannot use the admin session.");
+    if (!isSameOrigin(request)) {
+      throw new AppError(
+        "forbidden",
+        `Cross-site requests cannot use the admin session (Origin: ${request.headers.get("origin") ?? "none"}): use the site's own pages, or send Authorization: Bearer <FTZ_ADMIN_TOKEN>.`,
+      );
+    }
     return { actor: session.actor, via: "session" };
   }
   throw new AppError("unauthorized", "Writing needs an admin: send Authorization: Bearer <FTZ_ADMIN_TOKEN>, or sign in on the site.");

@@ -126,6 +126,19 @@ function toCells(columns: readonly string[], values: readonly string[]): Record<
   return cells;
 }
 
+/**
+ * Why a row has more cells than the header: an unquoted comma, or — when the cells hold line breaks and
+ * there are about two rows' worth of them — lines that ran together because the file mixes line endings
+ * (the parser takes the first line's ending, CRLF, LF or CR, for every line).
+ */
+function tooManyCells(row: number, values: readonly string[], columns: number): string {
+  const counted = `Row ${row} has ${values.length} cells but the header has ${columns} columns`;
+  if (values.length >= 2 * columns - 1 && values.some((value) => /[\r\n]/.test(value))) {
+    return `${counted}: the file mixes line endings (CRLF, LF and CR), so lines ran together from here. Save it again as CSV, or convert it so that every line ends the same way`;
+  }
+  return `${counted} (an unquoted comma in a value?)`;
+}
+
 function csvError(error: unknown, file: string, table: TableName | "file", row: number): ReadError {
   const message = error instanceof Error ? error.message : String(error);
   return new ReadError({ table, file, row, message: `${file} could not be read near row ${row}: ${message}` });
@@ -174,12 +187,7 @@ async function openCsv(file: PackageFile): Promise<OpenedPackage> {
         const values = record as string[];
         if (isBlank(values)) continue;
         if (values.length > columns.length && !isBlank(values.slice(columns.length))) {
-          throw new ReadError({
-            table,
-            file: file.name,
-            row,
-            message: `Row ${row} has ${values.length} cells but the header has ${columns.length} columns (an unquoted comma in a value?)`,
-          });
+          throw new ReadError({ table, file: file.name, row, message: tooManyCells(row, values, columns.length) });
         }
         yield { row, cells: toCells(columns, values) };
       }
