@@ -22,6 +22,14 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL, e.g. postgresql://postgres@127.0.0.1:5432/ftz_monitor")
       .optional(),
   ),
+  FTZ_DB_CONNECT_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").default(5000),
+  ),
+  FTZ_DB_STATEMENT_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").default(10_000),
+  ),
   FTZ_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
   FTZ_ADMIN_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -67,9 +75,13 @@ const EnvSchema = z.object({
   ),
 });
 
+export type DatabaseTimeouts = { connectMs: number; statementMs: number };
+
 export type Env = {
   /** PostgreSQL server URL; undefined means the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /** How long to wait for a PostgreSQL connection, and for one statement (imports excepted), in ms. */
+  databaseTimeouts: DatabaseTimeouts;
   /** Absolute path of the PGlite data directory (used only without DATABASE_URL). */
   dataDir: string;
   adminToken: string | undefined;
@@ -102,6 +114,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   return {
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: { connectMs: env.FTZ_DB_CONNECT_TIMEOUT_MS, statementMs: env.FTZ_DB_STATEMENT_TIMEOUT_MS },
     dataDir: path.resolve(cwd, env.FTZ_DATA_DIR),
     adminToken: env.FTZ_ADMIN_TOKEN,
     importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,

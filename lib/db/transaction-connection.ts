@@ -80,3 +80,27 @@ export async function driverConnection(tx: Prisma.TransactionClient): Promise<Dr
     throw new Error("This Prisma client was not opened through lib/db/connection.ts: its transactions do not expose their connection");
   return connection;
 }
+
+type TimeoutParameters = { connectionParameters: { query_timeout?: number | false } };
+
+/**
+ * Lifts the statement timeouts for one transaction (an import: its lock may wait for another import,
+ * its merges may take minutes): SET LOCAL on the server, and the client's read timeout on this
+ * connection. Returns what puts the client's back; call it before the transaction ends.
+ */
+export async function liftTimeouts(tx: Prisma.TransactionClient): Promise<() => void> {
+  const connection = await driverConnection(tx);
+  await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+  if (connection.kind !== "postgres") return () => undefined;
+  return liftClientTimeout(connection.client);
+}
+
+/** Lifts the read timeout of one driver client (a migration, an import); the returned function restores it. */
+export function liftClientTimeout(client: pg.ClientBase): () => void {
+  const parameters = (client as unknown as TimeoutParameters).connectionParameters;
+  const before = parameters.query_timeout;
+  parameters.query_timeout = false;
+  return () => {
+    parameters.query_timeout = before;
+  };
+}
