@@ -14,6 +14,8 @@ export function errorResponse(error: unknown): Response {
   const headers: Record<string, string> = {};
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="ftz-monitor"';
   if (code === "unavailable") headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+  const retry = (details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+  if (code === "too_many_requests" && typeof retry === "number") headers["retry-after"] = String(retry);
   return json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 

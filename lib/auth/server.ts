@@ -3,6 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { adminLimiter, clientAddress, tooManyMessage } from "./limiter.ts";
 import { isAdminToken, readSession, SESSION_COOKIE, type AdminSession } from "./session.ts";
 
 export const NOT_CONFIGURED_MESSAGE =
@@ -74,11 +75,18 @@ export async function requireAdminRequest(request: Request): Promise<Admin> {
   const token = configuredToken();
   const authorization = request.headers.get("authorization");
   if (authorization) {
+    // Too many wrong tokens from this address: refused before this one is even compared.
+    const limiter = adminLimiter();
+    const address = clientAddress(request.headers);
+    const wait = limiter.retryAfter(address, Date.now());
+    if (wait > 0) throw new AppError("too_many_requests", tooManyMessage(wait), { retry_after_seconds: wait });
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (match && isAdminToken(match[1], token)) {
+      limiter.succeed(address);
       const actor = request.headers.get("x-actor")?.trim().slice(0, 80);
       return { actor: actor || "api", via: "token" };
     }
+    limiter.fail(address, Date.now());
     throw new AppError("unauthorized", "The Bearer token is not this server's admin token.");
   }
   const session = readSession(cookieValue(request.headers.get("cookie"), SESSION_COOKIE), token, Date.now());
