@@ -55,6 +55,7 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int("must be a whole number of rows").positive("must be a positive number of rows").default(250_000),
   ),
+  FTZ_PUBLIC_REPORTS: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   FTZ_SEED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000)),
   FTZ_TARGET_TOLERANCE: share(0.05),
@@ -89,6 +90,8 @@ export type Env = {
   /** What one uploaded workbook may unpack to and how many rows one of its sheets may declare. */
   workbookLimits: { unpackedBytes: number; sheetRows: number };
   seed: boolean;
+  /** Whether visitors may save reports without signing in. */
+  publicReports: boolean;
   port: number;
   monitor: {
     /** Within ± this share of the pro-rated target a zone is on track. */
@@ -120,6 +123,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,
     workbookLimits: { unpackedBytes: env.FTZ_IMPORT_MAX_UNPACKED_BYTES, sheetRows: env.FTZ_IMPORT_MAX_SHEET_ROWS },
     seed: env.FTZ_SEED === "true",
+    publicReports: env.FTZ_PUBLIC_REPORTS === "true",
     port: env.PORT,
     monitor: {
       tolerance: env.FTZ_TARGET_TOLERANCE,

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   too_many_requests: 429,
+  insufficient_storage: 507,
   not_configured: 503,
   unavailable: 503,
 } as const;

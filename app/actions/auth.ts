@@ -24,10 +24,10 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   if (wait > 0) return { error: "too_many_attempts", retryAfterSeconds: wait };
   const given = String(formData.get("token") ?? "").trim();
   if (!isAdminToken(given, token)) {
-    limiter.fail(address, Date.now());
+    limiter.record(address, Date.now());
     return { error: "wrong_token" };
   }
-  limiter.succeed(address);
+  limiter.forget(address);
   const { value } = createSession(String(formData.get("name") ?? ""), token, Date.now());
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   (await cookies()).set(SESSION_COOKIE, value, {

@@ -1,8 +1,8 @@
-// Failed admin attempts (wrong sign-in tokens, wrong bearer tokens), counted per client address in this
-// process: past the limit, the address is refused — without its token being checked — until its window
-// ends. A cap over all addresses together bounds a brute force that rotates (or forges) addresses.
-// One process only: several instances each count their own (README, "Beyond one machine").
-// Pure apart from the log line; the clock comes in as an argument.
+// Attempts counted per client address in this process, in fixed windows: failed admin attempts (wrong
+// sign-in tokens, wrong bearer tokens) and reports saved without signing in. Past the limit, the address
+// is refused — a wrong token without being checked — until its window ends. A cap over all addresses
+// together bounds a flood that rotates (or forges) addresses. One process only: several instances each
+// count their own (README, "Beyond one machine"). Pure apart from the log line; the clock is an argument.
 
 export type LimiterPolicy = { perAddress: number; overall: number; windowMs: number; maxAddresses: number };
 
@@ -10,11 +10,15 @@ export const DEFAULT_POLICY: LimiterPolicy = { perAddress: 10, overall: 300, win
 
 type Window = { count: number; start: number };
 
-export class FailureLimiter {
+export class WindowLimiter {
   private readonly addresses = new Map<string, Window>();
   private overall: Window = { count: 0, start: 0 };
 
-  constructor(private readonly policy: LimiterPolicy = DEFAULT_POLICY) {}
+  constructor(
+    private readonly policy: LimiterPolicy = DEFAULT_POLICY,
+    /** What is counted, for the log: "failed admin attempts". */
+    private readonly what = "failed admin attempts",
+  ) {}
 
   private current(window: Window | undefined, now: number): Window | undefined {
     return window && now - window.start < this.policy.windowMs ? window : undefined;
@@ -31,8 +35,8 @@ export class FailureLimiter {
     return Math.ceil(Math.max(...waits) / 1000);
   }
 
-  /** Counts a failed attempt; logs when the address (or everyone) reaches the limit. */
-  fail(address: string, now: number): void {
+  /** Counts an attempt; logs when the address (or everyone) reaches the limit. */
+  record(address: string, now: number): void {
     let own = this.current(this.addresses.get(address), now);
     if (!own) {
       own = { count: 0, start: now };
@@ -50,7 +54,7 @@ export class FailureLimiter {
     const minutes = Math.round(this.policy.windowMs / 60_000);
     if (own.count === this.policy.perAddress) {
       console.warn(
-        `ftz-monitor: ${own.count} failed admin attempts from ${address} in ${minutes} min: refused for ${this.retryAfter(address, now)} s`,
+        `ftz-monitor: ${own.count} ${this.what} from ${address} in ${minutes} min: refused for ${this.retryAfter(address, now)} s`,
       );
     }
     if (this.overall.count === this.policy.overall) {
@@ -60,8 +64,8 @@ export class FailureLimiter {
     }
   }
 
-  /** A correct token: the address starts afresh. */
-  succeed(address: string): void {
+  /** The address starts afresh (a correct token). */
+  forget(address: string): void {
     this.addresses.delete(address);
   }
 }
@@ -72,12 +76,21 @@ export function clientAddress(headers: Headers): string {
   return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
 }
 
-const holder = globalThis as typeof globalThis & { ftzAdminLimiter?: FailureLimiter };
+const holder = globalThis as typeof globalThis & { ftzAdminLimiter?: WindowLimiter; ftzReportLimiter?: WindowLimiter };
 
 /** The process's limiter of failed admin attempts. */
-export function adminLimiter(): FailureLimiter {
-  holder.ftzAdminLimiter ??= new FailureLimiter();
+export function adminLimiter(): WindowLimiter {
+  holder.ftzAdminLimiter ??= new WindowLimiter();
   return holder.ftzAdminLimiter;
+}
+
+/** Reports saved without signing in: 10 per address and 200 in all per 10 minutes. */
+export const REPORT_POLICY: LimiterPolicy = { perAddress: 10, overall: 200, windowMs: 10 * 60_000, maxAddresses: 10_000 };
+
+/** The process's limiter of reports saved without signing in. */
+export function reportLimiter(): WindowLimiter {
+  holder.ftzReportLimiter ??= new WindowLimiter(REPORT_POLICY, "reports saved without signing in");
+  return holder.ftzReportLimiter;
 }
 
 export function tooManyMessage(seconds: number): string {

@@ -82,11 +82,11 @@ export async function requireAdminRequest(request: Request): Promise<Admin> {
     if (wait > 0) throw new AppError("too_many_requests", tooManyMessage(wait), { retry_after_seconds: wait });
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (match && isAdminToken(match[1], token)) {
-      limiter.succeed(address);
+      limiter.forget(address);
       const actor = request.headers.get("x-actor")?.trim().slice(0, 80);
       return { actor: actor || "api", via: "token" };
     }
-    limiter.fail(address, Date.now());
+    limiter.record(address, Date.now());
     throw new AppError("unauthorized", "The Bearer token is not this server's admin token.");
   }
   const session = readSession(cookieValue(request.headers.get("cookie"), SESSION_COOKIE), token, Date.now());

@@ -2,10 +2,8 @@
 // nothing (issue 15, point 3; issue 13, point 7). The route handlers are called in-process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
-import { prepareDatabase } from "@/lib/bootstrap";
-import { openDatabase, type Database } from "@/lib/db/connection";
-import { copiedDataDir } from "../support/databases";
-import { BASE, bearer, ROUTE_ADMIN_TOKEN, routeParams, serveDatabase, writtenCounts } from "../support/routes";
+import type { Database } from "@/lib/db/connection";
+import { BASE, bearer, ROUTE_ADMIN_TOKEN, routeParams, serveSeededDatabase, writtenCounts } from "../support/routes";
 import * as imports from "@/app/api/imports/route";
 import * as importById from "@/app/api/imports/[id]/route";
 import * as observations from "@/app/api/observations/route";
@@ -22,9 +20,7 @@ let db: Database;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: await copiedDataDir() }, "test");
-  await prepareDatabase(db, { seed: true });
-  serveDatabase(db);
+  db = await serveSeededDatabase();
   process.on("unhandledRejection", onRejection);
 });
 afterAll(async () => {

@@ -3,13 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/lib/bootstrap";
 import type { Database } from "@/lib/db/connection";
-import { copiedDataDir } from "../support/databases";
 import { FIXTURES } from "../support/fixtures";
-import { BASE, bearer, serveDatabase, writtenCounts } from "../support/routes";
+import { BASE, bearer, serveSeededDatabase, writtenCounts } from "../support/routes";
 import { sheetXml, workbookWithSheet, zipArchive } from "../support/zip";
-import { openDatabase } from "@/lib/db/connection";
 import { POST } from "@/app/api/imports/route";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,9 +15,7 @@ const workbook = fs.readFileSync(path.join(FIXTURES, "xlsx", "package.xlsx"));
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: await copiedDataDir() }, "test");
-  await prepareDatabase(db, { seed: true });
-  serveDatabase(db);
+  db = await serveSeededDatabase();
 });
 afterAll(async () => db?.close());
 

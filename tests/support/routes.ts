@@ -1,6 +1,8 @@
 // Calling the app's route handlers in-process, as Next.js would: the test's database becomes the one
 // the bootstrap hands out, and the admin token is set before the environment is first read.
-import type { Database } from "@/lib/db/connection";
+import { prepareDatabase } from "@/lib/bootstrap";
+import { openDatabase, type Database } from "@/lib/db/connection";
+import { copiedDataDir } from "./databases.ts";
 
 export const ROUTE_ADMIN_TOKEN = "route-test-admin-token-0123";
 process.env.FTZ_ADMIN_TOKEN = ROUTE_ADMIN_TOKEN;
@@ -9,6 +11,14 @@ process.env.FTZ_SEED ??= "false";
 /** Makes getDatabase() (lib/bootstrap) answer with this database. */
 export function serveDatabase(db: Database): void {
   (globalThis as typeof globalThis & { ftzDatabase?: Promise<Database> }).ftzDatabase = Promise.resolve(db);
+}
+
+/** A fresh embedded database with the seed, served to the route handlers. Close it after the tests. */
+export async function serveSeededDatabase(): Promise<Database> {
+  const db = await openDatabase({ dataDir: await copiedDataDir() }, "test");
+  await prepareDatabase(db, { seed: true });
+  serveDatabase(db);
+  return db;
 }
 
 export const BASE = "http://ftz.test";

@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       importMaxBytes: 100 * 1024 * 1024,
       workbookLimits: { unpackedBytes: 128 * 1024 * 1024, sheetRows: 250_000 },
       seed: true,
+      publicReports: true,
       port: 3000,
       monitor: { tolerance: 0.05, thresholds: { behind: 0.1, yoyFall: 0.1, staleDays: 45 }, webhookUrl: undefined },
     });
@@ -49,6 +50,7 @@ describe("parseEnv", () => {
     [{ FTZ_ADMIN_TOKEN: "short" }, "FTZ_ADMIN_TOKEN must be at least 16 characters"],
     [{ PORT: "99999" }, "PORT must be a TCP port"],
     [{ FTZ_SEED: "yes" }, "FTZ_SEED must be true or false"],
+    [{ FTZ_PUBLIC_REPORTS: "maybe" }, "FTZ_PUBLIC_REPORTS must be true or false"],
     [{ FTZ_IMPORT_MAX_BYTES: "-1" }, "FTZ_IMPORT_MAX_BYTES must be a positive number of bytes"],
     [{ FTZ_IMPORT_MAX_UNPACKED_BYTES: "1.5" }, "FTZ_IMPORT_MAX_UNPACKED_BYTES must be a whole number of bytes"],
     [{ FTZ_DB_CONNECT_TIMEOUT_MS: "10" }, "FTZ_DB_CONNECT_TIMEOUT_MS must be at least 100 ms"],

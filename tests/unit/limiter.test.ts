@@ -1,10 +1,11 @@
 // Failed admin attempts per client address: 10 in 5 minutes, then 429 with Retry-After (bearer tokens)
 // or the "too many attempts" sign-in state, logged; everyone together at most 300 (issue 15, point 6).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FailureLimiter } from "@/lib/auth/limiter";
+import { WindowLimiter } from "@/lib/auth/limiter";
 
 const TOKEN = "limiter-test-admin-token-0123";
 process.env.FTZ_ADMIN_TOKEN = TOKEN;
+process.env.FTZ_PUBLIC_REPORTS = "false";
 
 const requestHeaders = { current: new Headers() };
 vi.mock("next/headers", () => ({
@@ -20,30 +21,31 @@ vi.mock("next/navigation", () => ({
 const { requireAdminRequest } = await import("@/lib/auth/server");
 const { signIn } = await import("@/app/actions/auth");
 const { errorResponse } = await import("@/lib/http");
+const { admitVisitorReport, PRIVATE_REPORTS_MESSAGE } = await import("@/lib/auth/report-policy");
 
-describe("FailureLimiter", () => {
+describe("WindowLimiter", () => {
   it("refuses an address after 10 failures until its 5-minute window ends, and forgets it on success", () => {
-    const limiter = new FailureLimiter();
-    for (let i = 0; i < 9; i += 1) limiter.fail("10.0.0.1", 1000 + i);
+    const limiter = new WindowLimiter();
+    for (let i = 0; i < 9; i += 1) limiter.record("10.0.0.1", 1000 + i);
     expect(limiter.retryAfter("10.0.0.1", 2000)).toBe(0);
-    limiter.fail("10.0.0.1", 2000);
+    limiter.record("10.0.0.1", 2000);
     expect(limiter.retryAfter("10.0.0.1", 2000)).toBe(299);
     expect(limiter.retryAfter("10.0.0.2", 2000)).toBe(0);
     expect(limiter.retryAfter("10.0.0.1", 1000 + 300_000)).toBe(0);
-    limiter.fail("10.0.0.3", 0);
-    limiter.succeed("10.0.0.3");
+    limiter.record("10.0.0.3", 0);
+    limiter.forget("10.0.0.3");
     expect(limiter.retryAfter("10.0.0.3", 0)).toBe(0);
   });
 
   it("caps all addresses together, so rotating addresses does not help", () => {
-    const limiter = new FailureLimiter({ perAddress: 10, overall: 50, windowMs: 60_000, maxAddresses: 100 });
-    for (let i = 0; i < 50; i += 1) limiter.fail(`10.1.0.${i}`, 0);
+    const limiter = new WindowLimiter({ perAddress: 10, overall: 50, windowMs: 60_000, maxAddresses: 100 });
+    for (let i = 0; i < 50; i += 1) limiter.record(`10.1.0.${i}`, 0);
     expect(limiter.retryAfter("10.9.9.9", 1000)).toBe(59);
   });
 
   it("keeps at most maxAddresses addresses", () => {
-    const limiter = new FailureLimiter({ perAddress: 2, overall: 1e9, windowMs: 60_000, maxAddresses: 3 });
-    for (const address of ["a", "a", "b", "c", "d"]) limiter.fail(address, 0);
+    const limiter = new WindowLimiter({ perAddress: 2, overall: 1e9, windowMs: 60_000, maxAddresses: 3 });
+    for (const address of ["a", "a", "b", "c", "d"]) limiter.record(address, 0);
     expect(limiter.retryAfter("a", 0)).toBe(0);
   });
 });
@@ -98,5 +100,15 @@ describe("wrong bearer tokens and sign-ins", () => {
     expect(warnings).toHaveLength(1);
     requestHeaders.current = new Headers({ "x-forwarded-for": "192.0.2.10", host: "ftz.test" });
     await expect(signIn({}, form(TOKEN))).rejects.toMatchObject({ to: "/import" });
+  });
+});
+
+describe("FTZ_PUBLIC_REPORTS=false", () => {
+  it("refuses a visitor's report with 401 before anything is counted or stored", async () => {
+    const unused = new Proxy({}, { get: () => expect.unreachable("the database is not asked") });
+    await expect(admitVisitorReport(new Request("http://ftz.test/api/reports"), unused as never)).rejects.toMatchObject({
+      status: 401,
+      message: PRIVATE_REPORTS_MESSAGE,
+    });
   });
 });
