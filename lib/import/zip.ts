@@ -3,7 +3,7 @@
 // directory (from the end of the file) and the first bytes of each worksheet (its <dimension>), so a
 // file that is not a workbook, or one that would unpack to gigabytes, is refused in milliseconds.
 import type { Readable } from "node:stream";
-import { createInflateRaw } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 export type WorkbookLimits = {
   /** The most a workbook may unpack to, all members together (bytes). */
@@ -12,7 +12,7 @@ export type WorkbookLimits = {
   sheetRows: number;
 };
 
-export type ZipEntry = { name: string; method: number; compressedSize: number; size: number; offset: number };
+export type ZipEntry = { name: string; method: number; crc: number; compressedSize: number; size: number; offset: number };
 
 /** Why a file cannot be read as a workbook: `unsupported` is not a workbook at all, `limit` exceeds a limit. */
 export class WorkbookRefused extends Error {
@@ -95,6 +95,7 @@ export async function readZipDirectory(open: () => Readable, fileName: string): 
     if (at + 46 + nameLength > end) throw notZip("its directory is damaged");
     const entry: ZipEntry = {
       method: tail.readUInt16LE(at + 10),
+      crc: tail.readUInt32LE(at + 16),
       compressedSize: tail.readUInt32LE(at + 20),
       size: tail.readUInt32LE(at + 24),
       offset: tail.readUInt32LE(at + 42),
@@ -171,6 +172,91 @@ async function peekMembers(open: () => Readable, wanted: readonly ZipEntry[]): P
   return found;
 }
 
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) crc = (CRC_TABLE[(crc ^ bytes[i]!) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Reads exact byte counts from a stream, in order. */
+class ByteReader {
+  private held: Buffer = Buffer.alloc(0);
+  position = 0;
+  constructor(private readonly chunks: AsyncIterator<unknown>) {}
+
+  private async fill(n: number): Promise<boolean> {
+    while (this.held.length < n) {
+      const next = await this.chunks.next();
+      if (next.done) return false;
+      this.held = this.held.length ? Buffer.concat([this.held, next.value as Buffer]) : (next.value as Buffer);
+    }
+    return true;
+  }
+
+  /** Exactly n bytes, or undefined when the stream ends first. */
+  async read(n: number): Promise<Buffer | undefined> {
+    if (!(await this.fill(n))) return undefined;
+    const out = this.held.subarray(0, n);
+    this.held = this.held.subarray(n);
+    this.position += n;
+    return out;
+  }
+
+  async skipTo(offset: number): Promise<boolean> {
+    while (this.position < offset) {
+      if (!(await this.fill(1))) return false;
+      const step = Math.min(this.held.length, offset - this.position);
+      this.held = this.held.subarray(step);
+      this.position += step;
+    }
+    return this.position === offset;
+  }
+}
+
+/**
+ * Reads every member the way a zip reader would and checks it against the directory: its local header,
+ * its method (stored or deflated), its unpacked size and its CRC-32. A damaged workbook is refused here,
+ * with the member named; ExcelJS's streaming reader can wait forever on one.
+ */
+async function verifyMembers(open: () => Readable, fileName: string, entries: readonly ZipEntry[]): Promise<void> {
+  const damaged = (entry: ZipEntry, why: string) =>
+    new WorkbookRefused(
+      "unsupported",
+      `${fileName} is a damaged XLSX workbook: member ${entry.name} ${why}. Save it again from Excel, or send a CSV file`,
+    );
+  const input = open();
+  const reader = new ByteReader(input[Symbol.asyncIterator]());
+  try {
+    for (const entry of [...entries].sort((a, b) => a.offset - b.offset)) {
+      if (entry.method !== 0 && entry.method !== 8) throw damaged(entry, `is packed with method ${entry.method}, which XLSX does not use`);
+      if (!(await reader.skipTo(entry.offset))) throw damaged(entry, "overlaps another member");
+      const header = await reader.read(30);
+      if (!header || header.readUInt32LE(0) !== LOCAL) throw damaged(entry, "has no local header where the directory says");
+      const name = await reader.read(header.readUInt16LE(26));
+      if (!name || name.toString("utf8") !== entry.name) throw damaged(entry, "has another name in its local header");
+      if (!(await reader.read(header.readUInt16LE(28)))) throw damaged(entry, "is cut short");
+      const data = await reader.read(entry.compressedSize);
+      if (!data) throw damaged(entry, "is cut short");
+      let unpacked: Buffer;
+      try {
+        unpacked = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size + 1) });
+      } catch {
+        throw damaged(entry, "cannot be unpacked");
+      }
+      if (unpacked.length !== entry.size) throw damaged(entry, `unpacks to ${unpacked.length} bytes, not the ${entry.size} it declares`);
+      if (crc32(unpacked) !== entry.crc) throw damaged(entry, "fails its checksum");
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
 /** The last row a worksheet's <dimension ref="A1:M2000"/> declares, if it has one. */
 export function declaredRows(xml: string): number | undefined {
   const match = /<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(xml);
@@ -216,4 +302,6 @@ export async function inspectWorkbook(open: () => Readable, fileName: string, li
       );
     }
   }
+  // Last, as it reads the whole file: cheaper refusals first.
+  await verifyMembers(open, fileName, entries);
 }

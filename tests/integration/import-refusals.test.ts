@@ -13,6 +13,14 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const HEADER = ["zone", "indicator", "period", "basis", "value", "unit", "source_title"];
 const workbook = fs.readFileSync(path.join(FIXTURES, "xlsx", "package.xlsx"));
 
+/** The workbook with a few bytes of its first member's packed data changed: the directory still matches. */
+function damaged(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  const dataStart = 30 + copy.readUInt16LE(26) + copy.readUInt16LE(28);
+  for (let i = 0; i < 8; i += 1) copy[dataStart + 2 + i] = (copy[dataStart + 2 + i] ?? 0) ^ 0x5a;
+  return copy;
+}
+
 let db: Database;
 beforeAll(async () => {
   db = await serveSeededDatabase();
@@ -55,6 +63,7 @@ describe("a file that is not a workbook", () => {
       415,
       "the zip archive is incomplete (truncated or damaged)",
     ],
+    ["a workbook with bytes changed inside a member", damaged(workbook), 415, "upload.xlsx is a damaged XLSX workbook: member"],
     [
       "a workbook missing its last bytes",
       workbook.subarray(0, workbook.length - 5),
