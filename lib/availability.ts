@@ -34,10 +34,11 @@ export function setAvailabilityProbe(probe: Probe): void {
 
 /**
  * The reason the database is unavailable, or undefined when it is (as far as known) available. While it
- * is down, probes it first, at most once per PROBE_INTERVAL_MS, sharing one probe among requests.
+ * is down — and with `watch` also while it is up — probes it first, at most once per PROBE_INTERVAL_MS,
+ * sharing one probe among requests: the proxy watches, so even the first page of an outage is a 503.
  */
-export async function currentOutage(now = Date.now()): Promise<string | undefined> {
-  if (!state.down) return undefined;
+export async function currentOutage(now = Date.now(), watch = false): Promise<string | undefined> {
+  if (!state.down && !watch) return undefined;
   if (state.probe && !state.probing && now - state.probedAt >= PROBE_INTERVAL_MS) {
     state.probedAt = now;
     const probe = state.probe;
