@@ -19,7 +19,10 @@ type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type Query = Parameters<AdapterTransaction["queryRaw"]>[0];
 
 const PROBE = "SELECT $1::text AS ftz_transaction_probe";
-const claimed = new Map<string, DriverConnection>();
+// On globalThis: Next.js may bundle this module more than once (the start-up and each route), and the
+// transaction that claims a token and the caller that asks for it must see the same map.
+const holder = globalThis as typeof globalThis & { ftzClaimedConnections?: Map<string, DriverConnection> };
+const claimed = (holder.ftzClaimedConnections ??= new Map<string, DriverConnection>());
 
 /** Both adapters keep their driver handle in `client` (the pool's client, PGlite's transaction): read and checked. */
 function connectionOf(transaction: AdapterTransaction, kind: DriverConnection["kind"]): DriverConnection {

@@ -214,21 +214,67 @@ function cellText(value: CellValue): string {
   return "";
 }
 
-async function* sheetRows(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<{ sheet: string; row: number; values: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counting(file, counter), {
+/** How long ExcelJS may wait without reading a byte before the workbook counts as unreadable. */
+export const STALL_MS = 10_000;
+
+/**
+ * The rows of every sheet, as ExcelJS streams them. A watchdog ends the read with an error when ExcelJS
+ * waits STALL_MS without reading a byte (its reader can wait forever on a damaged archive); time spent
+ * by the caller between rows does not count.
+ */
+export async function* sheetRows(
+  file: PackageFile,
+  counter = { bytes: 0 },
+  stallMs = STALL_MS,
+): AsyncIterable<{ sheet: string; row: number; values: string[] }> {
+  const input = counting(file, counter);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  for await (const worksheet of reader) {
-    const sheet = String((worksheet as unknown as { name?: string }).name ?? "");
-    for await (const row of worksheet) {
-      const raw = row.values as CellValue[];
-      // ExcelJS rows are 1-based: values[0] is always empty.
-      yield { sheet, row: row.number, values: raw.slice(1).map(cellText) };
+  let waitingSince: number | undefined;
+  let seen = -1;
+  let stall: (error: Error) => void = () => undefined;
+  const stalled = new Promise<never>((_, reject) => (stall = reject));
+  stalled.catch(() => undefined);
+  const watchdog = setInterval(
+    () => {
+      if (waitingSince === undefined) return;
+      if (counter.bytes !== seen) {
+        seen = counter.bytes;
+        waitingSince = Date.now();
+      } else if (Date.now() - waitingSince >= stallMs) {
+        stall(new Error(`the reader stopped after ${counter.bytes} bytes (a damaged workbook?)`));
+        input.destroy();
+      }
+    },
+    Math.min(1000, stallMs / 4),
+  );
+  const next = async <T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> => {
+    waitingSince = Date.now();
+    try {
+      return await Promise.race([iterator.next(), stalled]);
+    } finally {
+      waitingSince = undefined;
     }
+  };
+  try {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let sheetItem = await next(sheets); !sheetItem.done; sheetItem = await next(sheets)) {
+      const worksheet = sheetItem.value;
+      const sheet = String((worksheet as unknown as { name?: string }).name ?? "");
+      const rows = (worksheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let rowItem = await next(rows); !rowItem.done; rowItem = await next(rows)) {
+        const raw = rowItem.value.values as CellValue[];
+        // ExcelJS rows are 1-based: values[0] is always empty.
+        yield { sheet, row: rowItem.value.number, values: raw.slice(1).map(cellText) };
+      }
+    }
+  } finally {
+    clearInterval(watchdog);
   }
 }
 

@@ -236,7 +236,6 @@ describe("the import API under malformed bodies", () => {
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(`fuzz: ${BODIES} bodies in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    expect(seconds).toBeLessThan(60);
     expect(serverErrors).toEqual([]);
     expect(rejections).toEqual([]);
     expect(await writtenCounts(db)).toEqual(before);
