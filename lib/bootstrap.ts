@@ -24,7 +24,7 @@ export async function prepareDatabase(db: Database, options: { seed: boolean }):
   return { migrations, seed: seeded };
 }
 
-const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database>; ftzDatabaseOpen?: boolean };
 
 async function connect(): Promise<Database> {
   const env = getEnv();
@@ -44,6 +44,8 @@ async function connect(): Promise<Database> {
 // While the database is marked unavailable, this is how the proxy learns that it is back.
 // A probe waits no longer than a connection may take: a hung database must not hold the probe.
 setAvailabilityProbe(async () => {
+  // Being opened (migrations, seed): pages wait for it, as on start, rather than answer 503.
+  if (holder.ftzDatabase && !holder.ftzDatabaseOpen) return undefined;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve("the database did not answer in time"), getEnv().databaseTimeouts.connectMs);
@@ -65,10 +67,16 @@ setAvailabilityProbe(async () => {
 
 /** The process's database, opened and prepared on first use. */
 export function getDatabase(): Promise<Database> {
-  holder.ftzDatabase ??= connect().catch((error: unknown) => {
-    holder.ftzDatabase = undefined;
-    throw error;
-  });
+  holder.ftzDatabase ??= connect().then(
+    (db) => {
+      holder.ftzDatabaseOpen = true;
+      return db;
+    },
+    (error: unknown) => {
+      holder.ftzDatabase = undefined;
+      throw error;
+    },
+  );
   return holder.ftzDatabase;
 }
 

@@ -104,7 +104,7 @@ export function connectionFailure(error: unknown, depth = 0): string | undefined
  * answer 503 until a probe gets through) and gives the plain reason; undefined for any other error.
  */
 export function noteUnavailable(error: unknown): string | undefined {
-  const reason = connectionFailure(error);
+  const reason = connectionFailure(error) ?? (error instanceof UnavailableError ? error.message : undefined);
   if (!reason) return undefined;
   const detail = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
   console.error(`ftz-monitor: database unavailable: ${reason} (${detail})`);

@@ -10,7 +10,9 @@ process.env.FTZ_SEED ??= "false";
 
 /** Makes getDatabase() (lib/bootstrap) answer with this database. */
 export function serveDatabase(db: Database): void {
-  (globalThis as typeof globalThis & { ftzDatabase?: Promise<Database> }).ftzDatabase = Promise.resolve(db);
+  const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database>; ftzDatabaseOpen?: boolean };
+  holder.ftzDatabase = Promise.resolve(db);
+  holder.ftzDatabaseOpen = true;
 }
 
 /** A fresh embedded database with the seed, served to the route handlers. Close it after the tests. */
