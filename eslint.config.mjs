@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 // lib's dependency order (README, "Architecture"): each layer imports only the ones before it.
 //   base: domain (pure), errors, env, memo, http  →  edge: validation, i18n  →  db  →
 //   services: import → export → events, alerts; auth; extract  →  bootstrap  →  app, components
-const BASE = ["lib/domain", "lib/errors.ts", "lib/env.ts", "lib/memo.ts", "lib/http.ts"];
+const BASE = ["lib/domain", "lib/errors.ts", "lib/availability.ts", "lib/env.ts", "lib/memo.ts", "lib/http.ts"];
 const EDGE = ["lib/validation", "lib/i18n"];
 const SERVICES = ["lib/import", "lib/export", "lib/events", "lib/alerts", "lib/auth", "lib/extract"];
 const ABOVE_DB = [...SERVICES, "lib/bootstrap.ts", "app", "components"];

@@ -14,3 +14,14 @@ export async function register(): Promise<void> {
     );
   }
 }
+
+/**
+ * A page or route failed. When the cause is a failed database connection, the database is marked
+ * unavailable, so that the next page requests get a 503 with Retry-After from the proxy (proxy.ts)
+ * instead of a 500, until a probe gets through.
+ */
+export async function onRequestError(error: unknown): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteUnavailable } = await import("./lib/errors.ts");
+  noteUnavailable(error);
+}

@@ -5,10 +5,12 @@
 // Scripts (the command-line import, the benchmark) prepare their own database with prepareDatabase();
 // components never import this module (ESLint).
 import { refreshAlerts } from "./alerts/service.ts";
+import { setAvailabilityProbe } from "./availability.ts";
 import { openDatabase, type Database } from "./db/connection.ts";
 import type { PrismaClient } from "./db/generated/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { getEnv } from "./env.ts";
+import { connectionFailure } from "./errors.ts";
 import { seed, type SeedReport } from "./import/seed.ts";
 
 export type PrepareReport = { migrations: string[]; seed: SeedReport | "disabled" };
@@ -22,11 +24,14 @@ export async function prepareDatabase(db: Database, options: { seed: boolean }):
   return { migrations, seed: seeded };
 }
 
-const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Database>; ftzDatabaseOpen?: boolean };
 
 async function connect(): Promise<Database> {
   const env = getEnv();
-  const db = await openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir }, "web server");
+  const db = await openDatabase(
+    env.databaseUrl ? { url: env.databaseUrl, timeouts: env.databaseTimeouts } : { dataDir: env.dataDir },
+    "web server",
+  );
   try {
     await prepareDatabase(db, { seed: env.seed });
   } catch (error) {
@@ -36,12 +41,42 @@ async function connect(): Promise<Database> {
   return db;
 }
 
+// While the database is marked unavailable, this is how the proxy learns that it is back.
+// A probe waits no longer than a connection may take: a hung database must not hold the probe.
+setAvailabilityProbe(async () => {
+  // Being opened (migrations, seed): pages wait for it, as on start, rather than answer 503.
+  if (holder.ftzDatabase && !holder.ftzDatabaseOpen) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve("the database did not answer in time"), getEnv().databaseTimeouts.connectMs);
+  });
+  const probe = (async () => {
+    try {
+      await (await getDatabase()).prisma.$queryRawUnsafe("SELECT 1");
+      return undefined;
+    } catch (error) {
+      return connectionFailure(error) ?? (error instanceof Error ? error.message : String(error));
+    }
+  })();
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+});
+
 /** The process's database, opened and prepared on first use. */
 export function getDatabase(): Promise<Database> {
-  holder.ftzDatabase ??= connect().catch((error: unknown) => {
-    holder.ftzDatabase = undefined;
-    throw error;
-  });
+  holder.ftzDatabase ??= connect().then(
+    (db) => {
+      holder.ftzDatabaseOpen = true;
+      return db;
+    },
+    (error: unknown) => {
+      holder.ftzDatabase = undefined;
+      throw error;
+    },
+  );
   return holder.ftzDatabase;
 }
 

@@ -22,6 +22,14 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL, e.g. postgresql://postgres@127.0.0.1:5432/ftz_monitor")
       .optional(),
   ),
+  FTZ_DB_CONNECT_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").default(5000),
+  ),
+  FTZ_DB_STATEMENT_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").default(10_000),
+  ),
   FTZ_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
   FTZ_ADMIN_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -35,6 +43,19 @@ const EnvSchema = z.object({
       .positive("must be a positive number of bytes")
       .default(100 * 1024 * 1024),
   ),
+  FTZ_IMPORT_MAX_UNPACKED_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int("must be a whole number of bytes")
+      .positive("must be a positive number of bytes")
+      .default(128 * 1024 * 1024),
+  ),
+  FTZ_IMPORT_MAX_SHEET_ROWS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int("must be a whole number of rows").positive("must be a positive number of rows").default(250_000),
+  ),
+  FTZ_PUBLIC_REPORTS: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   FTZ_SEED: z.preprocess(emptyToUndefined, z.enum(["true", "false"], "must be true or false").default("true")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535, "must be a TCP port").default(3000)),
   FTZ_TARGET_TOLERANCE: share(0.05),
@@ -55,14 +76,22 @@ const EnvSchema = z.object({
   ),
 });
 
+export type DatabaseTimeouts = { connectMs: number; statementMs: number };
+
 export type Env = {
   /** PostgreSQL server URL; undefined means the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /** How long to wait for a PostgreSQL connection, and for one statement (imports excepted), in ms. */
+  databaseTimeouts: DatabaseTimeouts;
   /** Absolute path of the PGlite data directory (used only without DATABASE_URL). */
   dataDir: string;
   adminToken: string | undefined;
   importMaxBytes: number;
+  /** What one uploaded workbook may unpack to and how many rows one of its sheets may declare. */
+  workbookLimits: { unpackedBytes: number; sheetRows: number };
   seed: boolean;
+  /** Whether visitors may save reports without signing in. */
+  publicReports: boolean;
   port: number;
   monitor: {
     /** Within ± this share of the pro-rated target a zone is on track. */
@@ -88,10 +117,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   return {
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: { connectMs: env.FTZ_DB_CONNECT_TIMEOUT_MS, statementMs: env.FTZ_DB_STATEMENT_TIMEOUT_MS },
     dataDir: path.resolve(cwd, env.FTZ_DATA_DIR),
     adminToken: env.FTZ_ADMIN_TOKEN,
     importMaxBytes: env.FTZ_IMPORT_MAX_BYTES,
+    workbookLimits: { unpackedBytes: env.FTZ_IMPORT_MAX_UNPACKED_BYTES, sheetRows: env.FTZ_IMPORT_MAX_SHEET_ROWS },
     seed: env.FTZ_SEED === "true",
+    publicReports: env.FTZ_PUBLIC_REPORTS === "true",
     port: env.PORT,
     monitor: {
       tolerance: env.FTZ_TARGET_TOLERANCE,

@@ -1,6 +1,7 @@
 // Responses of the route handlers: JSON with one error shape, and the wrapper that turns any thrown
 // error into it (never a stack trace).
-import { AppError, toPublicError } from "./errors.ts";
+import { currentOutage } from "./availability.ts";
+import { AppError, RETRY_AFTER_SECONDS, toPublicError, unavailableMessage } from "./errors.ts";
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -12,6 +13,9 @@ export function errorResponse(error: unknown): Response {
   const { status, code, message, details } = toPublicError(error);
   const headers: Record<string, string> = {};
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="ftz-monitor"';
+  if (code === "unavailable") headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+  const retry = (details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+  if (code === "too_many_requests" && typeof retry === "number") headers["retry-after"] = String(retry);
   return json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
@@ -19,6 +23,9 @@ export function errorResponse(error: unknown): Response {
 export function handle<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {
   return async (request: Request, ...args: Args): Promise<Response> => {
     try {
+      // While the database is known to be down, answer at once instead of waiting for a timeout.
+      const outage = await currentOutage();
+      if (outage) return errorResponse(new AppError("unavailable", unavailableMessage(outage)));
       return await handler(request, ...args);
     } catch (error) {
       return errorResponse(error);

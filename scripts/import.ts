@@ -10,6 +10,7 @@ import { readLock } from "../lib/db/lock.ts";
 import { prepareDatabase } from "../lib/bootstrap.ts";
 import { folderFiles } from "../lib/import/seed.ts";
 import { EnvError, parseEnv } from "../lib/env.ts";
+import { AppError } from "../lib/errors.ts";
 import { afterDataChange } from "../lib/alerts/service.ts";
 import { formatSummaryText } from "../lib/import/report.ts";
 import type { PackageFile } from "../lib/import/read.ts";
@@ -140,7 +141,7 @@ main().then(
       console.error("Cancelled: the import was rolled back and nothing was written.");
       process.exit(130);
     }
-    if (error instanceof UsageError || error instanceof EnvError) console.error(error.message);
+    if (error instanceof UsageError || error instanceof EnvError || error instanceof AppError) console.error(error.message);
     else if (
       error instanceof Error &&
       (error.name === "DatabaseUnavailableError" || error.name === "DatabaseBusyError" || error.name === "MigrationError")

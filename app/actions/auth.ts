@@ -11,15 +11,24 @@ import {
   SESSION_DAYS,
   type SignInState,
 } from "@/lib/auth/session";
+import { adminLimiter, clientAddress } from "@/lib/auth/limiter";
 import { getEnv } from "@/lib/env";
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const token = getEnv().adminToken;
   if (!token) return { error: "not_configured" };
-  const given = String(formData.get("token") ?? "").trim();
-  if (!isAdminToken(given, token)) return { error: "wrong_token" };
-  const { value } = createSession(String(formData.get("name") ?? ""), token, Date.now());
   const requestHeaders = await headers();
+  const limiter = adminLimiter();
+  const address = clientAddress(requestHeaders);
+  const wait = limiter.retryAfter(address, Date.now());
+  if (wait > 0) return { error: "too_many_attempts", retryAfterSeconds: wait };
+  const given = String(formData.get("token") ?? "").trim();
+  if (!isAdminToken(given, token)) {
+    limiter.record(address, Date.now());
+    return { error: "wrong_token" };
+  }
+  limiter.forget(address);
+  const { value } = createSession(String(formData.get("name") ?? ""), token, Date.now());
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
   (await cookies()).set(SESSION_COOKIE, value, {
     httpOnly: true,

@@ -24,9 +24,12 @@ export default async function DataPage({ searchParams }: PageProps<"/data">) {
       <p className="lede">{t.data.intro}</p>
     </div>
   );
-  let view;
+  let view, table, years;
   try {
     view = parseParams(searchParamsUrl("/data", raw), DataViewSchema, DATA_LIST_PARAMS);
+    const prisma = await getPrisma();
+    // An unknown zone or indicator code in the link is found by the query: the same notice as a bad parameter.
+    [table, years] = await Promise.all([getObservationTable(prisma, view), listYears(prisma)]);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return (
@@ -42,8 +45,6 @@ export default async function DataPage({ searchParams }: PageProps<"/data">) {
       </>
     );
   }
-  const prisma = await getPrisma();
-  const [table, years] = await Promise.all([getObservationTable(prisma, view), listYears(prisma)]);
   return (
     <>
       {/* Wide tables: the page widens from its first byte (a rule on what comes later would shift the page as it arrives). */}

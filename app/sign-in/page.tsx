@@ -30,6 +30,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
                 name: t.auth.name,
                 signIn: t.auth.signIn,
                 wrongToken: t.auth.wrongToken,
+                tooManyAttempts: t.auth.tooManyAttempts,
                 notConfigured: t.auth.notConfigured,
               }}
             />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { SignInState } from "@/lib/auth/session";
 
-type Labels = { token: string; name: string; signIn: string; wrongToken: string; notConfigured: string };
+type Labels = { token: string; name: string; signIn: string; wrongToken: string; tooManyAttempts: string; notConfigured: string };
 
 export function SignInForm({
   action,
@@ -35,7 +35,11 @@ export function SignInForm({
       </label>
       {state.error ? (
         <p id="sign-in-error" className="form-error" role="alert">
-          {state.error === "wrong_token" ? labels.wrongToken : labels.notConfigured}
+          {state.error === "wrong_token"
+            ? labels.wrongToken
+            : state.error === "too_many_attempts"
+              ? labels.tooManyAttempts.replace("{seconds}", String(state.retryAfterSeconds ?? 60))
+              : labels.notConfigured}
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending}>

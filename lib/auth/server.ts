@@ -3,6 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { adminLimiter, clientAddress, tooManyMessage } from "./limiter.ts";
 import { isAdminToken, readSession, SESSION_COOKIE, type AdminSession } from "./session.ts";
 
 export const NOT_CONFIGURED_MESSAGE =
@@ -17,6 +18,28 @@ export function cookieValue(header: string | null, name: string): string | undef
     if (key === name) return decodeURIComponent(rest.join("="));
   }
   return undefined;
+}
+
+/** The host of an Origin header; undefined for `null` (sandboxed pages, file://) or anything unparsable. */
+function originHost(origin: string): string | undefined {
+  try {
+    return origin === "null" ? undefined : new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a request comes from this site's own pages. An `Origin: null` is never this site, whatever
+ * Sec-Fetch-Site says; without either header (curl, old browsers) the request is not cross-site.
+ */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === "null") return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  const host = request.headers.get("host");
+  return !origin || (host !== null && originHost(origin) === host);
 }
 
 function configuredToken(): string {
@@ -52,21 +75,29 @@ export async function requireAdminRequest(request: Request): Promise<Admin> {
   const token = configuredToken();
   const authorization = request.headers.get("authorization");
   if (authorization) {
+    // Too many wrong tokens from this address: refused before this one is even compared.
+    const limiter = adminLimiter();
+    const address = clientAddress(request.headers);
+    const wait = limiter.retryAfter(address, Date.now());
+    if (wait > 0) throw new AppError("too_many_requests", tooManyMessage(wait), { retry_after_seconds: wait });
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (match && isAdminToken(match[1], token)) {
+      limiter.forget(address);
       const actor = request.headers.get("x-actor")?.trim().slice(0, 80);
       return { actor: actor || "api", via: "token" };
     }
+    limiter.record(address, Date.now());
     throw new AppError("unauthorized", "The Bearer token is not this server's admin token.");
   }
   const session = readSession(cookieValue(request.headers.get("cookie"), SESSION_COOKIE), token, Date.now());
   if (session) {
     // A cookie rides along on cross-site requests too; only accept it from this site's own pages.
-    const site = request.headers.get("sec-fetch-site");
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("host");
-    const sameOrigin = site ? site === "same-origin" : !origin || (host !== null && new URL(origin).host === host);
-    if (!sameOrigin) throw new AppError("forbidden", "Cross-site requests cannot use the admin session.");
+    if (!isSameOrigin(request)) {
+      throw new AppError(
+        "forbidden",
+        `Cross-site requests cannot use the admin session (Origin: ${request.headers.get("origin") ?? "none"}): use the site's own pages, or send Authorization: Bearer <FTZ_ADMIN_TOKEN>.`,
+      );
+    }
     return { actor: session.actor, via: "session" };
   }
   throw new AppError("unauthorized", "Writing needs an admin: send Authorization: Bearer <FTZ_ADMIN_TOKEN>, or sign in on the site.");

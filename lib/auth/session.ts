@@ -9,7 +9,7 @@ export const SESSION_DAYS = 7;
 export type AdminSession = { actor: string; expiresAt: number };
 
 /** What the sign-in form shows after a failed attempt. */
-export type SignInState = { error?: "wrong_token" | "not_configured" };
+export type SignInState = { error?: "wrong_token" | "not_configured" | "too_many_attempts"; retryAfterSeconds?: number };
 
 /**
  * Where to go after signing in: only a path of this site. Browsers read `/\evil.example` and a path with

@@ -8,10 +8,16 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { acquireLock } from "./lock.ts";
+import type { DatabaseTimeouts } from "../env.ts";
 import { UnavailableError } from "../errors.ts";
-import { exposeTransactions } from "./transaction-connection.ts";
+import { exposeTransactions, liftClientTimeout } from "./transaction-connection.ts";
 
-export type DatabaseTarget = { url: string } | { dataDir: string };
+/** A server's URL (with its timeouts; defaults when not given), or an embedded database's directory. */
+export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { dataDir: string };
+
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 10_000 };
+/** How much longer than the server's statement timeout the client waits before it gives up on a silent server. */
+const READ_GRACE_MS = 1000;
 
 /** Runs SQL outside Prisma on one connection: what the migration runner needs. */
 export interface ScriptRunner {
@@ -59,11 +65,11 @@ function explainPgError(error: unknown): string {
 }
 
 /** Creates the server's database when it does not exist yet (connecting to its `postgres` database to do so). */
-async function ensureServerDatabase(url: string): Promise<void> {
+async function ensureServerDatabase(url: string, connectMs: number): Promise<void> {
   const parsed = new URL(url);
   const name = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
   if (!name) throw new DatabaseUnavailableError(describeUrl(url), "DATABASE_URL names no database");
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs });
   try {
     await probe.connect();
     return;
@@ -74,7 +80,7 @@ async function ensureServerDatabase(url: string): Promise<void> {
   }
   const admin = new URL(url);
   admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: connectMs });
   try {
     await client.connect();
     await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
@@ -91,9 +97,22 @@ async function ensureServerDatabase(url: string): Promise<void> {
   }
 }
 
-async function openServer(url: string): Promise<Database> {
-  await ensureServerDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+async function openServer(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
+  await ensureServerDatabase(url, timeouts.connectMs);
+  // Bounded waits: for a connection, for a statement (the server cancels it), and for an answer at all
+  // (a server that hangs says nothing; the client gives up shortly after the statement timeout). A
+  // failed connection is dropped from the pool, so the next request connects afresh: recovery needs no restart.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + READ_GRACE_MS,
+    keepAlive: true,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection that breaks (the server stopped) must not crash the process.
+  pool.on("error", (error) => console.error(`ftz-monitor: a database connection failed: ${error.message}`));
   const prisma = new PrismaClient({ adapter: exposeTransactions(new PrismaPg(pool), "postgres") });
   return {
     prisma,
@@ -101,12 +120,17 @@ async function openServer(url: string): Promise<Database> {
     location: describeUrl(url),
     async withScriptRunner(fn) {
       const client = await pool.connect();
+      // Migrations may rewrite large tables: no statement timeout for this session.
+      const restore = liftClientTimeout(client);
       try {
+        await client.query("SET statement_timeout = 0");
         return await fn({
           exec: async (sql) => void (await client.query(sql)),
           query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
         });
       } finally {
+        restore();
+        await client.query("RESET statement_timeout").catch(() => undefined);
         client.release();
       }
     },
@@ -148,5 +172,5 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
 
 /** Opens the target. `role` names this process in the embedded database's lock file. */
 export async function openDatabase(target: DatabaseTarget, role = "ftz-monitor"): Promise<Database> {
-  return "url" in target ? openServer(target.url) : openEmbedded(target.dataDir, role);
+  return "url" in target ? openServer(target.url, target.timeouts ?? DEFAULT_TIMEOUTS) : openEmbedded(target.dataDir, role);
 }

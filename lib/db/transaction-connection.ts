@@ -19,25 +19,25 @@ type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type Query = Parameters<AdapterTransaction["queryRaw"]>[0];
 
 const PROBE = "SELECT $1::text AS ftz_transaction_probe";
-// On globalThis: Next.js bundles the server start (which opens the client) and each route apart, and
-// this module runs once in each; the probe is claimed in the one and read in the other.
-const shared = globalThis as typeof globalThis & { ftzClaimedConnections?: Map<string, DriverConnection> };
-const claimed = (shared.ftzClaimedConnections ??= new Map<string, DriverConnection>());
+// On globalThis: Next.js may bundle this module more than once (the start-up and each route), and the
+// transaction that claims a token and the caller that asks for it must see the same map.
+const holder = globalThis as typeof globalThis & { ftzClaimedConnections?: Map<string, DriverConnection> };
+const claimed = (holder.ftzClaimedConnections ??= new Map<string, DriverConnection>());
+
+function isPgClient(client: unknown): boolean {
+  return typeof client === "object" && client !== null && "query" in client && "release" in client && "connection" in client;
+}
 
 /** Both adapters keep their driver handle in `client` (the pool's client, PGlite's transaction): read and checked. */
 function connectionOf(transaction: AdapterTransaction, kind: DriverConnection["kind"]): DriverConnection {
   const client: unknown = Reflect.get(transaction, "client");
-  // Duck-typed, not instanceof: the bundle may hold more than one copy of pg.
+  // Duck-typed beside instanceof: the bundle may hold more than one copy of pg.
   if (kind === "postgres" && (client instanceof pg.Client || isPgClient(client))) return { kind, client: client as pg.PoolClient };
   if (kind === "pglite" && typeof client === "object" && client !== null && "query" in client && "rollback" in client)
     return { kind, tx: client as PGliteTransaction };
   throw new Error(
     `The ${kind} Prisma adapter no longer keeps its connection where ftz-monitor expects it (lib/db/transaction-connection.ts)`,
   );
-}
-
-function isPgClient(client: unknown): boolean {
-  return typeof client === "object" && client !== null && "query" in client && "release" in client && "connection" in client;
 }
 
 /** Methods called on the proxy run on the real object (the adapters use private fields). */
@@ -87,4 +87,28 @@ export async function driverConnection(tx: Prisma.TransactionClient): Promise<Dr
   if (!connection)
     throw new Error("This Prisma client was not opened through lib/db/connection.ts: its transactions do not expose their connection");
   return connection;
+}
+
+type TimeoutParameters = { connectionParameters: { query_timeout?: number | false } };
+
+/**
+ * Lifts the statement timeouts for one transaction (an import: its lock may wait for another import,
+ * its merges may take minutes): SET LOCAL on the server, and the client's read timeout on this
+ * connection. Returns what puts the client's back; call it before the transaction ends.
+ */
+export async function liftTimeouts(tx: Prisma.TransactionClient): Promise<() => void> {
+  const connection = await driverConnection(tx);
+  await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+  if (connection.kind !== "postgres") return () => undefined;
+  return liftClientTimeout(connection.client);
+}
+
+/** Lifts the read timeout of one driver client (a migration, an import); the returned function restores it. */
+export function liftClientTimeout(client: pg.ClientBase): () => void {
+  const parameters = (client as unknown as TimeoutParameters).connectionParameters;
+  const before = parameters.query_timeout;
+  parameters.query_timeout = false;
+  return () => {
+    parameters.query_timeout = before;
+  };
 }

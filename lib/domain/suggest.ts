@@ -14,10 +14,22 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Up to `count` candidates, nearest first by edit distance; among equals, one containing the text first. */
+/** Longer than this, a text is no mistyped code: no suggestion is looked for. */
+export const MAX_SUGGEST_LENGTH = 64;
+/** The most candidates compared with one text, so that one lookup costs at most ~MAX² × this. */
+export const MAX_SUGGEST_CANDIDATES = 2_000;
+
+/**
+ * Up to `count` candidates, nearest first by edit distance; among equals, one containing the text first.
+ * Bounded: a text longer than MAX_SUGGEST_LENGTH gets none, and only the first MAX_SUGGEST_CANDIDATES
+ * candidates are compared, so one request cannot hold the server.
+ */
 export function closest(text: string, candidates: readonly string[], count = 3): string[] {
   const needle = text.trim().toLowerCase();
+  if (needle.length > MAX_SUGGEST_LENGTH) return [];
   return candidates
+    .slice(0, MAX_SUGGEST_CANDIDATES)
+    .filter((candidate) => candidate.length <= MAX_SUGGEST_LENGTH * 2)
     .map((candidate) => {
       const lower = candidate.toLowerCase();
       return { candidate, distance: editDistance(needle, lower), contains: needle.length >= 3 && lower.includes(needle) ? 0 : 1 };

@@ -71,6 +71,7 @@ const en = {
     signOut: "Sign out",
     signedInAs: "Signed in as",
     wrongToken: "That is not this server's admin token.",
+    tooManyAttempts: "Too many wrong tokens from this address: try again in {seconds} s.",
     notConfiguredTitle: "Writes are switched off",
     notConfigured:
       "This server has no admin token, so nothing can be imported or edited. Set FTZ_ADMIN_TOKEN (16 or more characters) in the server's environment and restart it.",
@@ -673,6 +674,7 @@ const zh: Messages = {
     signOut: "退出",
     signedInAs: "当前用户",
     wrongToken: "令牌不正确。",
+    tooManyAttempts: "来自此地址的错误令牌过多，请在 {seconds} 秒后重试。",
     notConfiguredTitle: "写入功能未开启",
     notConfigured: "本服务器未设置管理员令牌，因此无法导入或编辑数据。请在服务器环境中设置 FTZ_ADMIN_TOKEN（至少16个字符）并重启。",
     insecure: "当前连接未加密，会话 Cookie 以明文传输。请通过 HTTPS 提供服务。",

@@ -57,6 +57,11 @@ export function normalizeHeader(cell: string): string {
  * Checks a header row. Returns the column names (normalized) and the problems: unknown columns,
  * duplicated columns and missing required ones. `fatal` is set when rows cannot be read at all.
  */
+/** A cell as quoted in a message: a long one cut, so that one cell cannot swell the answer. */
+export function shown(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function checkHeader(
   table: TableName,
   cells: readonly string[],
@@ -75,8 +80,8 @@ export function checkHeader(
         table,
         row: 1,
         file,
-        column,
-        message: `Unknown column '${column}' in ${table}. Columns are: ${spec.order.join(", ")}`,
+        column: shown(column),
+        message: `Unknown column '${shown(column)}' in ${table}. Columns are: ${spec.order.join(", ")}`,
       });
     } else if (seen.has(column)) {
       problems.push({ table, row: 1, file, column, message: `Column '${column}' appears twice` });

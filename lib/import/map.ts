@@ -4,6 +4,7 @@ import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/date
 import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
 import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue } from "../domain/units.ts";
 import { type Catalog } from "./catalog.ts";
+import { shown } from "./columns.ts";
 import type { RowProblem, RowWarning, TableName } from "../domain/imports.ts";
 import {
   EVENT_KINDS,
@@ -128,6 +129,26 @@ class RowContext {
   finish<T>(value: () => T): Mapped<T> {
     return this.errors.length ? { ok: false, errors: this.errors } : { ok: true, value: value(), warnings: this.warnings };
   }
+}
+
+/** The longest cell any table takes: a quote or a description is a few sentences, not a document. */
+export const MAX_CELL_CHARS = 20_000;
+
+/**
+ * Cells no column can take, found before anything else is read from the row: a NUL character
+ * (PostgreSQL cannot store one in text) and a cell longer than MAX_CELL_CHARS.
+ */
+function refuseCells(table: TableName, row: number, cells: Cells, file?: string): { ok: false; errors: RowProblem[] } | undefined {
+  const errors: RowProblem[] = [];
+  for (const [column, value] of Object.entries(cells)) {
+    const message = value.includes("\u0000")
+      ? `Column '${column}' holds a NUL character (\\0), which cannot be stored: remove it (it is often left by a conversion from another program)`
+      : value.length > MAX_CELL_CHARS
+        ? `Column '${column}' holds ${value.length.toLocaleString("en")} characters; a cell holds at most ${MAX_CELL_CHARS.toLocaleString("en")}`
+        : undefined;
+    if (message) errors.push({ table, row, column, message, ...(file ? { file } : {}) });
+  }
+  return errors.length ? { ok: false, errors } : undefined;
 }
 
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -278,7 +299,7 @@ function findZone(ctx: RowContext, catalog: Catalog, column = "zone") {
     const near = catalog.suggestZones(ref);
     ctx.error(
       column,
-      `Unknown zone '${ref}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the zones table or use a known code`,
+      `Unknown zone '${shown(ref)}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the zones table or use a known code`,
     );
   }
   return zone;
@@ -292,13 +313,15 @@ function findIndicator(ctx: RowContext, catalog: Catalog) {
     const near = catalog.suggestIndicators(code);
     ctx.error(
       "indicator",
-      `Unknown indicator '${code}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the indicators table or use a known code`,
+      `Unknown indicator '${shown(code)}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}. Define it in the indicators table or use a known code`,
     );
   }
   return indicator;
 }
 
 export function mapZoneRow(cells: Cells, row: number, knownCodes: ReadonlySet<string>, file?: string): Mapped<ZoneInput> {
+  const refused = refuseCells("zones", row, cells, file);
+  if (refused) return refused;
   const ctx = new RowContext("zones", row, cells, file);
   const code = ctx.required("code", "Zone code").toLowerCase();
   if (code !== "" && !SLUG.test(code))
@@ -333,6 +356,8 @@ export function mapZoneRow(cells: Cells, row: number, knownCodes: ReadonlySet<st
 }
 
 export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mapped<IndicatorInput> {
+  const refused = refuseCells("indicators", row, cells, file);
+  if (refused) return refused;
   const ctx = new RowContext("indicators", row, cells, file);
   const code = ctx.required("code", "Indicator code").toLowerCase();
   if (code !== "" && !SLUG.test(code))
@@ -363,6 +388,8 @@ export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mappe
 }
 
 export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<ObservationInput> {
+  const refused = refuseCells("observations", row, cells, file);
+  if (refused) return refused;
   const ctx = new RowContext("observations", row, cells, file);
   const zone = findZone(ctx, catalog);
   const indicator = findIndicator(ctx, catalog);
@@ -411,6 +438,8 @@ export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, f
 }
 
 export function mapTargetRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<TargetInput> {
+  const refused = refuseCells("targets", row, cells, file);
+  if (refused) return refused;
   const ctx = new RowContext("targets", row, cells, file);
   const zone = findZone(ctx, catalog);
   const indicator = findIndicator(ctx, catalog);
@@ -428,6 +457,8 @@ export function mapTargetRow(cells: Cells, row: number, catalog: Catalog, file?:
 }
 
 export function mapEventRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<EventInput> {
+  const refused = refuseCells("events", row, cells, file);
+  if (refused) return refused;
   const ctx = new RowContext("events", row, cells, file);
   const zone = findZone(ctx, catalog);
   const dateText = ctx.required("date", "Date");

@@ -5,6 +5,8 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
+import { inspectWorkbook, WorkbookRefused, type WorkbookLimits } from "./zip.ts";
+import { AppError } from "../errors.ts";
 import { TABLES, type RowProblem, type TableName } from "../domain/imports.ts";
 
 /** A file of a package: its name and a way to read its bytes (possibly more than once). */
@@ -124,6 +126,19 @@ function toCells(columns: readonly string[], values: readonly string[]): Record<
   return cells;
 }
 
+/**
+ * Why a row has more cells than the header: an unquoted comma, or — when the cells hold line breaks and
+ * there are about two rows' worth of them — lines that ran together because the file mixes line endings
+ * (the parser takes the first line's ending, CRLF, LF or CR, for every line).
+ */
+function tooManyCells(row: number, values: readonly string[], columns: number): string {
+  const counted = `Row ${row} has ${values.length} cells but the header has ${columns} columns`;
+  if (values.length >= 2 * columns - 1 && values.some((value) => /[\r\n]/.test(value))) {
+    return `${counted}: the file mixes line endings (CRLF, LF and CR), so lines ran together from here. Save it again as CSV, or convert it so that every line ends the same way`;
+  }
+  return `${counted} (an unquoted comma in a value?)`;
+}
+
 function csvError(error: unknown, file: string, table: TableName | "file", row: number): ReadError {
   const message = error instanceof Error ? error.message : String(error);
   return new ReadError({ table, file, row, message: `${file} could not be read near row ${row}: ${message}` });
@@ -172,12 +187,7 @@ async function openCsv(file: PackageFile): Promise<OpenedPackage> {
         const values = record as string[];
         if (isBlank(values)) continue;
         if (values.length > columns.length && !isBlank(values.slice(columns.length))) {
-          throw new ReadError({
-            table,
-            file: file.name,
-            row,
-            message: `Row ${row} has ${values.length} cells but the header has ${columns.length} columns (an unquoted comma in a value?)`,
-          });
+          throw new ReadError({ table, file: file.name, row, message: tooManyCells(row, values, columns.length) });
         }
         yield { row, cells: toCells(columns, values) };
       }
@@ -204,25 +214,78 @@ function cellText(value: CellValue): string {
   return "";
 }
 
-async function* sheetRows(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<{ sheet: string; row: number; values: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counting(file, counter), {
+/** How long ExcelJS may wait without reading a byte before the workbook counts as unreadable. */
+export const STALL_MS = 10_000;
+
+/**
+ * The rows of every sheet, as ExcelJS streams them. A watchdog ends the read with an error when ExcelJS
+ * waits STALL_MS without reading a byte (its reader can wait forever on a damaged archive); time spent
+ * by the caller between rows does not count.
+ */
+export async function* sheetRows(
+  file: PackageFile,
+  counter = { bytes: 0 },
+  stallMs = STALL_MS,
+): AsyncIterable<{ sheet: string; row: number; values: string[] }> {
+  const input = counting(file, counter);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
   });
-  for await (const worksheet of reader) {
-    const sheet = String((worksheet as unknown as { name?: string }).name ?? "");
-    for await (const row of worksheet) {
-      const raw = row.values as CellValue[];
-      // ExcelJS rows are 1-based: values[0] is always empty.
-      yield { sheet, row: row.number, values: raw.slice(1).map(cellText) };
+  let waitingSince: number | undefined;
+  let seen = -1;
+  let stall: (error: Error) => void = () => undefined;
+  const stalled = new Promise<never>((_, reject) => (stall = reject));
+  stalled.catch(() => undefined);
+  const watchdog = setInterval(
+    () => {
+      if (waitingSince === undefined) return;
+      if (counter.bytes !== seen) {
+        seen = counter.bytes;
+        waitingSince = Date.now();
+      } else if (Date.now() - waitingSince >= stallMs) {
+        stall(new Error(`the reader stopped after ${counter.bytes} bytes (a damaged workbook?)`));
+        input.destroy();
+      }
+    },
+    Math.min(1000, stallMs / 4),
+  );
+  const next = async <T>(iterator: AsyncIterator<T>): Promise<IteratorResult<T>> => {
+    waitingSince = Date.now();
+    try {
+      return await Promise.race([iterator.next(), stalled]);
+    } finally {
+      waitingSince = undefined;
     }
+  };
+  try {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let sheetItem = await next(sheets); !sheetItem.done; sheetItem = await next(sheets)) {
+      const worksheet = sheetItem.value;
+      const sheet = String((worksheet as unknown as { name?: string }).name ?? "");
+      const rows = (worksheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+      for (let rowItem = await next(rows); !rowItem.done; rowItem = await next(rows)) {
+        const raw = rowItem.value.values as CellValue[];
+        // ExcelJS rows are 1-based: values[0] is always empty.
+        yield { sheet, row: rowItem.value.number, values: raw.slice(1).map(cellText) };
+      }
+    }
+  } finally {
+    clearInterval(watchdog);
   }
 }
 
-async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
+async function openWorkbook(file: PackageFile, limits: WorkbookLimits): Promise<OpenedPackage> {
+  // Before ExcelJS reads a byte: is this a workbook at all, and not one that would unpack to gigabytes?
+  try {
+    await inspectWorkbook(file.open, file.name, limits);
+  } catch (error) {
+    if (!(error instanceof WorkbookRefused)) throw error;
+    throw new AppError(error.kind === "unsupported" ? "unsupported_media_type" : "payload_too_large", error.message, { file: file.name });
+  }
   // First pass: headers of every sheet. Rows are read again per table when the importer asks.
   const headers = new Map<string, string[]>();
   try {
@@ -235,6 +298,14 @@ async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
   }
   const problems: RowProblem[] = [];
   const sources: TableSource[] = [];
+  if (headers.size === 0) {
+    problems.push({
+      table: "file",
+      file: file.name,
+      row: 0,
+      message: `${file.name} holds no table: no sheet has a header row (is the workbook empty or damaged?)`,
+    });
+  }
   const lone = headers.size === 1;
   for (const [sheet, header] of headers) {
     const name = `${file.name} › ${sheet}`;
@@ -280,7 +351,7 @@ async function openWorkbook(file: PackageFile): Promise<OpenedPackage> {
 }
 
 /** Opens every file of a package. Unreadable files become problems; nothing is imported from them. */
-export async function openPackage(files: readonly PackageFile[]): Promise<OpenedPackage> {
+export async function openPackage(files: readonly PackageFile[], limits: WorkbookLimits): Promise<OpenedPackage> {
   const opened: OpenedPackage = { sources: [], problems: [] };
   if (files.length === 0) {
     opened.problems.push({ table: "file", row: 0, message: "No file was given" });
@@ -291,7 +362,7 @@ export async function openPackage(files: readonly PackageFile[]): Promise<Opened
     try {
       const result =
         extension === "xlsx"
-          ? await openWorkbook(file)
+          ? await openWorkbook(file, limits)
           : extension === "csv" || extension === "txt"
             ? await openCsv(file)
             : {
@@ -306,6 +377,9 @@ export async function openPackage(files: readonly PackageFile[]): Promise<Opened
       if (error instanceof ReadError) opened.problems.push(error.problem);
       else throw error;
     }
+  }
+  if (opened.sources.length === 0 && opened.problems.length === 0) {
+    opened.problems.push({ table: "file", row: 0, message: `The package holds no table: give at least one of ${TABLES.join(", ")}` });
   }
   const seen = new Map<TableName, string>();
   for (const source of opened.sources) {

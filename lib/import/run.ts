@@ -3,6 +3,8 @@
 // does everything but the commit, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client.ts";
+import { getEnv } from "../env.ts";
+import { liftTimeouts } from "../db/transaction-connection.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { IdentityIndex } from "./identities.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
@@ -11,6 +13,7 @@ import { mapEventRow, mapIndicatorRow, mapObservationRow, mapTargetRow, mapZoneR
 import { ObservationWriter, revisionChanges } from "./observation-writer.ts";
 import { dateOrNull, existingSeries, loadIndicators, loadZones, SourceCache, type Tx } from "./persist.ts";
 import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
+import type { WorkbookLimits } from "./zip.ts";
 import {
   emptyCounts,
   MAX_LISTED,
@@ -42,6 +45,8 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Cancels the import: it stops at the next row and rolls back, writing nothing. */
   signal?: AbortSignal;
+  /** What a workbook may unpack to and declare; by default the settings (FTZ_IMPORT_MAX_UNPACKED_BYTES, …). */
+  limits?: WorkbookLimits;
 };
 
 // Serialises imports on a PostgreSQL server: two at once would race on the same identities.
@@ -541,7 +546,7 @@ function totals(counts: Partial<Record<TableName, TableCounts>>): TableCounts {
  */
 export async function importPackage(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const opened = await openPackage(files);
+  const opened = await openPackage(files, options.limits ?? getEnv().workbookLimits);
   const checksum = await checksumFiles(files);
   const fileNames = files.map((f) => f.name);
   let outcome: { run: ImportRun; importId: number } | undefined;
@@ -573,36 +578,41 @@ export async function importPackage(prisma: PrismaClient, files: readonly Packag
   try {
     await prisma.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", IMPORT_LOCK_KEY);
-        // A dry run is rolled back: give it an id outside the sequence so it leaves no gap in the history.
-        const record = await tx.import.create({
-          data: {
-            ...(options.dryRun ? { id: -1 } : {}),
-            channel: options.channel,
-            actor: options.actor,
-            fileName: fileNames.join(", "),
-            checksum,
-            dryRun: options.dryRun,
-          },
-        });
-        const catalog = new Catalog(await loadZones(tx), await loadIndicators(tx));
-        const run = new ImportRun(tx, record.id, catalog, options);
-        outcome = { run, importId: record.id };
-        run.addErrors(opened.problems);
-        for (const source of sources) await run[source.table](source);
-        const summary = summarize(run, !options.dryRun && run.errorCount === 0, record.id);
-        if (options.dryRun || run.errorCount > 0) throw new Rollback();
-        await tx.import.update({
-          where: { id: record.id },
-          data: {
-            rowsNew: summary.totals.new,
-            rowsRevised: summary.totals.revised,
-            rowsSame: summary.totals.unchanged,
-            rowsRejected: summary.totals.rejected,
-            warnings: summary.warningCount,
-            summary: JSON.parse(JSON.stringify({ ...summary, durationMs: undefined })),
-          },
-        });
+        const restoreTimeouts = await liftTimeouts(tx);
+        try {
+          await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", IMPORT_LOCK_KEY);
+          // A dry run is rolled back: give it an id outside the sequence so it leaves no gap in the history.
+          const record = await tx.import.create({
+            data: {
+              ...(options.dryRun ? { id: -1 } : {}),
+              channel: options.channel,
+              actor: options.actor,
+              fileName: fileNames.join(", "),
+              checksum,
+              dryRun: options.dryRun,
+            },
+          });
+          const catalog = new Catalog(await loadZones(tx), await loadIndicators(tx));
+          const run = new ImportRun(tx, record.id, catalog, options);
+          outcome = { run, importId: record.id };
+          run.addErrors(opened.problems);
+          for (const source of sources) await run[source.table](source);
+          const summary = summarize(run, !options.dryRun && run.errorCount === 0, record.id);
+          if (options.dryRun || run.errorCount > 0) throw new Rollback();
+          await tx.import.update({
+            where: { id: record.id },
+            data: {
+              rowsNew: summary.totals.new,
+              rowsRevised: summary.totals.revised,
+              rowsSame: summary.totals.unchanged,
+              rowsRejected: summary.totals.rejected,
+              warnings: summary.warningCount,
+              summary: JSON.parse(JSON.stringify({ ...summary, durationMs: undefined })),
+            },
+          });
+        } finally {
+          restoreTimeouts();
+        }
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
     );

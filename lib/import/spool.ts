@@ -36,6 +36,14 @@ function tooLarge(limit: number): AppError {
   );
 }
 
+function malformedForm(error: unknown): AppError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError(
+    "bad_request",
+    `The multipart form cannot be read (${reason}): send multipart/form-data with its boundary in the Content-Type, complete up to its closing boundary — as a browser or curl -F does.`,
+  );
+}
+
 function safeName(name: string, fallback: string): string {
   const base = path
     .basename(name.replaceAll("\\", "/"))
@@ -69,17 +77,31 @@ export async function spoolRequest(request: Request, limit: number, rawName?: st
     if (type.startsWith("multipart/form-data")) {
       const names: string[] = [];
       const fields: Record<string, string> = {};
-      const busboy = Busboy({ headers: { "content-type": contentType }, limits: { files: 10, fields: 20 }, defParamCharset: "utf8" });
-      const writes: Promise<void>[] = [];
+      let busboy: Busboy.Busboy;
+      try {
+        busboy = Busboy({ headers: { "content-type": contentType }, limits: { files: 10, fields: 20 }, defParamCharset: "utf8" });
+      } catch (error) {
+        throw malformedForm(error);
+      }
+      // Each file's write settles on its own; its failure is kept, never left as an unhandled rejection.
+      const writes: Promise<unknown>[] = [];
       busboy.on("file", (_field, stream, info) => {
         let name = safeName(info.filename ?? "", `file-${names.length + 1}`);
         while (names.includes(name)) name = `${names.length + 1}-${name}`;
         names.push(name);
-        writes.push(pipeline(stream, new SizeLimit(state, limit), fs.createWriteStream(path.join(dir, name))));
+        writes.push(
+          pipeline(stream, new SizeLimit(state, limit), fs.createWriteStream(path.join(dir, name))).then(
+            () => undefined,
+            (error: unknown) => error,
+          ),
+        );
       });
       busboy.on("field", (name, value) => (fields[name] = value));
-      await pipeline(body, busboy);
-      await Promise.all(writes);
+      let formError: unknown;
+      await pipeline(body, busboy).catch((error: unknown) => (formError = error));
+      const writeError = (await Promise.all(writes)).find((outcome) => outcome !== undefined);
+      const failure = [writeError, formError].find((error) => error instanceof AppError) ?? formError ?? writeError;
+      if (failure !== undefined) throw failure instanceof AppError ? failure : malformedForm(failure);
       if (names.length === 0) throw new AppError("bad_request", "The form holds no file: attach a CSV or XLSX file.");
       return { files: names.map(toFile), fields, cleanup };
     }

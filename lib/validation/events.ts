@@ -2,6 +2,7 @@
 // columns of the data package's `events` table, so the importer's row mapping checks it (zone, date,
 // kind, source) with the same messages; here only its shape and lengths are checked.
 import { z } from "zod";
+import { parseId } from "./ids.ts";
 import { AppError } from "../errors.ts";
 import { FormatParam } from "./series.ts";
 import { EVENT_KINDS } from "../domain/vocabulary.ts";
@@ -88,5 +89,5 @@ export function parseEventBody(body: unknown): EventFields {
 
 /** An event id from a URL segment; undefined when it cannot be one (then there is no such event). */
 export function parseEventId(segment: string): number | undefined {
-  return /^[1-9]\d{0,8}$/.test(segment) ? Number(segment) : undefined;
+  return parseId(segment);
 }

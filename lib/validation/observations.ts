@@ -1,6 +1,7 @@
 // The filters of the observations API and the data explorer, validated.
 import { z } from "zod";
 import { isValidDate, isoDate, endOfMonth } from "../domain/dates.ts";
+import { isId } from "./ids.ts";
 import { BASES, QUALIFIERS, STATUSES } from "../domain/vocabulary.ts";
 import { LangParam } from "./lang.ts";
 
@@ -27,6 +28,14 @@ const DateParam = (edge: "start" | "end") =>
     return date;
   });
 
+/** indicator.zone.period-end.id, as encodeCursor writes it: ids that fit the database, a real date. */
+function isCursor(text: string): boolean {
+  const match = /^(\d{1,10})\.(\d{1,10})\.(\d{4})-(\d{2})-(\d{2})\.(\d{1,10})$/.exec(text);
+  if (!match) return false;
+  const [, indicator, zone, year, month, day, id] = match.map(Number) as number[];
+  return [indicator, zone, id].every((value) => isId(value ?? 0)) && isValidDate(year ?? 0, month ?? 0, day ?? 0);
+}
+
 const list = <T extends string>(values: readonly T[], what: string) =>
   z.array(z.enum(values as unknown as [T, ...T[]], `must be one or more ${what} of: ${values.join(", ")}`));
 
@@ -49,10 +58,7 @@ export const ObservationQuerySchema = ObservationFilterSchema.extend({
   /** The language of an XLSX download's headers and sheets. */
   lang: LangParam.optional(),
   limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000").optional(),
-  cursor: z
-    .string()
-    .regex(/^\d+\.\d+\.\d{4}-\d{2}-\d{2}\.\d+$/, "must be the next_cursor of a previous page")
-    .optional(),
+  cursor: z.string().refine(isCursor, "must be the next_cursor of a previous page").optional(),
 });
 
 export const OBSERVATION_LIST_PARAMS = ["zone", "indicator", "basis", "status", "qualifier"] as const;

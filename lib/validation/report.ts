@@ -28,6 +28,9 @@ export type ReportInput = z.infer<typeof ReportSchema>;
 
 /** Validates a report body; every item's view must be a valid compare view. Errors name the field. */
 export function parseReport(body: unknown): ReportInput {
+  // PostgreSQL cannot store a NUL character in JSON text: refused here, not by the database.
+  if (JSON.stringify(body).includes("\\u0000"))
+    throw new AppError("bad_request", "Report text holds a NUL character (\\0), which cannot be stored: remove it.", { field: "body" });
   const result = ReportSchema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -6,10 +6,13 @@ describe("parseEnv", () => {
   it("defaults to the embedded database under .data and port 3000", () => {
     expect(parseEnv({}, "/srv/app")).toEqual({
       databaseUrl: undefined,
+      databaseTimeouts: { connectMs: 5000, statementMs: 10_000 },
       dataDir: path.resolve("/srv/app", ".data/pglite"),
       adminToken: undefined,
       importMaxBytes: 100 * 1024 * 1024,
+      workbookLimits: { unpackedBytes: 128 * 1024 * 1024, sheetRows: 250_000 },
       seed: true,
+      publicReports: true,
       port: 3000,
       monitor: { tolerance: 0.05, thresholds: { behind: 0.1, yoyFall: 0.1, staleDays: 45 }, webhookUrl: undefined },
     });
@@ -47,7 +50,12 @@ describe("parseEnv", () => {
     [{ FTZ_ADMIN_TOKEN: "short" }, "FTZ_ADMIN_TOKEN must be at least 16 characters"],
     [{ PORT: "99999" }, "PORT must be a TCP port"],
     [{ FTZ_SEED: "yes" }, "FTZ_SEED must be true or false"],
+    [{ FTZ_PUBLIC_REPORTS: "maybe" }, "FTZ_PUBLIC_REPORTS must be true or false"],
     [{ FTZ_IMPORT_MAX_BYTES: "-1" }, "FTZ_IMPORT_MAX_BYTES must be a positive number of bytes"],
+    [{ FTZ_IMPORT_MAX_UNPACKED_BYTES: "1.5" }, "FTZ_IMPORT_MAX_UNPACKED_BYTES must be a whole number of bytes"],
+    [{ FTZ_DB_CONNECT_TIMEOUT_MS: "10" }, "FTZ_DB_CONNECT_TIMEOUT_MS must be at least 100 ms"],
+    [{ FTZ_DB_STATEMENT_TIMEOUT_MS: "2.5" }, "FTZ_DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds"],
+    [{ FTZ_IMPORT_MAX_SHEET_ROWS: "0" }, "FTZ_IMPORT_MAX_SHEET_ROWS must be a positive number of rows"],
     [{ FTZ_TARGET_TOLERANCE: "150%" }, "FTZ_TARGET_TOLERANCE must be between 0 and 1"],
     [{ FTZ_ALERT_BEHIND: "lots" }, "FTZ_ALERT_BEHIND must be a number such as 0.1 or 10%"],
     [{ FTZ_ALERT_STALE_DAYS: "1.5" }, "FTZ_ALERT_STALE_DAYS must be a whole number of days"],

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getAdminSession, isWriteConfigured } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/bootstrap";
 import { getImport } from "@/lib/db/queries/imports";
+import { parseId } from "@/lib/validation/ids";
 import { formatDateTime, formatNumber, qualifierMark, type Locale } from "@/lib/domain/format";
 import type { Qualifier } from "@/lib/domain/vocabulary";
 import { fill, messages, type Messages } from "@/lib/i18n/messages";
@@ -20,8 +21,9 @@ export default async function ImportDetailPage({ params }: PageProps<"/imports/[
   const locale = await getLocale();
   const t = messages(locale);
   if (!isWriteConfigured() || !(await getAdminSession())) redirect(`/sign-in?next=/imports/${encodeURIComponent(id)}`);
-  if (!/^\d+$/.test(id)) notFound();
-  const detail = await getImport(await getPrisma(), Number(id));
+  const number = parseId(id);
+  if (number === undefined) notFound();
+  const detail = await getImport(await getPrisma(), number);
   if (!detail) notFound();
   const channel = t.import.channels[detail.channel as keyof Messages["import"]["channels"]] ?? detail.channel;
   return (

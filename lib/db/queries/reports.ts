@@ -54,6 +54,11 @@ export async function createReport(prisma: PrismaClient, input: ReportInput, act
   return { ...toSaved(row), editKey };
 }
 
+/** How many reports were saved without signing in (by visitors). */
+export async function countVisitorReports(prisma: PrismaClient): Promise<number> {
+  return prisma.report.count({ where: { createdBy: "visitor" } });
+}
+
 /** Whether the key is this report's edit key; undefined when there is no such report. */
 export async function reportKeyMatches(prisma: PrismaClient, id: string, key: string): Promise<boolean | undefined> {
   const row = await prisma.report.findUnique({ where: { id }, select: { editKeyHash: true } });

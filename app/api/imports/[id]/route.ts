@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/bootstrap";
 import { getImport } from "@/lib/db/queries/imports";
 import { AppError } from "@/lib/errors";
 import { handle, json } from "@/lib/http";
+import { parseId } from "@/lib/validation/ids";
 import { parseParams } from "@/lib/validation/params";
 
 const Params = z.object({
@@ -16,8 +17,8 @@ export const GET = handle(async (request, context: { params: Promise<{ id: strin
   const { id } = await context.params;
   const params = parseParams(new URL(request.url), Params);
   await requireAdminRequest(request);
-  if (!/^\d+$/.test(id)) throw new AppError("bad_request", `Import id '${id}' is not a number`);
-  const detail = await getImport(await getPrisma(), Number(id), params.limit ?? 500, params.offset ?? 0);
-  if (!detail) throw new AppError("not_found", `There is no import ${id}`);
+  const number = parseId(id);
+  const detail = number === undefined ? undefined : await getImport(await getPrisma(), number, params.limit ?? 500, params.offset ?? 0);
+  if (!detail) throw new AppError("not_found", `There is no import '${id}'`);
   return json(detail);
 });

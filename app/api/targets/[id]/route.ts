@@ -4,11 +4,13 @@ import { deleteTarget } from "@/lib/alerts/targets";
 import { getPrisma } from "@/lib/bootstrap";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
+import { parseId } from "@/lib/validation/ids";
 
 export const DELETE = handle(async (request, context: { params: Promise<{ id: string }> }) => {
   await requireAdminRequest(request);
   const { id } = await context.params;
-  if (!/^\d{1,9}$/.test(id) || !(await deleteTarget(await getPrisma(), Number(id))))
+  const number = parseId(id);
+  if (number === undefined || !(await deleteTarget(await getPrisma(), number)))
     throw new AppError("not_found", `There is no target '${id}'`);
   return new Response(null, { status: 204 });
 });
