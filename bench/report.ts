@@ -212,7 +212,7 @@ export function markdown(r: BenchResults): string {
     `Repeats: import ${m.requests.importRuns}×, API ${m.requests.api} requests per case, pages ${m.requests.pages}, ` +
       `exports ${m.requests.exports}, Lighthouse ${m.requests.lighthouseRuns} run(s) per page; figures are medians (p50) unless marked.`,
     "",
-    `**${judged - missed} of ${judged} targets met.** What each figure means: README.md, section Benchmarks.`,
+    `**${judged - missed} of ${judged} targets met.** What each figure means: docs/benchmarks.md.`,
     "",
     table(
       ["area", "figure", "measured", "target", ""],

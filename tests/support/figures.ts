@@ -1,5 +1,5 @@
 // Observations hold their zone, indicator and source as plain ids (no foreign keys, so no Prisma
-// relations: README, Benchmarks): tests name zones and indicators by code and look sources up by id.
+// relations: docs/benchmarks.md): tests name zones and indicators by code and look sources up by id.
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 
 type ByCode = { zone?: string | { startsWith: string }; indicator?: string };
