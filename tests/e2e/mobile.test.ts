@@ -32,7 +32,8 @@ describe.each(["en", "zh"] as const)("on a phone in %s", (locale) => {
       return [...document.querySelectorAll("body *")]
         .filter((el) => {
           const box = el.getBoundingClientRect();
-          return box.width > 0 && box.right > width + 1 && !scrolls(el);
+          // Laid out but not shown (the content of a closed <details>) is not on the screen.
+          return box.width > 0 && box.right > width + 1 && el.checkVisibility() && !scrolls(el);
         })
         .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`)
         .slice(0, 5);
