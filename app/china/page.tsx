@@ -13,6 +13,7 @@ import { ProvinceFraming } from "@/components/china/province-framing";
 import { ProvinceGrid } from "@/components/china/province-grid";
 import { TableDownloads } from "@/components/ui/table-downloads";
 import "./china.css";
+import { localName } from "@/lib/domain/figures";
 
 export const metadata: Metadata = { title: "China's pilot FTZs" };
 
@@ -87,7 +88,7 @@ export default async function ChinaPage({ searchParams }: PageProps<"/china">) {
         <p className="muted national-footnote">
           {view.indicators
             .filter((i) => !i.comparable)
-            .map((i) => `${locale === "zh" && i.nameZh ? i.nameZh : i.nameEn}: ${words.notRanked}.`)
+            .map((i) => `${localName(i, locale)}: ${words.notRanked}.`)
             .join(" ")}
         </p>
       </div>

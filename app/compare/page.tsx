@@ -13,12 +13,13 @@ import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";
 import { chartModel, drawnChart } from "@/lib/domain/chart-model";
 import { pickDefault, type BasisChoice } from "@/lib/domain/compare";
-import { orderZones } from "@/lib/domain/figures";
+import { localRowName, orderZones } from "@/lib/domain/figures";
 import { FREQUENCIES } from "@/lib/domain/series";
 import { TRANSFORMS } from "@/lib/domain/transforms";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
-import { fill, localName, messages } from "@/lib/i18n/messages";
+import { fill, messages } from "@/lib/i18n/messages";
+import { localName } from "@/lib/domain/figures";
 import { describeSeriesError } from "@/lib/i18n/series";
 import { getLocale } from "@/lib/i18n/server";
 import { CompareViewSchema, viewQuery, type CompareView } from "@/lib/validation/compare";
@@ -37,7 +38,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const t = messages(locale);
   const prisma = await getPrisma();
   const url = searchParamsUrl("/compare", await searchParams);
-  const name = (item: { name_en: string; name_zh: string | null }) => (locale === "zh" && item.name_zh ? item.name_zh : item.name_en);
+  const name = (item: { name_en: string; name_zh: string | null }) => localRowName(item, locale);
 
   const [indicatorRows, zoneRows] = await Promise.all([listIndicators(prisma), listZones(prisma)]);
   const known = new Set(zoneRows.map((z) => z.code));
@@ -133,7 +134,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       labels={t.compare}
       peerGroups={selectableGroups(known).map(({ group, zones }) => ({
         id: group.id,
-        label: locale === "zh" ? group.nameZh : group.nameEn,
+        label: localName(group, locale),
         zones,
       }))}
       peerGroupsLabel={chinaWords(locale).groups}
@@ -148,13 +149,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
         {controls}
         <div className="notice notice--warn" role="status">
           <h2>{t.compare.problemTitle}</h2>
-          <p>
-            {describeSeriesError(
-              comparison.problem.error,
-              locale,
-              zone ? (locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn) : "",
-            )}
-          </p>
+          <p>{describeSeriesError(comparison.problem.error, locale, zone ? localName(zone, locale) : "")}</p>
         </div>
       </>
     );

@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { coverageMatrix } from "@/lib/domain/coverage";
-import { orderZones, shortZoneName, zoneName } from "@/lib/domain/figures";
+import { localRowName, orderZones, shortZoneName, zoneName } from "@/lib/domain/figures";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
@@ -104,7 +104,7 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
             <tbody>
               {indicators.map((code) => {
                 const indicator = indicatorOf.get(code);
-                const name = indicator ? (locale === "zh" && indicator.name_zh ? indicator.name_zh : indicator.name_en) : code;
+                const name = indicator ? localRowName(indicator, locale) : code;
                 return (
                   <tr key={code}>
                     <th scope="row">

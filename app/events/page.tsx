@@ -7,7 +7,8 @@ import { getAdminSession } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
 import { listEvents } from "@/lib/db/queries/events";
-import { orderZones, zoneName } from "@/lib/domain/figures";
+import { eventTitle, orderZones, zoneName } from "@/lib/domain/figures";
+import { PublishedText } from "@/components/ui/published-text";
 import { formatDateAt } from "@/lib/domain/format";
 import { eventBody } from "@/lib/export/events";
 import { fill, messages } from "@/lib/i18n/messages";
@@ -44,7 +45,6 @@ export default async function EventsPage({ searchParams }: PageProps<"/events">)
   }
   const query = new URLSearchParams({ ...(zone ? { zone } : {}), ...(kind ? { kind } : {}) }).toString();
   const zoneOptions = zones.map((z) => ({ code: z.code, label: label(z) }));
-  const title = (e: { titleEn: string; titleZh: string | null }) => (locale === "zh" && e.titleZh ? e.titleZh : e.titleEn);
 
   return (
     <>
@@ -123,10 +123,14 @@ export default async function EventsPage({ searchParams }: PageProps<"/events">)
                       <Link href={`/zones/${e.zone.code}`}>{zoneName(e.zone, locale, true)}</Link>
                     </td>
                     <td>{t.events.kinds[e.kind]}</td>
-                    <td>{e.category ?? ""}</td>
+                    <td>{e.category ? <PublishedText text={e.category} locale={locale} /> : ""}</td>
                     <th scope="row">
-                      {title(e)}
-                      {e.description ? <p className="events-table__description muted">{e.description}</p> : null}
+                      <PublishedText text={eventTitle(e, locale)} locale={locale} />
+                      {e.description ? (
+                        <p className="events-table__description muted">
+                          <PublishedText text={e.description} locale={locale} prose />
+                        </p>
+                      ) : null}
                     </th>
                     <td className="source-cell">{e.source ? <SourceLink source={e.source} locale={locale} quote={e.quote} /> : null}</td>
                     {admin ? (
@@ -136,7 +140,7 @@ export default async function EventsPage({ searchParams }: PageProps<"/events">)
                           zones={zoneOptions}
                           kinds={EVENT_KINDS}
                           id={e.id}
-                          title={title(e)}
+                          title={eventTitle(e, locale)}
                           initial={eventBody(e)}
                         />
                       </td>

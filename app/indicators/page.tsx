@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { PublishedText } from "@/components/ui/published-text";
 import Link from "next/link";
 import { getPrisma } from "@/lib/bootstrap";
 import { listIndicatorSummaries } from "@/lib/db/queries/indicators";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
+import { localRowName } from "@/lib/domain/figures";
 
 export const metadata: Metadata = { title: "Indicators" };
 
@@ -46,8 +48,10 @@ export default async function IndicatorsPage() {
                   .map((i) => (
                     <tr key={i.code}>
                       <th scope="row">
-                        <Link href={`/indicators/${i.code}`}>{locale === "zh" && i.name_zh ? i.name_zh : i.name_en}</Link>
-                        <span className="muted block">{locale === "zh" ? i.name_en : (i.name_zh ?? "")}</span>
+                        <Link href={`/indicators/${i.code}`}>{localRowName(i, locale)}</Link>
+                        <span className="muted block" lang={locale === "zh" ? "en" : "zh-CN"}>
+                          {locale === "zh" ? i.name_en : (i.name_zh ?? "")}
+                        </span>
                         <code>{i.code}</code>
                       </th>
                       <td>{i.unit}</td>
@@ -61,7 +65,9 @@ export default async function IndicatorsPage() {
                             : `${i.first.slice(0, 4)}–${i.last.slice(0, 4)}`
                           : "—"}
                       </td>
-                      <td className="definition-cell">{i.description}</td>
+                      <td className="definition-cell">
+                        {i.description ? <PublishedText text={i.description} locale={locale} prose /> : null}
+                      </td>
                     </tr>
                   ))}
               </tbody>

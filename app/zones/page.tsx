@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
-import { orderZones } from "@/lib/domain/figures";
+import { localRowName, orderZones } from "@/lib/domain/figures";
 import { formatArea, formatDate } from "@/lib/domain/format";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
@@ -46,8 +46,11 @@ export default async function ZonesPage() {
             {ordered.map((zone) => (
               <tr key={zone.code}>
                 <th scope="row" style={{ paddingLeft: `${0.6 + depth(zone.code) * 1.25}rem` }}>
-                  <Link href={`/zones/${zone.code}`}>{locale === "zh" && zone.name_zh ? zone.name_zh : zone.name_en}</Link>
-                  <span className="muted"> {locale === "zh" ? zone.name_en : (zone.name_zh ?? "")}</span>
+                  <Link href={`/zones/${zone.code}`}>{localRowName(zone, locale)}</Link>
+                  <span className="muted" lang={locale === "zh" ? "en" : "zh-CN"}>
+                    {" "}
+                    {locale === "zh" ? zone.name_en : (zone.name_zh ?? "")}
+                  </span>
                 </th>
                 <td>{t.zone.kind[zone.kind]}</td>
                 <td>{zone.established_on ? formatDate(zone.established_on, locale) : "—"}</td>

@@ -4,6 +4,8 @@ import { shortZoneName } from "@/lib/domain/figures";
 import { countWordZh, formatPeriod, formatQualifiedValue, type Locale } from "@/lib/domain/format";
 import type { NationalCell, NationalFigure } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
+import { sourceTitleText } from "@/lib/domain/language";
+import { PublishedText } from "@/components/ui/published-text";
 import type { BaseUnit } from "@/lib/domain/vocabulary";
 
 export function periodText(figure: Pick<NationalFigure, "start" | "end" | "granularity" | "basis">, locale: Locale): string {
@@ -14,13 +16,15 @@ export function periodText(figure: Pick<NationalFigure, "start" | "end" | "granu
 }
 
 export function FigureSource({ figure, locale }: { figure: NationalFigure; locale: Locale }) {
-  const title = figure.quote ? `${figure.source.title} — ${chinaWords(locale).quote}: ${figure.quote}` : figure.source.title;
+  const shown = sourceTitleText(figure.source.title, locale);
+  const title = figure.quote ? `${shown} — ${chinaWords(locale).quote}: ${figure.quote}` : shown;
+  const text = <PublishedText text={shown} locale={locale} />;
   return figure.source.url ? (
     <a href={figure.source.url} target="_blank" rel="noreferrer noopener" title={title}>
-      {figure.source.title}
+      {text}
     </a>
   ) : (
-    <span title={title}>{figure.source.title}</span>
+    <span title={title}>{text}</span>
   );
 }
 

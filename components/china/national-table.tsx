@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { DataTable, type DataColumn } from "@/components/tables/data-table";
-import { zoneName } from "@/lib/domain/figures";
+import { localName, zoneName } from "@/lib/domain/figures";
 import { formatDate, formatNumber, type Locale } from "@/lib/domain/format";
 import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
@@ -98,7 +98,7 @@ export function NationalTable({ rows, indicators, locale, sort, descending, quer
     },
     ...indicators.map((indicator): DataColumn<NationalRow> => ({
       id: indicator.code,
-      header: zh && indicator.nameZh ? indicator.nameZh : indicator.nameEn,
+      header: localName(indicator, locale),
       accessorFn: (row) => row.cells[indicator.code]?.figure.value ?? 0,
       enableSorting: indicator.comparable,
       meta: { className: `national-cell national-cell--${indicator.code}${indicator.comparable ? "" : " national-cell--unranked"}` },

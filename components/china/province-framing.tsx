@@ -2,7 +2,7 @@
 // imports and exports (published, or computed from same-period figures), the sentence with each figure it
 // rests on and its source, and the FTZ's imports and exports per km² of planned area. Computed numbers are
 // labelled as computed.
-import { zoneName } from "@/lib/domain/figures";
+import { localName, zoneName } from "@/lib/domain/figures";
 import { formatDate, formatNumber, formatValue, type Locale } from "@/lib/domain/format";
 import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
@@ -17,7 +17,7 @@ export function ProvinceFraming({ rows, indicators, locale }: { rows: NationalRo
   const indicatorOf = new Map(indicators.map((i) => [i.code, i]));
   const nameOf = (code: string) => {
     const indicator = indicatorOf.get(code);
-    return indicator ? (locale === "zh" && indicator.nameZh ? indicator.nameZh : indicator.nameEn) : code;
+    return indicator ? localName(indicator, locale) : code;
   };
   const framed = rows.filter((row) => row.framing);
   const without = rows.filter((row) => !row.framing?.trade && Object.keys(row.cells).length > 0);

@@ -2,7 +2,7 @@
 // figure for the province's FTZ (the figure the table shows), FTZ provinces outlined, each linking to its
 // FTZ's page; a legend, and the same data as a table. No client code.
 import Link from "next/link";
-import { zoneName } from "@/lib/domain/figures";
+import { localName, zoneName } from "@/lib/domain/figures";
 import { countWordZh, formatQualifiedValue, formatValue, type Locale } from "@/lib/domain/format";
 import type { NationalIndicator, NationalRow } from "@/lib/domain/national";
 import {
@@ -31,7 +31,7 @@ type Props = {
 export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor, samePeriodHref }: Props) {
   const words = chinaWords(locale);
   const zh = locale === "zh";
-  const name = zh && indicator.nameZh ? indicator.nameZh : indicator.nameEn;
+  const name = localName(indicator, locale);
   const ftzOf = new Map(rows.flatMap((row) => (row.zone.province ? [[row.zone.province.code, row] as const] : [])));
   const scale = shadeScale(rows.flatMap((row) => (row.cells[indicator.code] ? [row.cells[indicator.code]!.figure.value] : [])));
   const value = (v: number, qualifier: Parameters<typeof formatQualifiedValue>[2]) =>
@@ -68,7 +68,7 @@ export function ProvinceGrid({ rows, indicators, indicator, locale, hrefFor, sam
       <nav className="segmented national-grid__choice" aria-label={words.gridTitle}>
         {comparable.map((i) => (
           <Link key={i.code} href={hrefFor(i.code)} aria-current={i.code === indicator.code ? "true" : undefined} scroll={false}>
-            {zh && i.nameZh ? i.nameZh : i.nameEn}
+            {localName(i, locale)}
           </Link>
         ))}
       </nav>

@@ -3,6 +3,7 @@
 import type { ChartModel } from "@/lib/domain/chart-model";
 import { qualifierMark } from "@/lib/domain/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { SourceLink } from "@/components/ui/source-link";
 
 export function CompareTable({
   model,
@@ -82,14 +83,7 @@ export function SourceList({ model, title, idPrefix = "source" }: { model: Chart
       <ol>
         {model.sources.map((s) => (
           <li key={s.id} id={`${idPrefix}-${s.n}`} value={s.n}>
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer noopener">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-            {s.publishedOn ? <span className="muted"> · {s.publishedOn}</span> : null}
+            <SourceLink source={s} locale={model.locale} />
           </li>
         ))}
       </ol>

@@ -7,6 +7,7 @@ import { granularityOf } from "@/lib/domain/periods";
 import type { SameFigure, SamePeriods } from "@/lib/domain/same-periods";
 import type { BaseUnit } from "@/lib/domain/vocabulary";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { SourceLink } from "@/components/ui/source-link";
 
 type Zone = { code: string; label: string; color: string };
 
@@ -184,14 +185,7 @@ export function SamePeriodsView({ result, zones, indicator, sources, locale, t }
               const s = byId.get(id);
               return (
                 <li key={id} id={`same-source-${n}`} value={n}>
-                  {s?.url ? (
-                    <a href={s.url} target="_blank" rel="noreferrer noopener">
-                      {s.title}
-                    </a>
-                  ) : (
-                    (s?.title ?? `#${id}`)
-                  )}
-                  {s?.publishedOn ? <span className="muted"> · {s.publishedOn}</span> : null}
+                  {s ? <SourceLink source={s} locale={locale} /> : `#${id}`}
                 </li>
               );
             })}

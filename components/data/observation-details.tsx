@@ -2,8 +2,10 @@
 // An opened row: the sentence the figure came from, its note, the source, and every earlier value
 // of a revised figure (fetched when opened).
 import { useEffect, useState } from "react";
-import type { ObservationRecord, VintageRecord } from "@/lib/domain/figures";
-import { formatDate, formatDateTime, formatYoy, qualifierMark, type Locale } from "@/lib/domain/format";
+import { sourceOf, type ObservationRecord, type VintageRecord } from "@/lib/domain/figures";
+import { PublishedText } from "@/components/ui/published-text";
+import { SourceLink } from "@/components/ui/source-link";
+import { formatDateTime, formatYoy, qualifierMark, type Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
 export function ObservationDetails({ row, locale, labels }: { row: ObservationRecord; locale: Locale; labels: Messages["data"] }) {
@@ -28,7 +30,9 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
           <>
             <dt>{labels.quote}</dt>
             <dd>
-              <q>{row.quote}</q>
+              <q>
+                <PublishedText text={row.quote} locale={locale} />
+              </q>
             </dd>
           </>
         ) : null}
@@ -45,19 +49,14 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
         ) : null}
         <dt>{labels.col.source}</dt>
         <dd>
-          {row.source_url ? (
-            <a href={row.source_url} target="_blank" rel="noreferrer noopener">
-              {row.source_title}
-            </a>
-          ) : (
-            row.source_title
-          )}
-          {row.published_on ? ` · ${formatDate(row.published_on, locale)}` : ""}
+          <SourceLink source={sourceOf(row)} locale={locale} />
         </dd>
         {row.note ? (
           <>
             <dt>{labels.note}</dt>
-            <dd>{row.note}</dd>
+            <dd>
+              <PublishedText text={row.note} locale={locale} prose />
+            </dd>
           </>
         ) : null}
       </dl>
@@ -77,12 +76,13 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
                 {v.published_value.toLocaleString("en")} {v.published_unit}
               </strong>
               {v.yoy_pct !== null ? <span> ({formatYoy(v.yoy_pct, locale)})</span> : null} —{" "}
-              {v.source_url ? <a href={v.source_url}>{v.source_title}</a> : v.source_title}
-              {v.published_on ? ` · ${formatDate(v.published_on, locale)}` : ""}{" "}
+              <SourceLink source={sourceOf(v)} locale={locale} />{" "}
               <span className="muted">({fill(labels.replacedOn, { date: formatDateTime(v.superseded_at, locale) })})</span>
               {v.quote ? (
                 <div>
-                  <q>{v.quote}</q>
+                  <q>
+                    <PublishedText text={v.quote} locale={locale} />
+                  </q>
                 </div>
               ) : null}
             </li>

@@ -6,7 +6,9 @@ import type { MonitorRow } from "@/lib/domain/monitor";
 import { countWordZh, formatDate, formatNumber, formatQualifiedValue, formatValue, type Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 import { RemoveTargetButton } from "./remove-target-button";
+import { SourceTitle } from "@/components/ui/published-text";
 import type { BaseUnit } from "@/lib/domain/vocabulary";
+import { localName } from "@/lib/domain/figures";
 
 type Props = { rows: readonly MonitorRow[]; locale: Locale; t: Messages["monitor"]; admin: boolean };
 
@@ -17,7 +19,6 @@ function percent(share: number | null, locale: Locale, signed = false): string {
 }
 
 export function ProgressTable({ rows, locale, t, admin }: Props) {
-  const zh = locale === "zh";
   return (
     <div className="table-wrap">
       <table className="figures-table progress-table">
@@ -61,10 +62,10 @@ export function ProgressTable({ rows, locale, t, admin }: Props) {
             return (
               <tr key={row.id} data-zone={row.zone.code} data-status={p.status}>
                 <th scope="row">
-                  <Link href={`/zones/${row.zone.code}`}>{zh ? (row.zone.nameZh ?? row.zone.nameEn) : row.zone.nameEn}</Link>
+                  <Link href={`/zones/${row.zone.code}`}>{localName(row.zone, locale)}</Link>
                 </th>
                 <td>
-                  <Link href={`/compare?${view}`}>{zh ? (row.indicator.nameZh ?? row.indicator.nameEn) : row.indicator.nameEn}</Link>
+                  <Link href={`/compare?${view}`}>{localName(row.indicator, locale)}</Link>
                 </td>
                 <td>
                   <span className={`status status--${p.status}`}>{t.statuses[p.status]}</span>
@@ -95,7 +96,13 @@ export function ProgressTable({ rows, locale, t, admin }: Props) {
                   {value(row.target)}
                   {row.source ? (
                     <span className="muted progress-cell__through">
-                      {row.source.url ? <a href={row.source.url}>{row.source.title}</a> : row.source.title}
+                      {row.source.url ? (
+                        <a href={row.source.url}>
+                          <SourceTitle title={row.source.title} locale={locale} />
+                        </a>
+                      ) : (
+                        <SourceTitle title={row.source.title} locale={locale} />
+                      )}
                     </span>
                   ) : null}
                 </td>

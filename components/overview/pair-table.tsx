@@ -9,7 +9,8 @@ import type { PairRow } from "@/lib/domain/pair";
 import { granularityOf } from "@/lib/domain/periods";
 import type { SameFigure } from "@/lib/domain/same-periods";
 import { viewQuery } from "@/lib/validation/compare-query";
-import { fill, localName, type Messages } from "@/lib/i18n/messages";
+import { fill, type Messages } from "@/lib/i18n/messages";
+import { localName } from "@/lib/domain/figures";
 
 type Props = {
   id: string;

@@ -4,7 +4,8 @@ import { zoneName, type ZoneSummary } from "@/lib/domain/figures";
 import { formatArea, formatDate, type Locale } from "@/lib/domain/format";
 import { pickKpiIndicators, yearOnYearOf, type OverviewFigure } from "@/lib/domain/kpi";
 import { familyColor } from "@/lib/domain/palette";
-import { fill, localName, type Messages } from "@/lib/i18n/messages";
+import { fill, type Messages } from "@/lib/i18n/messages";
+import { localName } from "@/lib/domain/figures";
 import { KpiCard } from "./kpi-card";
 
 type Props = {

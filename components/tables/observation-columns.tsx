@@ -1,7 +1,8 @@
 "use client";
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
-import { shortZoneName, type ObservationRecord } from "@/lib/domain/figures";
+import { localRowName, type ObservationRecord, shortZoneName, sourceOf } from "@/lib/domain/figures";
+import { SourceLink } from "@/components/ui/source-link";
 import { countWordZh, formatDate, formatNumber, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
 import { parseBaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
@@ -21,19 +22,19 @@ export function observationColumns(
     {
       id: "zone",
       header: labels.col.zone,
-      accessorFn: (row) => (zh && row.zone_name_zh ? row.zone_name_zh : row.zone_name_en),
+      accessorFn: (row) => localRowName({ name_en: row.zone_name_en, name_zh: row.zone_name_zh }, locale),
       cell: ({ row }) => {
-        const full = zh && row.original.zone_name_zh ? row.original.zone_name_zh : row.original.zone_name_en;
+        const full = localRowName({ name_en: row.original.zone_name_en, name_zh: row.original.zone_name_zh }, locale);
         return <span title={full}>{shortZoneName(full)}</span>;
       },
     },
     {
       id: "indicator",
       header: labels.col.indicator,
-      accessorFn: (row) => (zh && row.indicator_name_zh ? row.indicator_name_zh : row.indicator_name_en),
+      accessorFn: (row) => localRowName({ name_en: row.indicator_name_en, name_zh: row.indicator_name_zh }, locale),
       cell: ({ row }) => (
         <span title={row.original.indicator}>
-          {zh && row.original.indicator_name_zh ? row.original.indicator_name_zh : row.original.indicator_name_en}
+          {localRowName({ name_en: row.original.indicator_name_en, name_zh: row.original.indicator_name_zh }, locale)}
         </span>
       ),
     },
@@ -116,14 +117,7 @@ export function observationColumns(
         const open = openId === row.original.id;
         return (
           <div className="source-cell">
-            {row.original.source_url ? (
-              <a href={row.original.source_url} target="_blank" rel="noreferrer noopener" title={row.original.quote ?? undefined}>
-                {row.original.source_title}
-              </a>
-            ) : (
-              <span title={row.original.quote ?? undefined}>{row.original.source_title}</span>
-            )}
-            {row.original.published_on ? <span className="muted"> · {formatDate(row.original.published_on, locale)}</span> : null}
+            <SourceLink source={sourceOf(row.original)} locale={locale} quote={row.original.quote} />
             <button type="button" className="link-button" aria-expanded={open} onClick={() => onToggle(row.original.id)}>
               {open ? labels.hideDetails : labels.details}
               {row.original.revised ? " ↺" : ""}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ModelPoint, ModelSeries, ModelSource } from "@/lib/domain/chart-model";
 import { qualifierMark, type Locale } from "@/lib/domain/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { SourceLink } from "@/components/ui/source-link";
 
 type Props = {
   title: string;
@@ -46,14 +47,7 @@ export function FigureCard({ title, subtitle, series, point, sources, locale, t,
       <ul className="zone-figure__sources">
         {cited.map((s) => (
           <li key={s.id}>
-            {s.url ? (
-              <a href={s.url} target="_blank" rel="noreferrer noopener">
-                {s.title}
-              </a>
-            ) : (
-              s.title
-            )}
-            {s.publishedOn ? <span className="muted"> · {s.publishedOn}</span> : null}
+            <SourceLink source={s} locale={locale} />
           </li>
         ))}
       </ul>

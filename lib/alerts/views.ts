@@ -4,6 +4,7 @@ import type { MonitorRow } from "../domain/monitor.ts";
 import { alertView, describeAlert } from "../i18n/alert-words.ts";
 import type { Locale } from "../domain/format.ts";
 import type { CsvValue } from "../export/csv.ts";
+import { localName } from "../domain/figures.ts";
 
 export const PROGRESS_COLUMNS = [
   "zone",
@@ -27,13 +28,12 @@ export const PROGRESS_COLUMNS = [
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 export function progressCells(row: MonitorRow, locale: Locale): CsvValue[] {
-  const zh = locale === "zh";
   const p = row.progress;
   return [
     row.zone.code,
-    zh ? (row.zone.nameZh ?? row.zone.nameEn) : row.zone.nameEn,
+    localName(row.zone, locale),
     row.indicator.code,
-    zh ? (row.indicator.nameZh ?? row.indicator.nameEn) : row.indicator.nameEn,
+    localName(row.indicator, locale),
     row.year,
     p.status,
     row.indicator.unit,

@@ -4,7 +4,7 @@
 import type { BuiltSeries, OutputUnit } from "./build-series.ts";
 import { monthsSince } from "./build-series.ts";
 import type { CompareData, ZoneSeries } from "./compare.ts";
-import { shortZoneName } from "./figures.ts";
+import { eventTitle, localName, shortZoneName } from "./figures.ts";
 import { countWordZh, formatDate, formatDateAt, formatPeriod, formatSeriesValue, type Locale, type SeriesUnit } from "./format.ts";
 import { DASHES, zoneColors } from "./palette.ts";
 import { granularityOf } from "./periods.ts";
@@ -167,6 +167,21 @@ const UNIT_WORDS: Record<BaseUnit, { en: string; zh: string }> = {
   percent: { en: "%", zh: "%" },
 };
 
+/**
+ * Several charts of one document numbered as one list of sources: each source keeps one number wherever it
+ * is cited, in the order sources are first cited (a report's footnotes then name each source once).
+ */
+export function numberSourcesAcross(models: readonly ChartModel[]): ChartModel[] {
+  const numbers = new Map<number, number>();
+  return models.map((model) => ({
+    ...model,
+    sources: model.sources.map((s) => {
+      if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
+      return { ...s, n: numbers.get(s.id) ?? s.n };
+    }),
+  }));
+}
+
 function unitText(unit: OutputUnit, baseUnit: BaseUnit, locale: Locale, words: ModelWords): string {
   if (unit === "pp") return words.unit.pp;
   if (unit === "index") return words.unit.index;
@@ -185,7 +200,7 @@ export function chartModel(
   words: ModelWords,
 ): ChartModel {
   const zh = locale === "zh";
-  const name = (item: { nameEn: string; nameZh: string | null }) => (zh && item.nameZh ? item.nameZh : item.nameEn);
+  const name = (item: { nameEn: string; nameZh: string | null }) => localName(item, locale);
   const colors = zoneColors(series.map((s) => s.zone.code));
   const signed = view.transform === "yoy" || view.transform === "pop";
   const countWord = zh ? countWordZh(data.indicator.code) : "";
@@ -272,7 +287,7 @@ export function chartModel(
       zoneLabel: labelOf.get(event.zone) ?? event.zone,
       color: colorOf.get(event.zone) ?? "#000",
       dateText: formatDateAt(event.date, event.precision, locale),
-      title: zh && event.titleZh ? event.titleZh : event.titleEn,
+      title: eventTitle(event, locale),
     });
   }
 

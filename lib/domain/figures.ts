@@ -1,5 +1,6 @@
 // Plain shapes of what pages show: zones and figures as the database gives them, no Prisma types.
 import type { IsoDate } from "./dates.ts";
+import type { Locale } from "./format.ts";
 import type { BaseUnit, Basis, Granularity, Qualifier, Status, ZoneKind } from "./vocabulary.ts";
 
 export type ZoneSummary = {
@@ -13,6 +14,11 @@ export type ZoneSummary = {
 };
 
 export type SourceRef = { title: string; url: string | null; publishedOn: IsoDate | null };
+
+/** The source of a figure as the API's rows (snake_case) carry it. */
+export function sourceOf(row: { source_title: string; source_url: string | null; published_on: IsoDate | null }): SourceRef {
+  return { title: row.source_title, url: row.source_url, publishedOn: row.published_on };
+}
 
 export type Figure = {
   id: number;
@@ -139,8 +145,23 @@ export function shortZoneName(name: string): string {
   return name;
 }
 
+/** A name from the database (a zone's, an indicator's) in the reader's language, falling back to English. */
+export function localName(item: { nameEn: string; nameZh: string | null }, locale: Locale): string {
+  return locale === "zh" && item.nameZh ? item.nameZh : item.nameEn;
+}
+
+/** The same for the API's snake_case rows (`name_en`, `name_zh`). */
+export function localRowName(item: { name_en: string; name_zh: string | null }, locale: Locale): string {
+  return locale === "zh" && item.name_zh ? item.name_zh : item.name_en;
+}
+
+/** An event's title in the reader's language, falling back to English. */
+export function eventTitle(event: { titleEn: string; titleZh: string | null }, locale: Locale): string {
+  return locale === "zh" && event.titleZh ? event.titleZh : event.titleEn;
+}
+
 /** A zone's name in the reader's language, short or full. */
-export function zoneName(zone: { nameEn: string; nameZh: string | null }, locale: "en" | "zh", short = false): string {
-  const name = locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn;
+export function zoneName(zone: { nameEn: string; nameZh: string | null }, locale: Locale, short = false): string {
+  const name = localName(zone, locale);
   return short ? shortZoneName(name) : name;
 }

@@ -16,6 +16,7 @@ import type { Locale } from "../domain/format.ts";
 import { boundedMemo } from "../memo.ts";
 import { chartPng, chartSvg } from "./chart-image.ts";
 import { seriesJson } from "./series.ts";
+import { localName } from "../domain/figures.ts";
 
 export type ChartImage = { body: Uint8Array | string; contentType: string; etag: string; fileName: string };
 
@@ -27,7 +28,7 @@ export async function comparisonOrThrow(prisma: PrismaClient, view: SeriesParams
   const { data, comparison } = await loadComparison(prisma, view);
   if ("problem" in comparison) {
     const zone = data.zones.find((z) => z.code === comparison.problem.zone);
-    const name = zone ? (locale === "zh" && zone.nameZh ? zone.nameZh : zone.nameEn) : "";
+    const name = zone ? localName(zone, locale) : "";
     throw new AppError("bad_request", describeSeriesError(comparison.problem.error, locale, name), {
       parameter: comparison.problem.error.code === "mixed_bases" ? "basis" : "transform",
       reason: comparison.problem.error,

@@ -4,6 +4,7 @@
 import type { ChartModel, ModelPoint } from "../domain/chart-model.ts";
 import { formatCompact, formatSeriesValue, type Locale } from "../domain/format.ts";
 import { niceTicks } from "../domain/scale.ts";
+import { sourceTitleText } from "../domain/language.ts";
 import type { SvgLabels } from "../i18n/export-words.ts";
 
 export type SvgOptions = {
@@ -100,7 +101,9 @@ export function renderChartSvg(model: ChartModel, options: SvgOptions): Rendered
   const eventLines = eventText
     ? clip(wrap(`${labels.events}: ${eventText}`, inner, 10.5, measure), 2, (n) => (zh ? `… 另有 ${n} 行` : `… ${n} more lines`))
     : [];
-  const sourceText = model.sources.map((s) => `[${s.n}] ${s.title}${s.publishedOn ? ` (${s.publishedOn})` : ""}`).join(zh ? "；" : "; ");
+  const sourceText = model.sources
+    .map((s) => `[${s.n}] ${sourceTitleText(s.title, model.locale)}${s.publishedOn ? ` (${s.publishedOn})` : ""}`)
+    .join(zh ? "；" : "; ");
   const sourceLines = sourceText
     ? clip(wrap(`${labels.sources}: ${sourceText}`, inner, 10.5, measure), 4, (n) =>
         zh ? `… 另有 ${n} 行来源，见 CSV` : `… ${n} more lines of sources: see the CSV`,

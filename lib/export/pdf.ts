@@ -1,9 +1,10 @@
 // A report as a PDF: A4, text as text (selectable, searchable, Chinese included — Noto Sans SC is
-// embedded as a subset), charts as vectors (the export SVG drawn into the page), each item's sources
-// as footnotes at the foot of its page, and page numbers.
+// embedded as a subset), charts as vectors (the export SVG drawn into the page), one numbering of sources for
+// the whole report with each source in full in the footnotes of the first page that cites it, and page numbers.
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import type { ChartModel } from "../domain/chart-model.ts";
+import { numberSourcesAcross, type ChartModel, type ModelSource } from "../domain/chart-model.ts";
+import { sourceTitleText } from "../domain/language.ts";
 import { formatDate, qualifierMark, type Locale } from "../domain/format.ts";
 import type { ReportItem } from "../validation/report.ts";
 import type { PdfLabels } from "../i18n/export-words.ts";
@@ -21,20 +22,38 @@ const MUTED = "#545d6b";
 const REGULAR = "Noto";
 const BOLD = "NotoBold";
 
-function footnoteHeight(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels): number {
-  if (model.sources.length === 0) return 0;
-  doc.font(REGULAR).fontSize(7.5);
-  const text = model.sources
-    .map((s) => `[${s.n}] ${s.title}${s.publishedOn ? ` (${s.publishedOn})` : ""}${s.url ? ` ${s.url}` : ""}`)
-    .join("\n");
-  return doc.heightOfString(`${labels.sources}\n${text}`, { width: CONTENT, lineGap: 1 }) + 12;
+/** A source's footnote: its number, title (annotations in the report's language), date and address. */
+function sourceLine(s: ModelSource, locale: Locale): string {
+  return `[${s.n}] ${sourceTitleText(s.title, locale)}${s.publishedOn ? ` (${s.publishedOn})` : ""}${s.url ? ` ${s.url}` : ""}`;
 }
 
-function drawFootnotes(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels, height: number): void {
-  if (height === 0) return;
+const MIN_CHART = 180;
+const ROW_HEIGHT = 15;
+
+/**
+ * The footnotes of one item: the sources it is the first to cite, in full, and one line pointing to the page
+ * that lists the others — so the report names each source once.
+ */
+type Footnotes = { lines: string[]; height: number };
+
+function footnotesOf(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLabels, listed: ReadonlyMap<number, number>): Footnotes {
+  const fresh = model.sources.filter((s) => !listed.has(s.id));
+  const earlier = model.sources.filter((s) => listed.has(s.id));
+  const pages = [...new Set(earlier.map((s) => listed.get(s.id) ?? 0))];
+  const lines = [
+    ...fresh.map((s) => sourceLine(s, model.locale)),
+    ...(earlier.length ? [labels.listedOn(earlier.map((s) => `[${s.n}]`).join(" "), pages)] : []),
+  ];
+  if (lines.length === 0) return { lines, height: 0 };
+  doc.font(REGULAR).fontSize(7.5);
+  return { lines, height: doc.heightOfString(`${labels.sources}\n${lines.join("\n")}`, { width: CONTENT, lineGap: 1 }) + 12 };
+}
+
+function drawFootnotes(doc: PDFKit.PDFDocument, labels: PdfLabels, footnotes: Footnotes): void {
+  if (footnotes.height === 0) return;
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  const top = A4.height - MARGIN - height + 6;
+  const top = A4.height - MARGIN - footnotes.height + 6;
   doc
     .moveTo(MARGIN, top - 6)
     .lineTo(MARGIN + 120, top - 6)
@@ -43,16 +62,10 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: ChartModel, labels: PdfLa
     .stroke();
   doc.font(BOLD).fontSize(7.5).fillColor(MUTED).text(labels.sources, MARGIN, top, { width: CONTENT });
   doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);
-  for (const s of model.sources) {
-    doc.text(`[${s.n}] ${s.title}${s.publishedOn ? ` (${s.publishedOn})` : ""}${s.url ? ` ${s.url}` : ""}`, { width: CONTENT, lineGap: 1 });
-  }
+  for (const line of footnotes.lines) doc.text(line, { width: CONTENT, lineGap: 1 });
   doc.page.margins.bottom = bottom;
 }
 
-const MIN_CHART = 180;
-const ROW_HEIGHT = 15;
-
-/** How tall an item's table is drawn: a header, its rows and, when a mark is used, the legend line. */
 function tableHeightOf(model: ChartModel): number {
   const marked = model.table.some((row) => row.cells.some((cell) => cell?.implied || cell?.rateOrigin));
   return (model.table.length + 1) * ROW_HEIGHT + (marked ? 14 : 0);
@@ -147,7 +160,13 @@ export async function reportPdf(report: PdfReport, items: PdfItem[], labels: Pdf
     doc.font(REGULAR).fontSize(10.5).fillColor(INK).text(report.notes.trim(), { width: CONTENT, lineGap: 2 });
   }
 
-  items.forEach(({ item, type, model }, index) => {
+  // One numbering of sources for the whole report; each is listed in full on the first page that cites it.
+  const numbered = numberSourcesAcross(items.flatMap(({ model }) => ("error" in model ? [] : [model])));
+  const models = items.map(({ model }) => ("error" in model ? model : (numbered.shift() ?? model)));
+  const listed = new Map<number, number>();
+
+  items.forEach(({ item, type }, index) => {
+    const model = models[index] ?? { error: labels.unavailable };
     if (index > 0 || doc.y > A4.height * 0.45) doc.addPage();
     else doc.moveDown(1.2);
     if ("error" in model) {
@@ -159,8 +178,8 @@ export async function reportPdf(report: PdfReport, items: PdfItem[], labels: Pdf
       doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(model.error, { width: CONTENT });
       return;
     }
-    const footnotes = footnoteHeight(doc, model, labels);
-    const limit = A4.height - MARGIN - footnotes - 8;
+    const footnotes = footnotesOf(doc, model, labels, listed);
+    const limit = A4.height - MARGIN - footnotes.height - 8;
     doc
       .font(BOLD)
       .fontSize(14)
@@ -206,7 +225,9 @@ export async function reportPdf(report: PdfReport, items: PdfItem[], labels: Pdf
       doc.font(BOLD).fontSize(9).fillColor(INK).text(labels.note, { width: CONTENT });
       doc.font(REGULAR).fontSize(9.5).fillColor(INK).text(item.note.trim(), { width: CONTENT, lineGap: 1.5 });
     }
-    drawFootnotes(doc, model, labels, footnotes);
+    drawFootnotes(doc, labels, footnotes);
+    const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+    for (const s of model.sources) if (!listed.has(s.id)) listed.set(s.id, page);
   });
 
   const range = doc.bufferedPageRange();

@@ -4,6 +4,7 @@
 // not held in memory twice.
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { sourceTitleText } from "../domain/language.ts";
 
 export type XlsxCell = string | number | boolean | null | undefined;
 /**
@@ -133,7 +134,13 @@ export async function xlsxBuffer(
       { header: published, width: 12, kind: "date" },
       { header: quote, width: 70 },
     ],
-    rows: (typeof sources === "function" ? sources() : sources).map((s, i) => [i + 1, s.title, s.url, s.publishedOn, s.quote ?? null]),
+    rows: (typeof sources === "function" ? sources() : sources).map((s, i) => [
+      i + 1,
+      sourceTitleText(s.title, locale),
+      s.url,
+      s.publishedOn,
+      s.quote ?? null,
+    ]),
   });
   await workbook.commit();
   await done;

@@ -4,6 +4,7 @@ import type { IsoDate } from "../domain/dates.ts";
 import { countWordZh, formatDate, formatNumber, formatSpan, formatValue, type Locale } from "../domain/format.ts";
 import { granularityOf } from "../domain/periods.ts";
 import type { AlertKind, BaseUnit } from "../domain/vocabulary.ts";
+import { localName } from "../domain/figures.ts";
 
 export type DescribableAlert = {
   kind: AlertKind;
@@ -44,8 +45,8 @@ export function alertView(alert: DescribableAlert): string {
 
 export function describeAlert(alert: DescribableAlert, locale: Locale): { title: string; detail: string; where: string } {
   const zh = locale === "zh";
-  const zone = zh ? (alert.zone.nameZh ?? alert.zone.nameEn) : alert.zone.nameEn;
-  const indicator = zh ? (alert.indicator.nameZh ?? alert.indicator.nameEn) : alert.indicator.nameEn;
+  const zone = localName(alert.zone, locale);
+  const indicator = localName(alert.indicator, locale);
   const unit = alert.indicator.unit as BaseUnit;
   const value = (v: unknown) => (Number.isFinite(num(v)) ? formatValue(num(v), unit, locale, countWordZh(alert.indicator.code)) : "—");
   const d = alert.details;

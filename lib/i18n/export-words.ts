@@ -12,6 +12,8 @@ export type PdfLabels = SvgLabels & {
   note: string;
   period: string;
   unavailable: string;
+  /** The footnote that points to where sources already listed are: "[1] [2]: see page 1". */
+  listedOn: (refs: string, pages: readonly number[]) => string;
   /** What the table's marks after a value say: a published rate, a computed one, a level a rate implies. */
   marks: { published: string; computed: string; implied: string };
 };
@@ -46,6 +48,8 @@ export function pdfLabels(locale: Locale): PdfLabels {
     note: zh ? "备注" : "Note",
     period: zh ? "时间" : "Period",
     unavailable: zh ? "此项无法生成" : "This item cannot be drawn",
+    listedOn: (refs, pages) =>
+      zh ? `${refs} 见第 ${pages.join("、")} 页` : `${refs}: see page${pages.length > 1 ? "s" : ""} ${pages.join(", ")}`,
     marks: zh
       ? { published: "* 公布的增速", computed: "† 由两个公布数值计算", implied: "‡ 由公布的同比推算，非公布数据" }
       : {

@@ -1175,11 +1175,6 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 
-/** A name from the database in the chosen language, falling back to English. */
-export function localName(item: { nameEn: string; nameZh: string | null }, locale: Locale): string {
-  return locale === "zh" && item.nameZh ? item.nameZh : item.nameEn;
-}
-
 /** "1 figure", "3 figures"; in Chinese "3 个数据". */
 export function figuresText(n: number, locale: Locale): string {
   if (locale === "zh") return `${n.toLocaleString("zh-CN")} 个数据`;

@@ -2,74 +2,35 @@
 // text over other text (the months-since-launch axis title below its ticks), events marked so their
 // number cannot be read as part of the date. Text boxes read back with pdfjs.
 import { describe, expect, it } from "vitest";
-import { chartModel } from "@/lib/domain/chart-model";
-import { compare, type CompareData } from "@/lib/domain/compare";
-import type { SeriesObservation } from "@/lib/domain/series";
 import { reportPdf, type PdfItem } from "@/lib/export/pdf";
-import { chartWords } from "@/lib/i18n/chart-words";
 import { pdfLabels } from "@/lib/i18n/export-words";
 import { pdfBoxes, type PdfBox } from "../support/files";
-
-const obs = (start: string, end: string, value: number, sourceId: number): SeriesObservation => ({
-  start,
-  end,
-  value,
-  basis: "period",
-  qualifier: "exact",
-  status: "ok",
-  sourceId,
-  yoyPct: null,
-});
-
-function data(years: number): CompareData {
-  return {
-    indicator: {
-      code: "synthetic_trade",
-      nameEn: "Synthetic trade",
-      nameZh: "合成贸易额",
-      unit: "CNY",
-      kind: "flow",
-      category: null,
-      description: null,
-      comparable: true,
-    },
-    zones: ["a", "b"].map((z, i) => ({
-      code: `synthetic-${z}`,
-      nameEn: `Synthetic Zone ${z.toUpperCase()}`,
-      nameZh: `合成${z === "a" ? "甲" : "乙"}区`,
-      kind: "ftz" as const,
-      parentCode: null,
-      launch: i ? "2017-04-01" : "2020-09-24",
-      areaKm2: null,
-      areaLevels: [],
-      areaAdditions: [],
-      observations: Array.from({ length: years }, (_, y) => obs(`${2010 + y}-01-01`, `${2010 + y}-12-31`, (100 + 10 * y + i) * 1e8, 1 + i)),
-      parentObservations: [],
-    })),
-    sources: [1, 2].map((id) => ({ id, title: `Synthetic Bulletin ${id}`, url: `https://example.org/${id}`, publishedOn: "2024-01-31" })),
-    events: [
-      {
-        zone: "synthetic-a",
-        date: "2020-09-01",
-        precision: "day" as const,
-        kind: "inauguration",
-        titleEn: "Synthetic launch",
-        titleZh: "合成挂牌",
-        sourceId: 1,
-      },
-    ],
-  };
-}
+import { annual, syntheticData, syntheticSources, syntheticZone, yearlyModel } from "../support/synthetic-compare";
 
 function item(locale: "en" | "zh", years: number, axis: "date" | "launch"): PdfItem {
-  const d = data(years);
-  const comparison = compare(d, { transform: "level", basis: "period", freq: "year" });
-  if ("problem" in comparison) throw new Error("expected a comparison");
-  const model = chartModel(d, comparison.series, comparison.unit, { transform: "level", axis, freq: "year" }, locale, chartWords(locale));
+  const zones = (["a", "b"] as const).map((z, i) =>
+    syntheticZone(
+      z,
+      Array.from({ length: years }, (_, y) => annual(2010 + y, (100 + 10 * y + i) * 1e8, 1 + i)),
+      { launch: i ? "2017-04-01" : "2020-09-24" },
+    ),
+  );
+  const sources = syntheticSources(2, { url: (id) => `https://example.org/${id}`, publishedOn: "2024-01-31" });
+  const events = [
+    {
+      zone: "synthetic-a",
+      date: "2020-09-01",
+      precision: "day" as const,
+      kind: "inauguration",
+      titleEn: "Synthetic launch",
+      titleZh: "合成挂牌",
+      sourceId: 1,
+    },
+  ];
   return {
     item: { view: "indicator=synthetic_trade&zones=synthetic-a,synthetic-b", title: "", showChart: true, showTable: true, note: "" },
     type: "line",
-    model,
+    model: yearlyModel(syntheticData(zones, sources, events), locale, { axis }),
   };
 }
 
@@ -101,5 +62,20 @@ describe.each(["en", "zh"] as const)("a three-chart report in %s", (locale) => {
     const text = pages.flatMap((p) => p.boxes.map((b) => b.text)).join(" ");
     expect(text).toMatch(locale === "zh" ? /挂牌后月数/ : /months since launch/);
     expect(text).toContain("①");
+  });
+});
+
+describe.each(["en", "zh"] as const)("the sources of a report in %s", (locale) => {
+  it("names each source once, in full on the first page that cites it, and points there from later pages", async () => {
+    const items = [item(locale, 6, "date"), item(locale, 5, "date"), item(locale, 4, "date")];
+    const pdf = await reportPdf({ title: "Synthetic report", notes: "", locale, date: "2026-12-02" }, items, pdfLabels(locale));
+    const pages = (await pdfBoxes(pdf)).map((p) => p.boxes.map((b) => b.text).join(" "));
+    const all = pages.join("\n");
+    for (const n of [1, 2]) {
+      const full = `[${n}] Synthetic Bulletin ${n} (2024-01-31) https://example.org/${n}`;
+      expect(all.split(full).length - 1).toBe(1);
+      expect(pages[0]).toContain(full);
+    }
+    for (const page of pages.slice(1)) expect(page).toContain(locale === "zh" ? "[1] [2] 见第 1 页" : "[1] [2]: see page 1");
   });
 });

@@ -1,63 +1,18 @@
 // The report PDF's table marks where a number came from: a published rate (*), one computed from two
 // levels (†), a level a published rate implies (‡), with the legend under the table.
 import { describe, expect, it } from "vitest";
-import { chartModel } from "@/lib/domain/chart-model";
-import { compare, type CompareData } from "@/lib/domain/compare";
-import type { SeriesObservation } from "@/lib/domain/series";
 import { reportPdf } from "@/lib/export/pdf";
-import { chartWords } from "@/lib/i18n/chart-words";
 import { pdfLabels } from "@/lib/i18n/export-words";
 import { pdfText } from "../support/files";
+import { annual, syntheticData, syntheticSources, syntheticZone, yearlyModel } from "../support/synthetic-compare";
 
-const obs = (start: string, end: string, value: number, sourceId: number, yoyPct: number | null = null): SeriesObservation => ({
-  start,
-  end,
-  value,
-  basis: "period",
-  qualifier: "exact",
-  status: "ok",
-  sourceId,
-  yoyPct,
-});
-
-const data: CompareData = {
-  indicator: {
-    code: "synthetic_trade",
-    nameEn: "Synthetic trade",
-    nameZh: null,
-    unit: "CNY",
-    kind: "flow",
-    category: null,
-    description: null,
-    comparable: true,
-  },
-  zones: [
-    {
-      code: "synthetic-a",
-      nameEn: "Synthetic Zone A",
-      nameZh: null,
-      kind: "ftz",
-      parentCode: null,
-      launch: null,
-      areaKm2: null,
-      areaLevels: [],
-      areaAdditions: [],
-      observations: [
-        obs("2022-01-01", "2022-12-31", 100, 1),
-        obs("2023-01-01", "2023-12-31", 110, 2),
-        obs("2024-01-01", "2024-12-31", 120, 3, 5),
-      ],
-      parentObservations: [],
-    },
-  ],
-  sources: [1, 2, 3].map((id) => ({ id, title: `Synthetic Bulletin ${id}`, url: null, publishedOn: null })),
-  events: [],
-};
+const data = syntheticData(
+  [syntheticZone("a", [annual(2022, 100, 1), annual(2023, 110, 2), annual(2024, 120, 3, 5)], { nameZh: null })],
+  syntheticSources(3),
+);
 
 async function tableText(transform: "level" | "yoy"): Promise<string> {
-  const comparison = compare(data, { transform, basis: "period", freq: "year" });
-  if ("problem" in comparison) throw new Error("expected a comparison");
-  const model = chartModel(data, comparison.series, comparison.unit, { transform, axis: "date", freq: "year" }, "en", chartWords("en"));
+  const model = yearlyModel(data, "en", { transform });
   const pdf = await reportPdf(
     { title: "Synthetic", notes: "", locale: "en", date: "2026-12-02" },
     [

@@ -3,64 +3,28 @@
 // with its overflow visible, rendered, and the page outside the chart must stay white.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { chartModel } from "@/lib/domain/chart-model";
-import { compare, type CompareData } from "@/lib/domain/compare";
-import type { SeriesObservation } from "@/lib/domain/series";
 import { chartSvg } from "@/lib/export/chart-image";
-import { chartWords } from "@/lib/i18n/chart-words";
 import { svgLabels } from "@/lib/i18n/export-words";
 import { pngPixels } from "../support/files";
+import { annual, syntheticData, syntheticSources, syntheticZone, yearlyModel } from "../support/synthetic-compare";
 
 const MARGIN = 200;
 
-const obs = (year: number, value: number, sourceId: number): SeriesObservation => ({
-  start: `${year}-01-01`,
-  end: `${year}-12-31`,
-  value,
-  basis: "period",
-  qualifier: "exact",
-  status: "ok",
-  sourceId,
-  yoyPct: null,
-});
-
-function data(locale: "en" | "zh"): CompareData {
+function data(locale: "en" | "zh") {
   const title = (i: number) =>
     locale === "zh"
       ? `合成自由贸易试验区第${i}号统计公报：全年进出口总额、实际使用外资、新设企业数及重点项目签约情况的详细说明（合成数据）`
       : `Synthetic Free Trade Zone Statistical Bulletin No. ${i}: imports and exports, foreign capital actually used, new enterprises and the projects signed over the whole year, explained in detail (synthetic)`;
-  return {
-    indicator: {
-      code: "synthetic_trade",
-      nameEn: "Synthetic trade",
-      nameZh: "合成贸易额",
-      unit: "CNY",
-      kind: "flow",
-      category: null,
-      description: null,
-      comparable: true,
-    },
-    zones: ["a", "b"].map((z, i) => ({
-      code: `synthetic-${z}`,
+  const zones = (["a", "b"] as const).map((z, i) =>
+    syntheticZone(z, [annual(2021, 100e8 + i, 1 + 3 * i), annual(2022, 120e8, 2 + 3 * i), annual(2023, 130e8, 3 + 3 * i)], {
       nameEn: `Synthetic Zone ${z.toUpperCase()} with a rather long name`,
-      nameZh: `合成${z === "a" ? "甲" : "乙"}区`,
-      kind: "ftz" as const,
-      parentCode: null,
-      launch: null,
-      areaKm2: null,
-      areaLevels: [],
-      areaAdditions: [],
-      observations: [obs(2021, 100e8 + i, 1 + 3 * i), obs(2022, 120e8, 2 + 3 * i), obs(2023, 130e8, 3 + 3 * i)],
-      parentObservations: [],
-    })),
-    sources: [1, 2, 3, 4, 5, 6].map((id) => ({
-      id,
-      title: id === 6 ? `https://example.org/${"a-very-long-unbroken-address-segment-".repeat(6)}` : title(id),
-      url: null,
-      publishedOn: "2024-01-31",
-    })),
-    events: [],
-  };
+    }),
+  );
+  const sources = syntheticSources(6, {
+    title: (id) => (id === 6 ? `https://example.org/${"a-very-long-unbroken-address-segment-".repeat(6)}` : title(id)),
+    publishedOn: "2024-01-31",
+  });
+  return syntheticData(zones, sources);
 }
 
 function rsvgConvert(svg: string): Uint8Array {
@@ -75,10 +39,7 @@ describe.each(["en", "zh"] as const)("the chart SVG in %s, rendered by rsvg-conv
     [1000, 600],
     [600, 400],
   ])("keeps every text inside a %i×%i canvas", async (width, height) => {
-    const d = data(locale);
-    const comparison = compare(d, { transform: "level", basis: "period", freq: "year" });
-    if ("problem" in comparison) throw new Error("expected a comparison");
-    const model = chartModel(d, comparison.series, comparison.unit, { transform: "level", axis: "date" }, locale, chartWords(locale));
+    const model = yearlyModel(data(locale), locale);
     const svg = await chartSvg(model, { width, height, type: "line", locale, labels: svgLabels(locale) });
     const inner = svg.replace(/^<\?xml[^>]*>\s*/, "").replace("<svg ", '<svg overflow="visible" x="0" y="0" ');
     const page = `<svg xmlns="http://www.w3.org/2000/svg" width="${width + MARGIN}" height="${height + MARGIN}"><rect width="100%" height="100%" fill="#ffffff"/>${inner}</svg>`;

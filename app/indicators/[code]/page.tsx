@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/bootstrap";
 import { getIndicatorDetail } from "@/lib/db/queries/indicators";
-import { zoneName } from "@/lib/domain/figures";
+import { localRowName, zoneName } from "@/lib/domain/figures";
+import { PublishedText } from "@/components/ui/published-text";
 import { formatDate } from "@/lib/domain/format";
 import { figuresText, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
@@ -31,7 +32,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
           <Link href="/indicators">{t.indicatorPage.title}</Link>
         </p>
         <h1>
-          {locale === "zh" && summary.name_zh ? summary.name_zh : summary.name_en}
+          {localRowName(summary, locale)}
           <span className="zone-card__alt">{locale === "zh" ? summary.name_en : summary.name_zh}</span>
         </h1>
         <dl className="zone-facts">
@@ -61,7 +62,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
       </div>
       <section className="panel" aria-labelledby="definition">
         <h2 id="definition">{t.indicatorPage.definition}</h2>
-        <p className="definition">{summary.description ?? "—"}</p>
+        <p className="definition">{summary.description ? <PublishedText text={summary.description} locale={locale} prose /> : "—"}</p>
         {compareHref ? (
           <p>
             <Link className="button" href={compareHref}>

@@ -12,7 +12,8 @@ import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
 import { chartModel, eventKey } from "@/lib/domain/chart-model";
 import { compare } from "@/lib/domain/compare";
 import { daysBetween } from "@/lib/domain/dates";
-import { zoneName } from "@/lib/domain/figures";
+import { eventTitle, zoneName } from "@/lib/domain/figures";
+import { PublishedText } from "@/components/ui/published-text";
 import { formatArea, formatDate, formatDateAt, formatSinceLaunch, qualifierMark } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
@@ -174,7 +175,11 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
             </div>
           ) : null}
         </dl>
-        {profile.note ? <p className="lede">{profile.note}</p> : null}
+        {profile.note ? (
+          <p className="lede">
+            <PublishedText text={profile.note} locale={locale} prose />
+          </p>
+        ) : null}
       </div>
 
       {profile.children.length ? (
@@ -212,9 +217,15 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                   {formatDateAt(event.occurredOn.toISOString().slice(0, 10), event.datePrecision, locale)}
                 </span>
                 <div>
-                  <strong>{locale === "zh" && event.titleZh ? event.titleZh : event.titleEn}</strong>
+                  <strong>
+                    <PublishedText text={eventTitle(event, locale)} locale={locale} />
+                  </strong>
                   {event.zone.code !== code ? <span className="muted"> · {zoneName(event.zone, locale, true)}</span> : null}
-                  {event.description ? <p>{event.description}</p> : null}
+                  {event.description ? (
+                    <p>
+                      <PublishedText text={event.description} locale={locale} prose />
+                    </p>
+                  ) : null}
                   {event.source ? (
                     <SourceLink
                       source={{
