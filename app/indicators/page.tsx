@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PublishedText } from "@/components/ui/published-text";
+import { UnitLabel } from "@/components/ui/unit-label";
 import Link from "next/link";
 import { getPrisma } from "@/lib/bootstrap";
 import { listIndicatorSummaries } from "@/lib/db/queries/indicators";
@@ -54,7 +55,9 @@ export default async function IndicatorsPage() {
                         </span>
                         <code>{i.code}</code>
                       </th>
-                      <td>{i.unit}</td>
+                      <td>
+                        <UnitLabel unit={i.unit} indicatorCode={i.code} locale={locale} />
+                      </td>
                       <td>{t.indicatorPage.kinds[i.kind as keyof typeof t.indicatorPage.kinds]?.split(" ")[0] ?? i.kind}</td>
                       <td className="num">{i.figures}</td>
                       <td className="num">{i.zones}</td>

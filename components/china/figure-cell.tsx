@@ -4,6 +4,7 @@ import { shortZoneName } from "@/lib/domain/figures";
 import { countWordZh, formatPeriod, formatQualifiedValue, type Locale } from "@/lib/domain/format";
 import type { NationalCell, NationalFigure } from "@/lib/domain/national";
 import { chinaWords } from "@/lib/i18n/china-words";
+import { messages } from "@/lib/i18n/messages";
 import { sourceTitleText } from "@/lib/domain/language";
 import { PublishedText } from "@/components/ui/published-text";
 import type { BaseUnit } from "@/lib/domain/vocabulary";
@@ -51,7 +52,7 @@ export function FigureCell({
       <span className="figure__value">
         {formatQualifiedValue(figure.value, unit, figure.qualifier, locale, locale === "zh" ? countWordZh(indicator) : "")}
       </span>
-      {figure.status !== "ok" ? <span className={`badge badge--${figure.status}`}>{figure.status}</span> : null}
+      {figure.status !== "ok" ? <span className={`badge badge--${figure.status}`}>{messages(locale).status[figure.status]}</span> : null}
       <span className="national-figure__period">{periodText(figure, locale)}</span>
       {computed ? (
         <span className="national-figure__source">

@@ -2,6 +2,7 @@
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
 import { localRowName, type ObservationRecord, shortZoneName, sourceOf } from "@/lib/domain/figures";
+import { PublishedText } from "@/components/ui/published-text";
 import { SourceLink } from "@/components/ui/source-link";
 import { countWordZh, formatDate, formatNumber, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
 import { parseBaseUnit } from "@/lib/domain/units";
@@ -84,9 +85,11 @@ export function observationColumns(
       meta: { className: "num muted-cell" },
       // A count is written as counts are: 39 in English, 39 项 in Chinese (never "39 count").
       cell: ({ row }) =>
-        row.original.published_unit === "count"
-          ? `${formatNumber(row.original.published_value, locale)}${zh ? ` ${countWordZh(row.original.indicator) || "个"}` : ""}`
-          : `${formatNumber(row.original.published_value, locale)} ${row.original.published_unit}`,
+        row.original.published_unit === "count" ? (
+          `${formatNumber(row.original.published_value, locale)}${zh ? ` ${countWordZh(row.original.indicator) || "个"}` : ""}`
+        ) : (
+          <PublishedText text={`${formatNumber(row.original.published_value, locale)} ${row.original.published_unit}`} locale={locale} />
+        ),
     },
     {
       id: "yoy",

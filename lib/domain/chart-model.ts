@@ -5,6 +5,7 @@ import type { BuiltSeries, OutputUnit } from "./build-series.ts";
 import { monthsSince } from "./build-series.ts";
 import type { CompareData, ZoneSeries } from "./compare.ts";
 import { eventTitle, localName, shortZoneName } from "./figures.ts";
+import { unitName } from "./units.ts";
 import { countWordZh, formatDate, formatDateAt, formatPeriod, formatSeriesValue, type Locale, type SeriesUnit } from "./format.ts";
 import { DASHES, zoneColors } from "./palette.ts";
 import { granularityOf } from "./periods.ts";
@@ -157,16 +158,6 @@ export type ModelView = {
 
 export const eventKey = (event: { zone: string; date: string; titleEn: string }) => `${event.zone}|${event.date}|${event.titleEn}`;
 
-const UNIT_WORDS: Record<BaseUnit, { en: string; zh: string }> = {
-  count: { en: "number", zh: "个" },
-  CNY: { en: "yuan (CNY)", zh: "元" },
-  USD: { en: "US dollars", zh: "美元" },
-  t: { en: "tonnes", zh: "吨" },
-  TEU: { en: "TEU", zh: "标箱" },
-  km2: { en: "km²", zh: "平方公里" },
-  percent: { en: "%", zh: "%" },
-};
-
 /**
  * Several charts of one document numbered as one list of sources: each source keeps one number wherever it
  * is cited, in the order sources are first cited (a report's footnotes then name each source once).
@@ -185,8 +176,8 @@ export function numberSourcesAcross(models: readonly ChartModel[]): ChartModel[]
 function unitText(unit: OutputUnit, baseUnit: BaseUnit, locale: Locale, words: ModelWords): string {
   if (unit === "pp") return words.unit.pp;
   if (unit === "index") return words.unit.index;
-  if (unit === "per_km2") return `${UNIT_WORDS[baseUnit][locale]} ${words.unit.per_km2}`;
-  return UNIT_WORDS[unit][locale];
+  if (unit === "per_km2") return `${unitName(baseUnit, locale)} ${words.unit.per_km2}`;
+  return unitName(unit, locale);
 }
 
 const time = (date: string) => Date.parse(`${date}T00:00:00Z`);

@@ -74,9 +74,24 @@ function formatZh(value: number, unit: BaseUnit, countWord: string): string {
   const { word, magnitudes } = ZH_UNIT[unit];
   if (unit === "percent") return `${formatNumber(value, "zh")}%`;
   if (unit === "count") return countWord ? `${formatNumber(value, "zh")} ${countWord}` : formatNumber(value, "zh");
-  const magnitude = magnitudes.find((m) => Math.abs(value) >= m);
+  const magnitude = zhMagnitude(value, magnitudes);
   if (magnitude === undefined) return `${formatNumber(value, "zh")} ${word}`;
-  return `${formatNumber(value / magnitude, "zh")} ${ZH_MAGNITUDE[magnitude]}${word}`;
+  return `${formatNumber(value / magnitude, "zh", 2)} ${ZH_MAGNITUDE[magnitude]}${word}`;
+}
+
+const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6 * Math.max(1, Math.abs(n));
+
+/**
+ * The magnitude a Chinese number is written in without false precision: the largest (万亿, 亿, 万) in which it
+ * is exact with at most two decimals and under 10,000 (292.2 billion → 2,922 亿); else, a number of at most two decimals under
+ * 10⁸ as it is (42,566 标箱, not 4.2566 万标箱); else the largest magnitude, to two decimals (a computed value).
+ */
+function zhMagnitude(value: number, magnitudes: readonly number[]): number | undefined {
+  const reached = magnitudes.filter((m) => Math.abs(value) >= m);
+  const exact = reached.find((m, i) => hasAtMostTwoDecimals(value / m) && (i === 0 || Math.abs(value / m) < 1e4));
+  if (exact !== undefined) return exact;
+  if (hasAtMostTwoDecimals(value) && Math.abs(value) < 1e8) return undefined;
+  return reached[0];
 }
 
 function formatEn(value: number, unit: BaseUnit): string {

@@ -72,6 +72,21 @@ export function baseUnitLabel(unit: BaseUnit): string {
   return BASE_UNIT_LABEL[unit];
 }
 
+const UNIT_NAMES: Record<BaseUnit, { en: string; zh: string }> = {
+  count: { en: "number", zh: "个" },
+  CNY: { en: "yuan (CNY)", zh: "元" },
+  USD: { en: "US dollars", zh: "美元" },
+  t: { en: "tonnes", zh: "吨" },
+  TEU: { en: "TEU", zh: "标箱" },
+  km2: { en: "km²", zh: "平方公里" },
+  percent: { en: "%", zh: "%" },
+};
+
+/** A base unit's name for readers: "yuan (CNY)", "元"; a count in Chinese takes its measure word (家, 项) when known. */
+export function unitName(unit: BaseUnit, locale: "en" | "zh", countWord = ""): string {
+  return unit === "count" && locale === "zh" && countWord ? countWord : UNIT_NAMES[unit][locale];
+}
+
 /** Parses a base unit as written in an indicator table (`%` or `percent` for percent). */
 export function parseBaseUnit(text: string): BaseUnit | undefined {
   const normalized = normalizeUnitText(text);

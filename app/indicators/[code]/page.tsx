@@ -5,6 +5,8 @@ import { getPrisma } from "@/lib/bootstrap";
 import { getIndicatorDetail } from "@/lib/db/queries/indicators";
 import { localRowName, zoneName } from "@/lib/domain/figures";
 import { PublishedText } from "@/components/ui/published-text";
+import { SourceLink } from "@/components/ui/source-link";
+import { UnitLabel } from "@/components/ui/unit-label";
 import { formatDate } from "@/lib/domain/format";
 import { figuresText, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
@@ -33,12 +35,16 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
         </p>
         <h1>
           {localRowName(summary, locale)}
-          <span className="zone-card__alt">{locale === "zh" ? summary.name_en : summary.name_zh}</span>
+          <span className="zone-card__alt" lang={locale === "zh" ? "en" : "zh-CN"}>
+            {locale === "zh" ? summary.name_en : summary.name_zh}
+          </span>
         </h1>
         <dl className="zone-facts">
           <div>
             <dt>{t.indicatorPage.unit}</dt>
-            <dd>{summary.unit}</dd>
+            <dd>
+              <UnitLabel unit={summary.unit} indicatorCode={summary.code} locale={locale} />
+            </dd>
           </div>
           <div>
             <dt>{t.indicatorPage.kind}</dt>
@@ -53,7 +59,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
             <dd>{summary.figures}</dd>
           </div>
           <div>
-            <dt>Code</dt>
+            <dt>{t.indicatorPage.code}</dt>
             <dd>
               <code>{summary.code}</code>
             </dd>
@@ -120,16 +126,8 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
         <ul className="source-index">
           {sources.map((s) => (
             <li key={s.id}>
-              {s.url ? (
-                <a href={s.url} target="_blank" rel="noreferrer noopener">
-                  {s.title}
-                </a>
-              ) : (
-                s.title
-              )}
-              <span className="muted">
-                {s.published_on ? ` · ${formatDate(s.published_on, locale)}` : ""} · {figuresText(s.figures, locale)}
-              </span>
+              <SourceLink source={{ title: s.title, url: s.url, publishedOn: s.published_on }} locale={locale} />
+              <span className="muted"> · {figuresText(s.figures, locale)}</span>
             </li>
           ))}
         </ul>
