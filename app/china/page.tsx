@@ -52,7 +52,7 @@ export default async function ChinaPage({ searchParams }: PageProps<"/china">) {
         <h1>{words.title}</h1>
         <p className="lede">{words.intro(data.zones.length)}</p>
         <p className="muted">{words.highlight}</p>
-        <TableDownloads api="/api/china" labels={t.exports} label={words.downloads} />
+        <TableDownloads api="/api/china" labels={t.exports} locale={locale} label={words.downloads} />
       </div>
       {sorted ? (
         <div className={view.samePeriod ? "notice notice--ok" : view.sortedPeriods > 1 ? "notice notice--warn" : "notice"} role="status">

@@ -53,7 +53,7 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
       <div className="page-head">
         <h1>{t.coverage.title}</h1>
         <p className="lede">{t.coverage.intro}</p>
-        <TableDownloads api="/api/coverage" labels={t.exports} />
+        <TableDownloads api="/api/coverage" labels={t.exports} locale={locale} />
       </div>
       <nav className="chips" aria-label={t.coverage.kinds}>
         {(Object.keys(GROUPS) as Group[])

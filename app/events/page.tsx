@@ -51,7 +51,7 @@ export default async function EventsPage({ searchParams }: PageProps<"/events">)
       <div className="page-head">
         <h1>{t.events.title}</h1>
         <p className="lede">{t.events.intro}</p>
-        <TableDownloads api={`/api/events${query ? `?${query}` : ""}`} labels={t.exports} />
+        <TableDownloads api={`/api/events${query ? `?${query}` : ""}`} labels={t.exports} locale={locale} />
       </div>
 
       {admin ? (

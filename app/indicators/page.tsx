@@ -21,7 +21,7 @@ export default async function IndicatorsPage() {
       <div className="page-head">
         <h1>{t.indicatorPage.title}</h1>
         <p className="lede">{t.indicatorPage.intro}</p>
-        <TableDownloads api="/api/indicators" labels={t.exports} />
+        <TableDownloads api="/api/indicators" labels={t.exports} locale={locale} />
       </div>
       {categories.map((category) => (
         <section key={category} className="panel" aria-labelledby={`cat-${category}`}>

@@ -120,7 +120,7 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
       <section className="panel" aria-labelledby="progress-title">
         <header className="monitor-head">
           <h2 id="progress-title">{fill(m.progressYear, { year })}</h2>
-          {rows.length ? <TableDownloads api={`/api/monitor?year=${year}${locale === "zh" ? "&lang=zh" : ""}`} labels={t.exports} /> : null}
+          {rows.length ? <TableDownloads api={`/api/monitor?year=${year}`} labels={t.exports} locale={locale} /> : null}
         </header>
         {years.length > 1 || (years.length === 1 && years[0] !== year) ? (
           <nav className="chips" aria-label={m.year}>

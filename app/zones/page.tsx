@@ -25,7 +25,7 @@ export default async function ZonesPage() {
       <div className="page-head">
         <h1>{t.zonePage.listTitle}</h1>
         <p className="lede">{t.zonePage.listIntro}</p>
-        <TableDownloads api="/api/zones" labels={t.exports} />
+        <TableDownloads api="/api/zones" labels={t.exports} locale={locale} />
       </div>
       <div className="panel table-wrap">
         <table className="figures-table">

@@ -88,7 +88,7 @@ export function DataExplorer({ basePath, query, fixed = [], table, locale, label
   const filterParams = new URLSearchParams(
     Object.entries(query).filter(([key]) => !["sort", "page", "size", "hide", "open"].includes(key)),
   );
-  const csvHref = `/api/observations?${filterParams.toString().replaceAll("%2C", ",")}${filterParams.size ? "&" : ""}format=csv`;
+  const csvHref = `/api/observations?${filterParams.toString().replaceAll("%2C", ",")}${filterParams.size ? "&" : ""}${locale === "zh" ? "lang=zh&" : ""}format=csv`;
   const active = [...FACETS, "q", "from", "to", "qualifier"].filter((key) => query[key] && !fixed.includes(key));
 
   const facetSelect = (key: (typeof FACETS)[number]) => {
@@ -215,11 +215,7 @@ export function DataExplorer({ basePath, query, fixed = [], table, locale, label
               {fill(labels.downloadCsv, { total: table.total.toLocaleString() })}
             </a>
             {table.total <= XLSX_MAX_ROWS ? (
-              <a
-                className="button button--quiet"
-                href={`${csvHref.replace(/format=csv$/, "format=xlsx")}${locale === "zh" ? "&lang=zh" : ""}`}
-                download
-              >
+              <a className="button button--quiet" href={csvHref.replace(/format=csv$/, "format=xlsx")} download>
                 {labels.downloadXlsx}
               </a>
             ) : null}

@@ -2,7 +2,7 @@
 // workbook with its Sources sheet, and an event as the body that edits it.
 import type { EventRecord } from "../db/queries/events.ts";
 import type { EventFields } from "../validation/events.ts";
-import { xlsxBuffer, type XlsxSource } from "./xlsx.ts";
+import type { XlsxSource } from "./xlsx.ts";
 
 export const EVENT_COLUMNS = [
   "id",
@@ -66,16 +66,7 @@ export function eventBody(event: EventRecord): EventFields {
   };
 }
 
-/** The events as a workbook: the Events sheet, then each cited source once, with the first quote from it. */
-export async function eventsXlsx(events: readonly EventRecord[]): Promise<Buffer> {
-  const sources = new Map<string, XlsxSource>();
-  for (const event of events) {
-    if (!event.source) continue;
-    const key = `${event.source.title}\u0000${event.source.url ?? ""}\u0000${event.source.publishedOn ?? ""}`;
-    if (!sources.has(key)) sources.set(key, { ...event.source, quote: event.quote });
-  }
-  return xlsxBuffer(
-    [{ name: "Events", columns: EVENT_COLUMNS.map((header) => ({ header })), rows: events.map(eventCells) }],
-    [...sources.values()],
-  );
+/** The sources the events cite, each with the first quote from it (the workbook's Sources sheet). */
+export function eventSources(events: readonly EventRecord[]): XlsxSource[] {
+  return events.flatMap((event) => (event.source ? [{ ...event.source, quote: event.quote }] : []));
 }

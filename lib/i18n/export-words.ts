@@ -94,7 +94,40 @@ const XLSX_HEADERS_ZH: Record<string, string> = {
   computed_yoy_pct: "计算同比（%）",
   months_since_launch: "挂牌后月数",
   sources: "来源",
+  code: "代码",
+  name_en: "英文名称",
+  name_zh: "中文名称",
+  kind: "类型",
+  parent: "上级区域",
+  established_on: "设立日期",
+  area_km2: "面积（平方公里）",
+  observations: "数据数",
+  category: "类别",
+  description: "定义与口径",
+  year: "年份",
+  bases: "口径",
+  figures: "数据数",
+  province: "省份",
+  launched: "挂牌日期",
+  batch: "批次",
+  planned_area_km2: "规划面积（平方公里）",
+  computed_from: "计算依据",
+  target: "目标",
+  zone_name: "区域",
+  indicator_name: "指标",
+  through: "截至",
+  actual: "实际完成",
+  actual_qualifier: "实际值限定",
+  expected: "应完成",
+  gap: "差距",
+  reached_percent: "完成率（%）",
+  yoy_percent: "同比（%）",
+  target_source: "目标来源",
 };
+
+/** The sheets ftz-monitor's workbooks hold (besides Sources), by what they list. */
+export type SheetName =
+  "data" | "points" | "observations" | "zones" | "indicators" | "coverage" | "ftzs" | "targets" | "progress" | "events";
 
 export type XlsxWords = {
   locale: Locale;
@@ -102,7 +135,7 @@ export type XlsxWords = {
   header: (code: string) => string;
   /** "value (亿元)" / "数值（亿元）": the column of a value in the analysts' magnitude. */
   inMagnitude: (unit: string) => string;
-  sheets: { data: string; points: string; observations: string };
+  sheets: Record<SheetName, string>;
   period: string;
   start: string;
   end: string;
@@ -117,8 +150,30 @@ export function xlsxWords(locale: Locale): XlsxWords {
     header: (code) => (zh ? (XLSX_HEADERS_ZH[code] ?? code) : code),
     inMagnitude: (unit) => (zh ? `数值（${unit}）` : `value (${unit})`),
     sheets: zh
-      ? { data: "数据", points: "数据点", observations: "数据" }
-      : { data: "Data", points: "Points", observations: "Observations" },
+      ? {
+          data: "数据",
+          points: "数据点",
+          observations: "数据",
+          zones: "区域",
+          indicators: "指标",
+          coverage: "数据覆盖",
+          ftzs: "自贸试验区",
+          targets: "目标",
+          progress: "目标进度",
+          events: "大事记",
+        }
+      : {
+          data: "Data",
+          points: "Points",
+          observations: "Observations",
+          zones: "Zones",
+          indicators: "Indicators",
+          coverage: "Coverage",
+          ftzs: "FTZs",
+          targets: "Targets",
+          progress: "Progress",
+          events: "Events",
+        },
     period: zh ? "时间" : "Period",
     start: zh ? "起始日" : "Start",
     end: zh ? "截止日" : "End",

@@ -6,6 +6,7 @@ import { parseId } from "./ids.ts";
 import { AppError } from "../errors.ts";
 import { FormatParam } from "./series.ts";
 import { EVENT_KINDS } from "../domain/vocabulary.ts";
+import { LangParam } from "./lang.ts";
 
 export const EventListParamsSchema = z.object({
   zone: z
@@ -14,6 +15,7 @@ export const EventListParamsSchema = z.object({
     .optional(),
   kind: z.enum(EVENT_KINDS, `must be one of ${EVENT_KINDS.join(", ")}`).optional(),
   format: FormatParam.optional(),
+  lang: LangParam.optional(),
 });
 export type EventListParams = z.infer<typeof EventListParamsSchema>;
 

@@ -181,6 +181,23 @@ describe("table downloads", () => {
     },
   );
 
+  it.each([
+    ["/api/zones", "区域", ["代码", "英文名称", "中文名称"]],
+    ["/api/indicators", "指标", ["代码", "英文名称", "中文名称"]],
+    ["/api/coverage", "数据覆盖", ["区域代码", "指标代码", "年份", "口径", "数据数"]],
+    ["/api/china", "自贸试验区", ["区域代码", "英文名称", "中文名称", "省份"]],
+  ])("%s in Chinese: the workbook's sheet and headers, and the CSV's headers", async (path, sheet, headers) => {
+    const sheets = await readXlsx(await bytes(await get(`${path}?format=xlsx&lang=zh`)));
+    expect(sheets[0]?.name).toBe(sheet);
+    expect(sheets[0]?.rows[0]?.slice(0, headers.length)).toEqual(headers);
+    expect(sheets.at(-1)?.name).toBe("来源");
+    const csv = new TextDecoder().decode(await bytes(await get(`${path}?format=csv&lang=zh`)));
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]?.split(",").slice(0, headers.length)).toEqual(headers);
+    // Without lang the CSV keeps the data format's column codes.
+    const english = new TextDecoder().decode(await bytes(await get(`${path}?format=csv`)));
+    expect(english.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^(code|zone),/);
+  });
+
   it("stores the figures of the observations workbook as numbers, units in the headers, every source with its quote", async () => {
     const json = (await (await get("/api/observations?zone=anhui-ftz&limit=10000")).json()) as { data: { value: number; unit: string }[] };
     const sheets = await readXlsx(await bytes(await get("/api/observations?zone=anhui-ftz&format=xlsx")));

@@ -72,6 +72,8 @@ describe("the monitoring API", () => {
     );
     const row = sheet?.rows.find((r) => r[0] === "synthetic-a");
     expect(row?.[1]).toBe("合成甲区");
+    expect(sheet?.name).toBe("目标进度");
+    expect(sheet?.rows[0]?.slice(0, 3)).toEqual(["区域代码", "区域", "指标代码"]);
     expect(typeof row?.[7]).toBe("number");
     expect(sources?.rows.map((r) => r[1])).toContain(`Synthetic Plan ${YEAR}`);
   });

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { getPrisma } from "@/lib/bootstrap";
 import { getNationalData } from "@/lib/db/queries/national";
 import { buildNationalView, NATIONAL_EXPORT_COLUMNS, nationalExportRows } from "@/lib/domain/national";
-import { csvResponse, toCsv } from "@/lib/export/csv";
-import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json } from "@/lib/http";
 import { parseParams } from "@/lib/validation/params";
 import { FormatParam } from "@/lib/validation/series";
+import { LangParam } from "@/lib/validation/lang";
 
 const Params = z.object({
   format: FormatParam.optional(),
@@ -18,27 +18,33 @@ const Params = z.object({
     .optional(),
   dir: z.enum(["asc", "desc"]).optional(),
   same: z.enum(["1"]).optional(),
+  lang: LangParam.optional(),
 });
 
 export const GET = handle(async (request) => {
-  const { format, sort, dir, same } = parseParams(new URL(request.url), Params);
+  const { format, sort, dir, same, lang } = parseParams(new URL(request.url), Params);
   const view = buildNationalView(await getNationalData(await getPrisma()), {
     ...(sort ? { sort } : {}),
     ...(dir ? { descending: dir === "desc" } : {}),
     samePeriod: same === "1",
   });
   const rows = nationalExportRows(view);
-  if (format === "csv") return csvResponse(toCsv(NATIONAL_EXPORT_COLUMNS, rows), "ftz-monitor-china.csv");
-  if (format === "xlsx") {
+  if (format === "csv" || format === "xlsx") {
     const sources = view.rows.flatMap((row) =>
       Object.values(row.cells).flatMap((cell) =>
         cell ? (cell.computed ? [cell.computed.zone, cell.computed.province] : [cell.figure]) : [],
       ),
     );
-    const unique = [...new Map(sources.map((f) => [`${f.source.title}|${f.source.url ?? ""}`, { ...f.source, quote: f.quote }])).values()];
-    return xlsxResponse(
-      await xlsxBuffer([{ name: "FTZs", columns: NATIONAL_EXPORT_COLUMNS.map((header) => ({ header })), rows }], unique),
-      "ftz-monitor-china.xlsx",
+    return tableResponse(
+      format,
+      {
+        file: "ftz-monitor-china",
+        sheet: "ftzs",
+        columns: NATIONAL_EXPORT_COLUMNS,
+        rows,
+        sources: sources.map((f) => ({ ...f.source, quote: f.quote })),
+      },
+      lang,
     );
   }
   return json({ data: view });

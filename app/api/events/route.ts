@@ -6,22 +6,23 @@ import { getPrisma } from "@/lib/bootstrap";
 import { listEvents, zoneExists } from "@/lib/db/queries/events";
 import { createEvent } from "@/lib/events/service";
 import { AppError } from "@/lib/errors";
-import { csvResponse, toCsv } from "@/lib/export/csv";
-import { EVENT_COLUMNS, eventCells, eventRow, eventsXlsx } from "@/lib/export/events";
-import { xlsxResponse } from "@/lib/export/xlsx";
+import { EVENT_COLUMNS, eventCells, eventRow, eventSources } from "@/lib/export/events";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json, readJson } from "@/lib/http";
 import { EventListParamsSchema, parseEventBody } from "@/lib/validation/events";
 import { parseParams } from "@/lib/validation/params";
 
 export const GET = handle(async (request) => {
-  const { format, ...filter } = parseParams(new URL(request.url), EventListParamsSchema);
+  const { format, lang, ...filter } = parseParams(new URL(request.url), EventListParamsSchema);
   const prisma = await getPrisma();
   if (filter.zone && !(await zoneExists(prisma, filter.zone)))
     throw new AppError("bad_request", `Parameter 'zone': there is no zone '${filter.zone}'`, { parameter: "zone" });
   const events = await listEvents(prisma, filter);
   const file = ["ftz-monitor-events", filter.zone, filter.kind].filter(Boolean).join("-");
-  if (format === "csv") return csvResponse(toCsv(EVENT_COLUMNS, events.map(eventCells)), `${file}.csv`);
-  if (format === "xlsx") return xlsxResponse(await eventsXlsx(events), `${file}.xlsx`);
+  if (format === "csv" || format === "xlsx") {
+    const table = { file, sheet: "events" as const, columns: EVENT_COLUMNS, rows: events.map(eventCells), sources: eventSources(events) };
+    return tableResponse(format, table, lang);
+  }
   return json({ data: events.map(eventRow) });
 });
 

@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, type IndicatorRow } from "@/lib/db/queries/catalog";
-import { csvResponse, toCsv } from "@/lib/export/csv";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json } from "@/lib/http";
 import { parseParams } from "@/lib/validation/params";
 import { FormatParam } from "@/lib/validation/series";
-import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { LangParam } from "@/lib/validation/lang";
 
-const Params = z.object({ format: FormatParam.optional() });
+const Params = z.object({ format: FormatParam.optional(), lang: LangParam.optional() });
 const COLUMNS = [
   "code",
   "name_en",
@@ -21,14 +21,12 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof IndicatorRow)[];
 
 export const GET = handle(async (request) => {
-  const { format } = parseParams(new URL(request.url), Params);
+  const { format, lang } = parseParams(new URL(request.url), Params);
   const indicators = await listIndicators(await getPrisma());
-  const rows = indicators.map((i) => COLUMNS.map((c) => i[c]));
-  if (format === "csv") return csvResponse(toCsv(COLUMNS, rows), "ftz-monitor-indicators.csv");
-  if (format === "xlsx")
-    return xlsxResponse(
-      await xlsxBuffer([{ name: "Indicators", columns: COLUMNS.map((header) => ({ header })), rows }], []),
-      "ftz-monitor-indicators.xlsx",
-    );
+  if (format === "csv" || format === "xlsx") {
+    const rows = indicators.map((i) => COLUMNS.map((c) => i[c]));
+    const columns = COLUMNS.map((code) => (code === "observations" ? { code, kind: "number" as const } : code));
+    return tableResponse(format, { file: "ftz-monitor-indicators", sheet: "indicators", columns, rows }, lang);
+  }
   return json({ data: indicators });
 });

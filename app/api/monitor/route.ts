@@ -6,8 +6,7 @@ import { getPrisma } from "@/lib/bootstrap";
 import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
 import { toIsoDate } from "@/lib/domain/dates";
 import { attentionOrder } from "@/lib/domain/monitor";
-import { csvResponse, toCsv } from "@/lib/export/csv";
-import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json } from "@/lib/http";
 import { MonitorParamsSchema } from "@/lib/validation/monitor";
 import { parseParams } from "@/lib/validation/params";
@@ -26,15 +25,8 @@ export const GET = handle(async (request) => {
   if (params.format === "csv" || params.format === "xlsx") {
     const cells = rows.map((row) => progressCells(row, locale));
     const name = `ftz-monitor-targets-${year}`;
-    if (params.format === "csv") return csvResponse(toCsv(PROGRESS_COLUMNS, cells), `${name}.csv`);
     const sources = rows.flatMap((r) => (r.source ? [{ title: r.source.title, url: r.source.url, publishedOn: null }] : []));
-    return xlsxResponse(
-      await xlsxBuffer(
-        [{ name: "Progress", columns: PROGRESS_COLUMNS.map((header) => ({ header })), rows: cells }],
-        [...new Map(sources.map((s) => [s.title, s])).values()],
-      ),
-      `${name}.xlsx`,
-    );
+    return tableResponse(params.format, { file: name, sheet: "progress", columns: PROGRESS_COLUMNS, rows: cells, sources }, locale);
   }
   return json({ year, years, today, tolerance: config.tolerance, data: rows });
 });

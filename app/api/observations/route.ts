@@ -8,6 +8,7 @@ import { OBSERVATION_COLUMNS, observationCells, observationsXlsx } from "@/lib/e
 import { handle, json } from "@/lib/http";
 import { OBSERVATION_LIST_PARAMS, ObservationQuerySchema, XLSX_MAX_ROWS } from "@/lib/validation/observations";
 import { parseParams } from "@/lib/validation/params";
+import { xlsxWords } from "@/lib/i18n/export-words";
 
 export const GET = handle(async (request) => {
   const url = new URL(request.url);
@@ -21,7 +22,8 @@ export const GET = handle(async (request) => {
       if (!first.done) yield first.value.map(observationCells);
       for await (const rows of batches) yield rows.map(observationCells);
     }
-    return csvResponse(csvStream(OBSERVATION_COLUMNS, cells()), "ftz-monitor-observations.csv");
+    const headers = OBSERVATION_COLUMNS.map((code) => xlsxWords(lang ?? "en").header(code));
+    return csvResponse(csvStream(headers, cells()), "ftz-monitor-observations.csv");
   }
   if (format === "xlsx") {
     const total = await countObservations(prisma, filter);

@@ -6,8 +6,7 @@ import { saveTarget } from "@/lib/alerts/targets";
 import { getPrisma } from "@/lib/bootstrap";
 import { listTargets } from "@/lib/db/queries/monitor";
 import { AppError } from "@/lib/errors";
-import { csvResponse, toCsv } from "@/lib/export/csv";
-import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json, readJson } from "@/lib/http";
 import { summaryStatus } from "@/lib/import/upload";
 import { MonitorParamsSchema, TargetBodySchema } from "@/lib/validation/monitor";
@@ -27,7 +26,7 @@ const COLUMNS = [
 ] as const;
 
 export const GET = handle(async (request) => {
-  const { year, format } = parseParams(new URL(request.url), MonitorParamsSchema.pick({ year: true, format: true }));
+  const { year, format, lang } = parseParams(new URL(request.url), MonitorParamsSchema.pick({ year: true, format: true, lang: true }));
   const targets = await listTargets(await getPrisma(), year);
   const rows = targets.map((t) => [
     t.id,
@@ -41,15 +40,10 @@ export const GET = handle(async (request) => {
     t.source?.title ?? null,
     t.source?.url ?? null,
   ]);
-  if (format === "csv") return csvResponse(toCsv(COLUMNS, rows), "ftz-monitor-targets.csv");
-  if (format === "xlsx")
-    return xlsxResponse(
-      await xlsxBuffer(
-        [{ name: "Targets", columns: COLUMNS.map((header) => ({ header })), rows }],
-        [...new Map(targets.flatMap((t) => (t.source ? [[t.source.title, { ...t.source, publishedOn: null }] as const] : []))).values()],
-      ),
-      "ftz-monitor-targets.xlsx",
-    );
+  if (format === "csv" || format === "xlsx") {
+    const sources = targets.flatMap((t) => (t.source ? [{ ...t.source, publishedOn: null }] : []));
+    return tableResponse(format, { file: "ftz-monitor-targets", sheet: "targets", columns: COLUMNS, rows, sources }, lang);
+  }
   return json({ data: targets.map(({ zoneId: _z, indicatorId: _i, ...t }) => t) });
 });
 

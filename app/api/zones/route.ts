@@ -2,13 +2,13 @@
 import { z } from "zod";
 import { getPrisma } from "@/lib/bootstrap";
 import { listZones, type ZoneRow } from "@/lib/db/queries/catalog";
-import { csvResponse, toCsv } from "@/lib/export/csv";
+import { tableResponse } from "@/lib/export/table-response";
 import { handle, json } from "@/lib/http";
 import { parseParams } from "@/lib/validation/params";
 import { FormatParam } from "@/lib/validation/series";
-import { xlsxBuffer, xlsxResponse } from "@/lib/export/xlsx";
+import { LangParam } from "@/lib/validation/lang";
 
-const Params = z.object({ format: FormatParam.optional() });
+const Params = z.object({ format: FormatParam.optional(), lang: LangParam.optional() });
 const COLUMNS = [
   "code",
   "name_en",
@@ -22,14 +22,12 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof ZoneRow)[];
 
 export const GET = handle(async (request) => {
-  const { format } = parseParams(new URL(request.url), Params);
+  const { format, lang } = parseParams(new URL(request.url), Params);
   const zones = await listZones(await getPrisma());
-  const rows = zones.map((z) => COLUMNS.map((c) => z[c]));
-  if (format === "csv") return csvResponse(toCsv(COLUMNS, rows), "ftz-monitor-zones.csv");
-  if (format === "xlsx")
-    return xlsxResponse(
-      await xlsxBuffer([{ name: "Zones", columns: COLUMNS.map((header) => ({ header })), rows }], []),
-      "ftz-monitor-zones.xlsx",
-    );
+  if (format === "csv" || format === "xlsx") {
+    const rows = zones.map((z) => COLUMNS.map((c) => z[c]));
+    const columns = COLUMNS.map((code) => (code === "area_km2" || code === "observations" ? { code, kind: "number" as const } : code));
+    return tableResponse(format, { file: "ftz-monitor-zones", sheet: "zones", columns, rows }, lang);
+  }
   return json({ data: zones });
 });

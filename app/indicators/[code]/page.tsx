@@ -79,7 +79,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
       </section>
       <section className="panel" aria-labelledby="coverage">
         <h2 id="coverage">{t.indicatorPage.coverage}</h2>
-        <TableDownloads api={`/api/observations?indicator=${code}`} labels={t.exports} label={t.exports.allFigures} />
+        <TableDownloads api={`/api/observations?indicator=${code}`} labels={t.exports} locale={locale} label={t.exports.allFigures} />
         {zones.length ? (
           <div className="table-wrap">
             <table className="figures-table">
