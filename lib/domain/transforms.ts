@@ -86,6 +86,13 @@ function impliedQualifier(qualifier: Point["qualifier"]): Point["qualifier"] {
   return qualifier === "exact" ? "approx" : qualifier;
 }
 
+/** How many significant digits a published value has: 3,422 → 4, 292.2 billion → 4, 5,406.4 亿 → 5. */
+export function significantDigits(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return 1;
+  for (let p = 1; p < 16; p += 1) if (Number(value.toPrecision(p)) === value) return p;
+  return 15;
+}
+
 /**
  * The levels a year earlier that published rates imply (value ÷ (1 + rate)), for the periods that have
  * no figure of their own. Never stored; each names the rate and the figure it came from.
@@ -103,7 +110,8 @@ export function impliedPriorLevels(points: readonly Point[]): Point[] {
     implied.push({
       start,
       end,
-      value: point.value / (1 + point.publishedYoy / 100),
+      // No more precision than the figure it comes from (3,422 at +1.8% → about 3,361, not 3,361.4931).
+      value: Number((point.value / (1 + point.publishedYoy / 100)).toPrecision(Math.max(2, significantDigits(point.value)))),
       qualifier: impliedQualifier(point.qualifier),
       status: point.status,
       sources: point.sources,

@@ -192,7 +192,13 @@ describe("table downloads", () => {
     expect(sheets[0]?.rows[0]?.slice(0, headers.length)).toEqual(headers);
     expect(sheets.at(-1)?.name).toBe("来源");
     const csv = new TextDecoder().decode(await bytes(await get(`${path}?format=csv&lang=zh`)));
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]?.split(",").slice(0, headers.length)).toEqual(headers);
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")[0]
+        ?.split(",")
+        .slice(0, headers.length),
+    ).toEqual(headers);
     // Without lang the CSV keeps the data format's column codes.
     const english = new TextDecoder().decode(await bytes(await get(`${path}?format=csv`)));
     expect(english.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^(code|zone),/);
