@@ -12,6 +12,7 @@ import { PairTable } from "@/components/overview/pair-table";
 import { formatDate, type Locale } from "@/lib/domain/format";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
+import { toIsoDate } from "@/lib/domain/dates";
 
 export default async function OverviewPage() {
   const locale = await getLocale();
@@ -30,7 +31,7 @@ export default async function OverviewPage() {
   const provinceCodes = HEADLINE_PAIR.map((code) => zones.find((z) => z.code === code)?.parentCode).filter((c): c is string => Boolean(c));
   const provincePair = provinceCodes.length === 2 ? await getPairData(prisma, provinceCodes) : null;
   const { figures: figureCount, sources: sourceCount } = totals;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toIsoDate(new Date());
   const byZone = new Map<string, OverviewFigure[]>();
   for (const figure of figures) byZone.set(figure.zone, [...(byZone.get(figure.zone) ?? []), figure]);
   // The headline pair and the zones under their provinces; every other zone has its own page (and /china).

@@ -1,6 +1,7 @@
 // The error types every layer throws, and one mapping from any error to what a user or client sees.
 // Declared here, at the bottom of the dependency order, so that throwing one needs no other import.
 import { markUnavailable } from "./availability.ts";
+import { closest } from "./domain/suggest.ts";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -32,6 +33,19 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * A query parameter naming a zone or indicator the database does not have: a 400 that names the parameter
+ * and the closest known codes ("unknown zone 'anhu'; closest known codes: anhui, …").
+ */
+export function unknownCodeError(parameter: string, what: "zone" | "indicator", code: string, known: readonly string[]): AppError {
+  const near = closest(code, known);
+  return new AppError(
+    "bad_request",
+    `Parameter '${parameter}': unknown ${what} '${code}'${near.length ? `; closest known codes: ${near.join(", ")}` : ""}`,
+    { parameter },
+  );
 }
 
 /**

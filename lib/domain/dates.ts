@@ -49,7 +49,9 @@ export function monthsBetween(a: IsoDate, b: IsoDate): number {
   return (to.year - from.year) * 12 + (to.month - from.month);
 }
 
-/** The calendar date of a Date instant read in UTC (how the database returns DATE columns). */
-export function toIsoDate(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+/** The calendar date of a Date instant read in UTC (how the database returns DATE columns); null stays null. */
+export function toIsoDate(date: Date): IsoDate;
+export function toIsoDate(date: Date | null): IsoDate | null;
+export function toIsoDate(date: Date | null): IsoDate | null {
+  return date ? date.toISOString().slice(0, 10) : null;
 }

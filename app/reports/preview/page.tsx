@@ -10,6 +10,7 @@ import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { parseReport, type ReportInput } from "@/lib/validation/report";
 import { decodeReport } from "@/lib/validation/report-link";
+import { toIsoDate } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Report preview" };
 
@@ -36,7 +37,7 @@ export default async function ReportPreviewPage({ searchParams }: PageProps<"/re
   }
   const t = messages(report.locale);
   const items = await reportItems(await getPrisma(), report);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toIsoDate(new Date());
   return (
     <>
       <ReportActions labels={ui.reports} pdfHref={`/api/reports/pdf?d=${d as string}`} />

@@ -11,7 +11,7 @@ import { getObservationTable, listYears } from "@/lib/db/queries/observation-tab
 import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
 import { chartModel, eventKey } from "@/lib/domain/chart-model";
 import { compare } from "@/lib/domain/compare";
-import { daysBetween } from "@/lib/domain/dates";
+import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import { eventTitle, zoneName } from "@/lib/domain/figures";
 import { PublishedText } from "@/components/ui/published-text";
 import { formatArea, formatDate, formatDateAt, formatSinceLaunch, qualifierMark } from "@/lib/domain/format";
@@ -45,7 +45,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
   const raw = await searchParams;
   const category = typeof raw.category === "string" && (CATEGORIES as readonly string[]).includes(raw.category) ? raw.category : "";
   const showAreas = raw.areas !== "0";
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toIsoDate(new Date());
   const name = zoneName(profile, locale);
   const other = locale === "zh" ? profile.nameEn : profile.nameZh;
 
@@ -68,7 +68,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
   const words = chartWords(locale);
   // One numbering of events for the timeline and every chart on the page.
   const eventNumbers = new Map(
-    events.map((e, i) => [eventKey({ zone: e.zone.code, date: e.occurredOn.toISOString().slice(0, 10), titleEn: e.titleEn }), i + 1]),
+    events.map((e, i) => [eventKey({ zone: e.zone.code, date: toIsoDate(e.occurredOn), titleEn: e.titleEn }), i + 1]),
   );
   const panels = datasets
     .filter((d) => !category || (d.indicator.category ?? "other") === category)
@@ -213,9 +213,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                 <span className="timeline__n" aria-hidden="true">
                   {i + 1}
                 </span>
-                <span className="timeline__date">
-                  {formatDateAt(event.occurredOn.toISOString().slice(0, 10), event.datePrecision, locale)}
-                </span>
+                <span className="timeline__date">{formatDateAt(toIsoDate(event.occurredOn), event.datePrecision, locale)}</span>
                 <div>
                   <strong>
                     <PublishedText text={eventTitle(event, locale)} locale={locale} />
@@ -231,7 +229,7 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                       source={{
                         title: event.source.title,
                         url: event.source.url,
-                        publishedOn: event.source.publishedOn ? event.source.publishedOn.toISOString().slice(0, 10) : null,
+                        publishedOn: toIsoDate(event.source.publishedOn),
                       }}
                       locale={locale}
                       quote={event.quote}

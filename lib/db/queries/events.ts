@@ -39,7 +39,7 @@ export function toEventRecord(event: EventRow): EventRecord {
       ? {
           title: event.source.title,
           url: event.source.url,
-          publishedOn: event.source.publishedOn ? toIsoDate(event.source.publishedOn) : null,
+          publishedOn: toIsoDate(event.source.publishedOn),
         }
       : null,
     quote: event.quote,

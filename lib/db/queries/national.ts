@@ -12,6 +12,7 @@ import {
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
 import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
+import { toIsoDate } from "../../domain/dates.ts";
 
 type FigureRow = {
   zone: string;
@@ -61,13 +62,12 @@ async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalDa
     codes,
     WANTED,
   );
-  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
   return {
     zones: zones.map((z) => ({
       code: z.code,
       nameEn: z.nameEn,
       nameZh: z.nameZh,
-      launch: iso(z.establishedOn),
+      launch: toIsoDate(z.establishedOn),
       areaKm2: z.areaKm2,
       province: z.parent?.kind === "province" ? { code: z.parent.code, nameEn: z.parent.nameEn, nameZh: z.parent.nameZh } : null,
       areas: z.children.map((c) => ({ code: c.code, nameEn: c.nameEn, nameZh: c.nameZh, areaKm2: c.areaKm2 })),

@@ -1,8 +1,7 @@
 // Observations filtered by zone (with or without its areas), indicator, dates, basis, status and
 // qualifier; read a page at a time in a stable order (keyset pagination), or all of them in batches.
 import type { ObservationRecord } from "../../domain/figures.ts";
-import { AppError } from "../../errors.ts";
-import { closest } from "../../domain/suggest.ts";
+import { unknownCodeError } from "../../errors.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
 import type { PrismaClient } from "../generated/client.ts";
 
@@ -30,11 +29,7 @@ export async function resolveZones(prisma: PrismaClient, codes: readonly string[
     const code = (withAreas ? raw.slice(0, -1) : raw).toLowerCase();
     const zone = byCode.get(code);
     if (!zone) {
-      throw new AppError(
-        "bad_request",
-        `Parameter 'zone': unknown zone '${code}'; closest known codes: ${closest(code, [...byCode.keys()]).join(", ")}`,
-        { parameter: "zone" },
-      );
+      throw unknownCodeError("zone", "zone", code, [...byCode.keys()]);
     }
     ids.add(zone.id);
     if (withAreas) {
@@ -56,11 +51,7 @@ export async function resolveIndicators(prisma: PrismaClient, codes: readonly st
     const code = raw.toLowerCase();
     const id = byCode.get(code);
     if (id === undefined) {
-      throw new AppError(
-        "bad_request",
-        `Parameter 'indicator': unknown indicator '${code}'; closest known codes: ${closest(code, [...byCode.keys()]).join(", ")}`,
-        { parameter: "indicator" },
-      );
+      throw unknownCodeError("indicator", "indicator", code, [...byCode.keys()]);
     }
     return id;
   });

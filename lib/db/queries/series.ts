@@ -2,12 +2,12 @@
 // history and parent, their figures of that indicator (and the parents' for shares), the sources
 // and the zones' events.
 import { compare, type CompareData, type Comparison } from "../../domain/compare.ts";
-import { AppError } from "../../errors.ts";
-import { closest } from "../../domain/suggest.ts";
+import { unknownCodeError } from "../../errors.ts";
 import type { SeriesParams } from "../../validation/series.ts";
 import type { SeriesObservation } from "../../domain/series.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import type { Basis, Qualifier, Status } from "../../domain/vocabulary.ts";
+import { toIsoDate } from "../../domain/dates.ts";
 
 /** The indicators that give a zone's planned area and what expansions added to it. */
 export const AREA_INDICATOR = "area_size";
@@ -107,7 +107,7 @@ export async function getSeriesData(
         nameZh: zone.nameZh,
         kind: zone.kind,
         parentCode: zone.parent?.code ?? null,
-        launch: zone.establishedOn ? zone.establishedOn.toISOString().slice(0, 10) : null,
+        launch: toIsoDate(zone.establishedOn),
         areaKm2: zone.areaKm2,
         areaLevels: of(zone.id, AREA_INDICATOR).map((r) => ({ date: r.e, km2: r.value })),
         areaAdditions: of(zone.id, AREA_ADDED_INDICATOR).map((r) => ({ date: r.e, km2: r.value })),
@@ -118,7 +118,7 @@ export async function getSeriesData(
     sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: s.published_on })),
     events: events.map((e) => ({
       zone: e.zone.code,
-      date: e.occurredOn.toISOString().slice(0, 10),
+      date: toIsoDate(e.occurredOn),
       precision: e.datePrecision,
       kind: e.kind,
       titleEn: e.titleEn,
@@ -134,19 +134,11 @@ export async function loadComparison(prisma: PrismaClient, params: SeriesParams)
   if ("missing" in data) {
     if (data.missing.indicator) {
       const codes = (await prisma.indicator.findMany({ select: { code: true } })).map((i) => i.code);
-      throw new AppError(
-        "bad_request",
-        `Parameter 'indicator': unknown indicator '${data.missing.indicator}'; closest known codes: ${closest(data.missing.indicator, codes).join(", ")}`,
-        { parameter: "indicator" },
-      );
+      throw unknownCodeError("indicator", "indicator", data.missing.indicator, codes);
     }
     const codes = (await prisma.zone.findMany({ select: { code: true } })).map((z) => z.code);
     const first = data.missing.zones[0] ?? "";
-    throw new AppError(
-      "bad_request",
-      `Parameter 'zones': unknown zone '${first}'; closest known codes: ${closest(first, codes).join(", ")}`,
-      { parameter: "zones" },
-    );
+    throw unknownCodeError("zones", "zone", first, codes);
   }
   const { indicator: _i, zones: _z, ...request } = params;
   return { data, comparison: compare(data, request) };

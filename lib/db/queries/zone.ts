@@ -5,6 +5,7 @@ import type { PrismaClient } from "../generated/client.ts";
 import { boundedMemo } from "../../memo.ts";
 import { AREA_ADDED_INDICATOR, AREA_INDICATOR, toObservation, type ObsRow } from "./series.ts";
 import { dataVersion } from "./version.ts";
+import { toIsoDate } from "../../domain/dates.ts";
 
 export type ZoneProfile = {
   code: string;
@@ -67,7 +68,6 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
   const areaIndicator = await prisma.indicator.findMany({ where: { code: { in: [AREA_INDICATOR, AREA_ADDED_INDICATOR] } } });
   const areaId = areaIndicator.find((i) => i.code === AREA_INDICATOR)?.id;
   const addedId = areaIndicator.find((i) => i.code === AREA_ADDED_INDICATOR)?.id;
-  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
   // Rows by zone and by zone and indicator, so each dataset picks its figures without scanning them all.
   const byZone = new Map<number, Row[]>();
   const bySeries = new Map<string, Row[]>();
@@ -92,7 +92,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
       nameZh: member.nameZh,
       kind: member.kind,
       parentCode: member.id === zone.id ? (zone.parent?.code ?? null) : zone.code,
-      launch: iso(member.establishedOn),
+      launch: toIsoDate(member.establishedOn),
       areaKm2: member.areaKm2,
       areaLevels: seriesOf(member.id, areaId).map((r) => ({ date: r.e, km2: r.value })),
       areaAdditions: seriesOf(member.id, addedId).map((r) => ({ date: r.e, km2: r.value })),
@@ -115,10 +115,10 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
       zones,
       sources: sources
         .filter((s) => used.has(s.id))
-        .map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: iso(s.publishedOn) })),
+        .map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: toIsoDate(s.publishedOn) })),
       events: events.map((e) => ({
         zone: e.zone.code,
-        date: e.occurredOn.toISOString().slice(0, 10),
+        date: toIsoDate(e.occurredOn),
         precision: e.datePrecision,
         kind: e.kind,
         titleEn: e.titleEn,
@@ -135,7 +135,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
       nameZh: zone.nameZh,
       kind: zone.kind,
       note: zone.note,
-      launch: iso(zone.establishedOn),
+      launch: toIsoDate(zone.establishedOn),
       areaKm2: zone.areaKm2,
       parent: zone.parent ? { code: zone.parent.code, nameEn: zone.parent.nameEn, nameZh: zone.parent.nameZh } : null,
       children: zone.children.map((c) => ({
@@ -143,7 +143,7 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
         nameEn: c.nameEn,
         nameZh: c.nameZh,
         kind: c.kind,
-        launch: iso(c.establishedOn),
+        launch: toIsoDate(c.establishedOn),
         areaKm2: c.areaKm2,
         figures: figuresOf(c.id),
       })),

@@ -1,6 +1,7 @@
 // Zones as pages list them.
 import type { ZoneSummary } from "../../domain/figures.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import { toIsoDate } from "../../domain/dates.ts";
 
 export type { ZoneSummary };
 
@@ -12,7 +13,7 @@ export async function getZones(prisma: PrismaClient): Promise<ZoneSummary[]> {
     nameZh: z.nameZh,
     kind: z.kind,
     parentCode: z.parent?.code ?? null,
-    establishedOn: z.establishedOn ? z.establishedOn.toISOString().slice(0, 10) : null,
+    establishedOn: toIsoDate(z.establishedOn),
     areaKm2: z.areaKm2,
   }));
 }

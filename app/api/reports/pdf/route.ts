@@ -10,12 +10,13 @@ import { handle, readJson } from "@/lib/http";
 import { parseParams } from "@/lib/validation/params";
 import { parseReport, type ReportInput } from "@/lib/validation/report";
 import { decodeReport } from "@/lib/validation/report-link";
+import { toIsoDate } from "@/lib/domain/dates";
 
 const Params = z.object({ d: z.string().min(1, "is empty").max(60_000, "is too long") });
 const MAX_FORM_BYTES = 512 * 1024;
 
 async function draftPdf(report: ReportInput): Promise<Response> {
-  const pdf = await reportPdfBuffer(await getPrisma(), report, { date: new Date().toISOString().slice(0, 10) });
+  const pdf = await reportPdfBuffer(await getPrisma(), report, { date: toIsoDate(new Date()) });
   return pdfResponse(pdf, "ftz-monitor-report.pdf");
 }
 
