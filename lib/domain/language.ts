@@ -7,6 +7,7 @@ import type { Locale } from "./format.ts";
 export type TextLanguage = "zh" | "en" | "it";
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const LATIN_LETTER = /[A-Za-zÀ-ÿ]/gu;
 // Words only Italian uses among the texts seen (not "la", "un": English names and codes have them too).
 const ITALIAN = /\b(?:della|dell'|nella|nel|degli|commercio|zona|franca|cresce|anche|sono|primo|prima|dell'anno)\b/giu;
@@ -37,7 +38,7 @@ export type TextRun = { text: string; lang?: TextLanguage };
 
 // A run of Latin words: holds two letters, may hold spaces, digits and the punctuation of names ("People's
 // Daily Online", "tellerreport.com", "Co., Ltd", "5g.rexun.cn").
-const LATIN_RUN = /[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’.&\-/]*(?:[ ,]+[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’.&\-/]*)*/gu;
+const LATIN_RUN = /[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’.&\-/()]*(?:[ ,]+[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’.&\-/()]*)*/gu;
 // A run of Chinese: Han characters with the CJK punctuation, digits and spaces between them.
 const HAN_RUN =
   /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9 ·—-]*[\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])?/gu;
@@ -48,11 +49,16 @@ const HAN_RUN =
  * Chinese ones. Numbers, codes and units (km², TEU) are no language and stay unmarked.
  */
 export function languageRuns(text: string, locale: Locale): TextRun[] {
+  // Text without a Chinese character is one run, brackets and all ("enterprise(s)").
+  const language = textLanguage(text);
+  if (locale === "zh" && (language === "en" || language === "it") && !HAN_CHAR.test(text)) return [{ text, lang: language }];
   const runs: TextRun[] = [];
   let last = 0;
   for (const match of text.matchAll(locale === "zh" ? LATIN_RUN : HAN_RUN)) {
-    const run = match[0].replace(/[ ,.]+$/u, "");
-    const lang = locale === "zh" ? (/[A-Za-zÀ-ÿ]{2}/u.test(run) ? (textLanguage(run) === "it" ? "it" : "en") : undefined) : "zh";
+    const run = match[0].replace(/[ ,.(]+$/u, "");
+    // Two letters make a word ("Xinhua", "big5"); a letter and a digit a code written in Latin ("Q1", "5G").
+    const latin = /[A-Za-zÀ-ÿ]{2}/u.test(run) || (/[A-Za-z]/u.test(run) && /\d/u.test(run));
+    const lang = locale === "zh" ? (latin ? (textLanguage(run) === "it" ? "it" : "en") : undefined) : "zh";
     if (!lang) continue;
     if (match.index > last) runs.push({ text: text.slice(last, match.index) });
     runs.push({ text: run, lang });

@@ -968,7 +968,7 @@ const zh: Messages = {
   coverage: {
     title: "数据覆盖",
     intro:
-      "哪些数据已有：每行一个指标，每列一个区域，每个小方格代表一年。有填充的方格表示有数据，字母表示口径（P 当期，Y 年内累计，C 挂牌以来累计，L 时点值），空白即缺口。",
+      "哪些数据已有：每行一个指标，每列一个区域，每个小方格代表一年。有填充的方格表示有数据，方格中的字表示口径（期 当期，年 年内累计，累 挂牌以来累计，时 时点值），空白即缺口。",
     kinds: "区域",
     years: "年份",
     legend: "图例",
@@ -976,7 +976,7 @@ const zh: Messages = {
     several: "当年有多种口径",
     open: "在数据浏览中打开",
     allKinds: "全部",
-    letters: { period: "P", ytd: "Y", cumulative: "C", point: "L" },
+    letters: { period: "期", ytd: "年", cumulative: "累", point: "时" },
   },
   exports: {
     download: "下载",

@@ -79,3 +79,17 @@ describe("sourceTitleText", () => {
     );
   });
 });
+
+describe("languageRuns on the edges", () => {
+  it("keeps an English text with brackets in one run", () => {
+    expect(languageRuns("Number of enterprise(s) set up", "zh")).toEqual([{ text: "Number of enterprise(s) set up", lang: "en" }]);
+  });
+
+  it("marks a code of a letter and digits inside Chinese text", () => {
+    expect(languageRuns("合成港 Q1 2024 生产快报", "zh")).toEqual([
+      { text: "合成港 " },
+      { text: "Q1 2024", lang: "en" },
+      { text: " 生产快报" },
+    ]);
+  });
+});
