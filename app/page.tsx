@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { after } from "next/server";
 import { AlertList } from "@/components/monitor/alert-list";
 import { ZoneKpis } from "@/components/overview/zone-kpis";
 import { countAlerts, listAlerts, refreshIfOld } from "@/lib/alerts/service";
@@ -18,7 +19,7 @@ export default async function OverviewPage() {
   const locale = await getLocale();
   const t = messages(locale);
   const prisma = await getPrisma();
-  refreshIfOld(prisma);
+  after(() => refreshIfOld(prisma));
   const [zones, figures, totals, alerts, alertCounts, pair] = await Promise.all([
     getZones(prisma),
     getOverviewFigures(prisma),

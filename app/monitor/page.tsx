@@ -2,6 +2,7 @@
 // then progress against the year's targets, most behind first; admins acknowledge alerts and set targets.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { after } from "next/server";
 import { AlertList } from "@/components/monitor/alert-list";
 import { ProgressTable } from "@/components/monitor/progress-table";
 import { TargetForm } from "@/components/monitor/target-form";
@@ -17,7 +18,8 @@ import { orderZones } from "@/lib/domain/figures";
 import { attentionOrder } from "@/lib/domain/monitor";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
-import { ALERT_KINDS, type AlertKind, type ZoneKind } from "@/lib/domain/vocabulary";
+import { ALERT_KINDS, type ZoneKind } from "@/lib/domain/vocabulary";
+import { MonitorPageSchema } from "@/lib/validation/monitor";
 
 export const metadata: Metadata = { title: "Monitoring" };
 
@@ -30,14 +32,14 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
   const m = t.monitor;
   const raw = await searchParams;
   const prisma = await getPrisma();
-  refreshIfOld(prisma);
+  after(() => refreshIfOld(prisma));
   const today = toIsoDate(new Date());
   const config = monitorConfig();
   const years = await targetYears(prisma);
-  const requested = typeof raw.year === "string" && /^\d{4}$/.test(raw.year) ? Number(raw.year) : undefined;
-  const year = monitorYear(years, today, requested);
-  const kind = ALERT_KINDS.find((k) => k === raw.kind) as AlertKind | undefined;
-  const acknowledged = raw.alerts === "acknowledged";
+  const view = MonitorPageSchema.parse(raw);
+  const year = monitorYear(years, today, view.year);
+  const kind = view.kind;
+  const acknowledged = view.alerts === "acknowledged";
   const [rows, listed, counts, admin, zoneRows, indicatorRows] = await Promise.all([
     loadProgress(prisma, { year, today, tolerance: config.tolerance }),
     listAlerts(prisma, { state: acknowledged ? "acknowledged" : "open", kind }, ALERTS_MAX),
@@ -53,7 +55,7 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
   const name = (en: string, zh: string | null) => (locale === "zh" ? (zh ?? en) : en);
   const query = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    const merged = { year: requested ? String(requested) : undefined, kind, alerts: acknowledged ? "acknowledged" : undefined, ...changes };
+    const merged = { year: view.year ? String(view.year) : undefined, kind, alerts: acknowledged ? "acknowledged" : undefined, ...changes };
     for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
     const text = params.toString();
     return text ? `/monitor?${text}` : "/monitor";

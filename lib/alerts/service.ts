@@ -104,10 +104,11 @@ export function refreshAlerts(prisma: PrismaClient, options: { today?: IsoDate; 
  * Starts a refresh when the last one in this process is older than an hour (overdue releases age with
  * the clock). Never waits for it: a page shows the stored alerts at once, the next one the refreshed.
  */
-export function refreshIfOld(prisma: PrismaClient): void {
+/** Refreshes the alerts when the last refresh is over an hour old; run it after the response (`after()`). */
+export async function refreshIfOld(prisma: PrismaClient): Promise<void> {
   if (Date.now() - lastRefresh <= 3_600_000) return;
   lastRefresh = Date.now();
-  void refreshAlerts(prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
+  await refreshAlerts(prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
 }
 
 async function zoneAndIndicatorIds(prisma: PrismaClient) {

@@ -11,6 +11,16 @@ const Year = z.coerce
 
 export const MonitorParamsSchema = z.object({ year: Year.optional(), format: FormatParam.optional(), lang: LangParam.optional() });
 
+/**
+ * The monitor page's parameters: the same year and alert kind as the API, plus which alerts to list. A page
+ * is lenient: a bad value is ignored (the page shows the default), where the API answers 400.
+ */
+export const MonitorPageSchema = z.object({
+  year: Year.optional().catch(undefined),
+  kind: z.enum(ALERT_KINDS).optional().catch(undefined),
+  alerts: z.enum(["acknowledged"]).optional().catch(undefined),
+});
+
 export const ALERT_STATES = ["open", "acknowledged", "resolved", "all"] as const;
 
 export const AlertParamsSchema = z.object({

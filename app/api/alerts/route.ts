@@ -1,5 +1,6 @@
 // GET /api/alerts — alerts found in the data (behind target, year-on-year fall, overdue release,
 // implausible figure), most pressing first; JSON, CSV or an Atom feed (format=atom).
+import { after } from "next/server";
 import { listAlerts, refreshIfOld } from "@/lib/alerts/service";
 import { ALERT_COLUMNS, alertCells, alertsAtom } from "@/lib/alerts/views";
 import { getPrisma } from "@/lib/bootstrap";
@@ -13,7 +14,7 @@ export const GET = handle(async (request) => {
   const url = new URL(request.url);
   const params = parseParams(url, AlertParamsSchema);
   const prisma = await getPrisma();
-  refreshIfOld(prisma);
+  after(() => refreshIfOld(prisma));
   const alerts = await listAlerts(prisma, { state: params.state ?? "open", kind: params.kind, zone: params.zone });
   const locale = params.lang ?? "en";
   if (params.format === "atom")

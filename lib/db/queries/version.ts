@@ -1,6 +1,7 @@
 // A token that changes whenever the data changes (an import, an added, edited or removed event), for caching what is
 // drawn from the data: charts by URL, and anything else keyed on "data since the last change".
 import type { PrismaClient } from "../generated/client.ts";
+import { boundedMemo } from "../../memo.ts";
 
 export async function dataVersion(prisma: PrismaClient): Promise<string> {
   return (await dataState(prisma)).version;
@@ -18,9 +19,8 @@ export async function dataState(prisma: PrismaClient): Promise<{ version: string
   return { version: `${row?.imports ?? 0}.${row?.events ?? "0"}`, asOf: row?.as_of ?? null };
 }
 
-type Memo = Map<string, { version: string; value: Promise<unknown> }>;
-const memos = new WeakMap<PrismaClient, Memo>();
-const MEMO_SIZE = 200;
+// Whole-table answers, a few per data version: an older version's answers are evicted as new ones come.
+const byVersion = boundedMemo<unknown>(200);
 
 /**
  * `compute()` once per data version: what is read from the whole table (coverage, counts, the latest
@@ -30,17 +30,5 @@ const MEMO_SIZE = 200;
  */
 export async function cachedByDataVersion<T>(prisma: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
   const version = await dataVersion(prisma);
-  let memo = memos.get(prisma);
-  if (!memo) {
-    memo = new Map();
-    memos.set(prisma, memo);
-  }
-  const hit = memo.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
-  const value = compute();
-  memo.delete(key);
-  memo.set(key, { version, value });
-  value.catch(() => memo.delete(key));
-  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  return value;
+  return byVersion(prisma, `${version}|${key}`, compute) as Promise<T>;
 }
