@@ -7,12 +7,19 @@ import nextTs from "eslint-config-next/typescript";
 //   services: import → export → events, alerts; auth; extract  →  bootstrap  →  app, components
 const BASE = ["lib/domain", "lib/errors.ts", "lib/availability.ts", "lib/env.ts", "lib/memo.ts", "lib/http.ts"];
 const EDGE = ["lib/validation", "lib/i18n"];
+// View models: pure, from domain, validation and i18n to what a page renders.
+const VIEWS = ["lib/views"];
 const SERVICES = ["lib/import", "lib/export", "lib/events", "lib/alerts", "lib/auth", "lib/extract"];
 const ABOVE_DB = [...SERVICES, "lib/bootstrap.ts", "app", "components"];
 const layer = (targets, from, message) => targets.map((target) => ({ target, from, message }));
 const LIB_ORDER = [
-  ...layer(BASE, [...EDGE, "lib/db", ...ABOVE_DB], "Base modules (lib/domain, errors, env, memo, http) import nothing above them."),
-  ...layer(EDGE, ["lib/db", ...ABOVE_DB], "Validation and i18n sit below the database and the services."),
+  ...layer(
+    BASE,
+    [...EDGE, ...VIEWS, "lib/db", ...ABOVE_DB],
+    "Base modules (lib/domain, errors, env, memo, http) import nothing above them.",
+  ),
+  ...layer(EDGE, [...VIEWS, "lib/db", ...ABOVE_DB], "Validation and i18n sit below the database and the services."),
+  ...layer(VIEWS, ["lib/db", ...ABOVE_DB], "View models are pure: they take what lib/db read and never query."),
   ...layer(["lib/db"], ABOVE_DB, "lib/db is below the services: move the caller up, or the shared piece down."),
   ...layer(
     ["lib/import"],

@@ -9,22 +9,19 @@ import { ZoneChartPanel } from "@/components/zones/zone-chart-panel";
 import { getPrisma } from "@/lib/bootstrap";
 import { getObservationTable, listYears } from "@/lib/db/queries/observation-table";
 import { getZoneEvents, getZonePage } from "@/lib/db/queries/zone";
-import { chartModel, eventKey } from "@/lib/domain/chart-model";
-import { compare } from "@/lib/domain/compare";
+import { eventKey } from "@/lib/domain/chart-model";
+import { categoryCounts, plannedArea, zonePanels } from "@/lib/views/zone";
 import { daysBetween, toIsoDate } from "@/lib/domain/dates";
 import { eventTitle, zoneName } from "@/lib/domain/figures";
 import { PublishedText } from "@/components/ui/published-text";
-import { formatArea, formatDate, formatDateAt, formatSinceLaunch, qualifierMark } from "@/lib/domain/format";
+import { formatArea, formatDate, formatDateAt, formatSinceLaunch } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { chartWords } from "@/lib/i18n/chart-words";
 import { figuresText, fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
-import { viewQuery } from "@/lib/validation/compare";
 import { DATA_LIST_PARAMS, DataViewSchema } from "@/lib/validation/data";
 import { parseParams } from "@/lib/validation/params";
 import { searchParamsUrl } from "@/lib/validation/search-params";
-import { areaHistory } from "@/lib/domain/transforms";
-import { BASES } from "@/lib/domain/vocabulary";
 import { flatQuery } from "@/lib/validation/search-query";
 
 export async function generateMetadata({ params }: PageProps<"/zones/[code]">): Promise<Metadata> {
@@ -70,60 +67,9 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
   const eventNumbers = new Map(
     events.map((e, i) => [eventKey({ zone: e.zone.code, date: toIsoDate(e.occurredOn), titleEn: e.titleEn }), i + 1]),
   );
-  const panels = datasets
-    .filter((d) => !category || (d.indicator.category ?? "other") === category)
-    .sort(
-      (a, b) => (a.indicator.category ?? "").localeCompare(b.indicator.category ?? "") || a.indicator.code.localeCompare(b.indicator.code),
-    )
-    .flatMap((dataset) => {
-      const zones = dataset.zones.filter((z, i) => z.observations.length > 0 && (i === 0 || showAreas));
-      if (zones.length === 0) return [];
-      const data = { ...dataset, zones };
-      // The basis with the most points for the zone and its areas; the others are a click away.
-      const comparison = compare(data, { transform: "level" });
-      if ("problem" in comparison) return [];
-      const { basis } = comparison.basis;
-      const model = chartModel(data, comparison.series, comparison.unit, { transform: "level", axis: "date", eventNumbers }, locale, words);
-      const own = model.series
-        .find((s) => s.key === code)
-        ?.points.filter((p) => !p.implied)
-        .at(-1);
-      const query = viewQuery({ indicator: dataset.indicator.code, zones: zones.map((z) => z.code), basis });
-      const drawn = model.series.filter((s) => s.points.length > 0);
-      const only = drawn.length === 1 ? drawn[0] : undefined;
-      const single = only?.points.length === 1 && only.points[0] ? { series: only, point: only.points[0] } : null;
-      const otherBases = BASES.filter((b) => b !== basis && (comparison.basis.points[b] ?? 0) > 0).map((b) => ({
-        label: `${t.series.basis[b]} (${comparison.basis.points[b]})`,
-        href: `/compare?${viewQuery({ indicator: dataset.indicator.code, zones: zones.map((z) => z.code), basis: b })}`,
-      }));
-      return [
-        {
-          key: dataset.indicator.code,
-          model,
-          single,
-          otherBases,
-          latest: own ? `${qualifierMark(own.qualifier, locale)}${own.valueText} (${own.periodText})` : null,
-          query,
-          compareHref: `/compare?${query}`,
-          dataHref: `/data?zone=${zones.map((z) => z.code).join(",")}&indicator=${dataset.indicator.code}`,
-        },
-      ];
-    });
-  // The planned area today: the latest published area plus what expansions added since (the zone
-  // table's area is the one at launch).
-  const areaOf = (zoneCode: string) => {
-    const zone = datasets[0]?.zones.find((z) => z.code === zoneCode);
-    const levels = zone?.areaLevels ?? [];
-    const km2 = zone ? areaHistory(levels, zone.areaAdditions, zone.areaKm2)(today) : undefined;
-    const asOf = [...levels, ...(zone?.areaAdditions ?? [])]
-      .map((l) => l.date)
-      .sort()
-      .at(-1);
-    return km2 ? { km2, asOf } : undefined;
-  };
-  const area = areaOf(code) ?? (profile.areaKm2 ? { km2: profile.areaKm2, asOf: undefined } : undefined);
-  const counts = new Map<string, number>();
-  for (const d of datasets) counts.set(d.indicator.category ?? "other", (counts.get(d.indicator.category ?? "other") ?? 0) + 1);
+  const panels = zonePanels(datasets, { code, category, showAreas, locale, words, eventNumbers });
+  const area = plannedArea(datasets, code, today, profile.areaKm2);
+  const counts = categoryCounts(datasets);
   const linkWith = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(flatQuery(raw));
     for (const [key, value] of Object.entries(patch)) {
@@ -191,7 +137,9 @@ export default async function ZonePage({ params, searchParams }: PageProps<"/zon
                 <Link href={`/zones/${child.code}`}>{zoneName(child, locale)}</Link>
                 <span className="muted">
                   {[
-                    (areaOf(child.code)?.km2 ?? child.areaKm2) ? formatArea(areaOf(child.code)?.km2 ?? child.areaKm2 ?? 0, locale) : null,
+                    plannedArea(datasets, child.code, today, child.areaKm2)
+                      ? formatArea(plannedArea(datasets, child.code, today, child.areaKm2)?.km2 ?? 0, locale)
+                      : null,
                     child.launch ? formatDate(child.launch, locale) : null,
                     figuresText(child.figures, locale),
                   ]
