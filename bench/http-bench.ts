@@ -213,13 +213,23 @@ export async function benchObservations(base: string, databaseUrl: string, prism
 // ---------------------------------------------------------------------------------------------
 // Pages and exports.
 
-export type PageCase = { path: string; timing: Timing; bytes: number };
+/**
+ * `timing`: the same URL again and again, as visitors ask for it (kept pages, lib/page-cache.ts, once rendered);
+ * `render`: a new query on every request, so each one is rendered (a miss): what a page costs the server.
+ */
+export type PageCase = { path: string; timing: Timing; render?: Timing; bytes: number };
+
+/** The path with a query parameter no page reads, new for every `i`: never a kept page. */
+export function missPath(path: string, i: number): string {
+  return `${path}${path.includes("?") ? "&" : "?"}bench-miss=${Date.now()}-${i}`;
+}
 
 export async function benchPages(base: string, paths: readonly string[], requests: number): Promise<PageCase[]> {
   const out: PageCase[] = [];
   for (const path of paths) {
+    const render = await measureGet((i) => `${base}${missPath(path, i)}`, requests);
     const { timing, bytes } = await measureGet(`${base}${path}`, requests);
-    out.push({ path, timing, bytes });
+    out.push({ path, timing, render: render.timing, bytes });
   }
   return out;
 }
