@@ -57,7 +57,7 @@ async function fromPageCache(request: NextRequest): Promise<Response | undefined
   // Compressed, as rendered pages are, by the server's own compression (it would compress a gzip body again).
   const headers = new Headers(page.headers);
   headers.set(CACHE_HEADER, hit ? "hit" : "miss");
-  return new Response(new Uint8Array(page.body), { status: 200, headers });
+  return new Response(page.body, { status: 200, headers });
 }
 
 /** The page as this server renders it for an anonymous reader in `locale`; undefined when it could not be asked. */
@@ -70,7 +70,7 @@ async function render(path: string, locale: string, secret: string): Promise<Kep
       cache: "no-store",
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     });
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = new Uint8Array(await response.arrayBuffer());
     if (!isKeepable(response.status, response.headers)) return { keepable: false };
     const headers = [...response.headers].filter(([name]) => !TRANSFER_HEADERS.has(name.toLowerCase()));
     return { keepable: true, headers, body };

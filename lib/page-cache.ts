@@ -69,7 +69,7 @@ export function isKeepable(status: number, headers: Headers): boolean {
 }
 
 /** A kept page, or a note that this URL's answer may not be kept (a redirect, a 404), so it is not asked for twice. */
-export type KeptPage = { keepable: true; headers: [string, string][]; body: Buffer } | { keepable: false };
+export type KeptPage = { keepable: true; headers: [string, string][]; body: Uint8Array<ArrayBuffer> } | { keepable: false };
 
 function sizeOf(page: KeptPage): number {
   return page.keepable ? page.body.length + 512 : 64;
@@ -173,7 +173,36 @@ export function pageCacheState(): State {
   return holder.ftzPageCache;
 }
 
+/**
+ * `read()` shared by concurrent callers without ever answering a caller with a read that began before its call
+ * (which could miss a commit just before it): a call while a read runs waits for the next read, one for all
+ * calls that arrived meanwhile. Under load that is about two reads per read's duration, not one per request.
+ */
+export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let queued: Promise<T> | undefined;
+  const start = () => {
+    const current = read();
+    running = current;
+    const clear = () => {
+      if (running === current) running = undefined;
+    };
+    current.then(clear, clear);
+    return current;
+  };
+  return () => {
+    if (!running) return start();
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
+    return queued;
+  };
+}
+
 /** How the proxy reads the version of what pages show (set by lib/bootstrap.ts, which owns the database). */
 export function setPageVersionReader(read: () => Promise<string>): void {
-  pageCacheState().readVersion = read;
+  pageCacheState().readVersion = freshReads(read);
 }

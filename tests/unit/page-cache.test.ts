@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKeepable, localeOfKey, pageCacheKey, PageStore, type KeptPage, type PageRequest } from "@/lib/page-cache";
+import { freshReads, isKeepable, localeOfKey, pageCacheKey, PageStore, type KeptPage, type PageRequest } from "@/lib/page-cache";
 
 function request(
   overrides: Partial<Omit<PageRequest, "header" | "cookie">> & { headers?: Record<string, string>; cookies?: Record<string, string> } = {},
@@ -15,8 +15,10 @@ function request(
   } satisfies PageRequest;
 }
 
+const text = (body: Uint8Array) => new TextDecoder().decode(body);
+
 function page(text: string): KeptPage {
-  const body = Buffer.from(text);
+  const body = new TextEncoder().encode(text);
   return { keepable: true, headers: [["content-type", "text/html; charset=utf-8"]], body };
 }
 
@@ -102,7 +104,7 @@ describe("the page store (PageStore)", () => {
     const answers = await Promise.all(Array.from({ length: 16 }, () => store.fill("k", "v", render)));
     expect(renders).toBe(1);
     expect(answers.filter((a) => !a.shared && !a.hit)).toHaveLength(1);
-    expect(new Set(answers.map((a) => (a.page?.keepable ? a.page.body.toString() : "")))).toEqual(new Set(["render 1"]));
+    expect(new Set(answers.map((a) => (a.page?.keepable ? text(a.page.body) : "")))).toEqual(new Set(["render 1"]));
     const again = await store.fill("k", "v", render);
     expect(again.hit).toBe(true);
     expect(renders).toBe(1);
@@ -115,6 +117,44 @@ describe("the page store (PageStore)", () => {
     await expect(store.fill("k", "v", () => Promise.reject(new Error("render failed")))).rejects.toThrow("render failed");
     const next = await store.fill("k", "v", async () => page("fresh"));
     expect(next.hit).toBe(false);
-    expect(next.page?.keepable && next.page.body.toString()).toBe("fresh");
+    expect(next.page?.keepable && text(next.page.body)).toBe("fresh");
+  });
+});
+
+describe("reads shared without answering with a stale one (freshReads)", () => {
+  it("answers every call with a read that began at or after the call, sharing reads among waiting calls", async () => {
+    let database = 1;
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    const read = freshReads(() => {
+      const seen = database;
+      started.push(seen);
+      return new Promise<number>((resolve) => release.push(() => resolve(seen)));
+    });
+    const first = read(); // read 1 begins, sees 1
+    database = 2; // a commit while read 1 runs
+    const during = [read(), read(), read()]; // must not get read 1's answer
+    expect(started).toEqual([1]);
+    release.shift()?.();
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started).toEqual([1, 2]); // one more read for the three waiting calls
+    release.shift()?.();
+    expect(await Promise.all(during)).toEqual([2, 2, 2]);
+    const later = read();
+    expect(started).toEqual([1, 2, 2]);
+    release.shift()?.();
+    expect(await later).toBe(2);
+  });
+
+  it("passes a failed read on to its callers and reads again for the next call", async () => {
+    let fail = true;
+    const read = freshReads(async () => {
+      if (fail) throw new Error("database down");
+      return "v";
+    });
+    await expect(read()).rejects.toThrow("database down");
+    fail = false;
+    await expect(read()).resolves.toBe("v");
   });
 });
