@@ -15,7 +15,12 @@ export type Fetched = { ms: number; status: number; bytes: number; body: Buffer;
 /** GET with the whole body read: the time a client waits for the full response. */
 export async function timedGet(url: string, follow = false): Promise<Fetched> {
   const started = now();
-  const response = await fetch(url, { cache: "no-store", redirect: follow ? "follow" : "manual" });
+  // Accepting HTML as a browser's navigation does: only such requests get kept pages (lib/page-cache.ts).
+  const response = await fetch(url, {
+    cache: "no-store",
+    redirect: follow ? "follow" : "manual",
+    headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+  });
   const body = Buffer.from(await response.arrayBuffer());
   return {
     ms: now() - started,

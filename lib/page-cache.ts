@@ -44,9 +44,16 @@ const UNCACHED_PATHS = ["/sign-in"];
  * a plain GET of a document, without an admin session cookie (signed-in pages show admin controls; any value
  * counts, valid or not), and not of a page that reads request headers. Keyed on the version, the language
  * (as the pages read it from the cookie) and the path with its query.
+ *
+ * A document request is one that accepts HTML, as a browser's navigation does, and is not marked by the
+ * browser as anything else (`Sec-Fetch-Dest`). This is the test that counts: Next.js hides the router's
+ * own headers (`RSC`, `Next-Router-*`) and `_rsc` from the proxy, and its router fetches with `Accept: *∕*`.
  */
 export function pageCacheKey(request: PageRequest, version: string): string | undefined {
   if (request.method !== "GET") return undefined;
+  if (!/\btext\/html\b/.test(request.header("accept") ?? "")) return undefined;
+  const dest = request.header("sec-fetch-dest");
+  if (dest !== null && dest !== "document") return undefined;
   if (ROUTER_HEADERS.some((name) => request.header(name) !== null)) return undefined;
   if (new URLSearchParams(request.search).has("_rsc")) return undefined;
   if (request.cookie(SESSION_COOKIE) !== undefined) return undefined;

@@ -30,7 +30,9 @@ async function importZone(base: string): Promise<string> {
 }
 
 async function page(base: string, p: string, cookie?: string): Promise<{ status: number; cache: string | null; html: string }> {
-  const response = await fetch(new URL(p, base), { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  // As a browser navigates: accepting HTML (the client router's own requests accept */* and are never kept).
+  const headers: Record<string, string> = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", ...(cookie ? { cookie } : {}) };
+  const response = await fetch(new URL(p, base), { headers, redirect: "manual" });
   return { status: response.status, cache: response.headers.get("x-ftz-cache"), html: await response.text() };
 }
 
@@ -41,6 +43,16 @@ describe.each([
   let base: string;
   beforeAll(() => {
     base = baseOf();
+  });
+
+  it("answers the client router's requests (RSC payloads) by rendering them, never with a kept page", async () => {
+    const p = `/indicators?cache-rsc=${Date.now()}`;
+    await page(base, p);
+    expect((await page(base, p)).cache).toBe("hit");
+    const response = await fetch(new URL(p, base), { headers: { accept: "*/*", rsc: "1", "sec-fetch-dest": "empty" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ftz-cache")).toBeNull();
+    expect(response.headers.get("content-type")).toMatch(/^text\/x-component/);
   });
 
   it("renders a page once, then answers it from memory with the same document", async () => {

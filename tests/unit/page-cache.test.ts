@@ -4,7 +4,7 @@ import { freshReads, isKeepable, localeOfKey, pageCacheKey, PageStore, type Kept
 function request(
   overrides: Partial<Omit<PageRequest, "header" | "cookie">> & { headers?: Record<string, string>; cookies?: Record<string, string> } = {},
 ) {
-  const { headers = {}, cookies = {}, ...rest } = overrides;
+  const { headers = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" }, cookies = {}, ...rest } = overrides;
   return {
     method: "GET",
     pathname: "/",
@@ -45,13 +45,27 @@ describe("which page requests are kept, and under which key (pageCacheKey)", () 
 
   it("leaves the router's requests, other methods, header-reading pages and very long URLs to the pages", () => {
     for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"])
-      expect(pageCacheKey(request({ headers: { [header]: "1" } }), "1"), header).toBeUndefined();
+      expect(pageCacheKey(request({ headers: { accept: "text/html", [header]: "1" } }), "1"), header).toBeUndefined();
     expect(pageCacheKey(request({ search: "?_rsc=abc12" }), "1")).toBeUndefined();
     expect(pageCacheKey(request({ method: "HEAD" }), "1")).toBeUndefined();
     expect(pageCacheKey(request({ method: "POST" }), "1")).toBeUndefined();
     expect(pageCacheKey(request({ pathname: "/sign-in", search: "?next=/import" }), "1")).toBeUndefined();
     expect(pageCacheKey(request({ pathname: "/signing" }), "1")).toBeDefined();
     expect(pageCacheKey(request({ search: `?q=${"x".repeat(2100)}` }), "1")).toBeUndefined();
+  });
+});
+
+describe("what counts as a document request", () => {
+  it("is one that accepts HTML and that the browser does not mark as anything but a document", () => {
+    const key = (headers: Record<string, string>) => pageCacheKey(request({ headers }), "1");
+    expect(key({ accept: "text/html,application/xhtml+xml" })).toBeDefined();
+    expect(key({ accept: "text/html", "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" })).toBeDefined();
+    // The client router's requests, as the proxy sees them (Next.js hides `RSC` and `_rsc` from it).
+    expect(key({ accept: "*/*", "sec-fetch-dest": "empty" })).toBeUndefined();
+    expect(key({ accept: "*/*" })).toBeUndefined();
+    expect(key({})).toBeUndefined();
+    expect(key({ accept: "text/html", "sec-fetch-dest": "empty" })).toBeUndefined();
+    expect(key({ accept: "text/html", "sec-fetch-dest": "iframe" })).toBeUndefined();
   });
 });
 
