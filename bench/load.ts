@@ -31,6 +31,8 @@ export type LoadOptions = {
   concurrency: number;
   durationMs: number;
   maxRequests: number;
+  /** What the clients accept: `gzip` as browsers do (the default), or `identity` to see what compression costs. */
+  encoding?: "gzip" | "identity";
 };
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
@@ -40,9 +42,9 @@ export function assertLoopback(base: string): void {
   if (!LOOPBACK.has(host)) throw new Error(`the load benchmark only asks this machine (loopback), not ${host}`);
 }
 
-function get(agent: http.Agent, url: URL): Promise<{ status: number; cache: string | undefined }> {
+function get(agent: http.Agent, url: URL, encoding: string): Promise<{ status: number; cache: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { accept: "text/html,application/json", "accept-encoding": "gzip" } }, (response) => {
+    const request = http.get(url, { agent, headers: { accept: "text/html,application/json", "accept-encoding": encoding } }, (response) => {
       response.on("data", () => undefined);
       response.on("end", () => {
         const cache = response.headers["x-ftz-cache"];
@@ -72,7 +74,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadCase> {
       sent += 1;
       const t = now();
       try {
-        const { status, cache } = await get(agent, url);
+        const { status, cache } = await get(agent, url, o.encoding ?? "gzip");
         latencies.push(now() - t);
         if (status !== 200) errors += 1;
         if (cache === "hit") hits += 1;
@@ -106,7 +108,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadCase> {
 
 /**
  * The load cases: `/` and a compare view as visitors ask for them (the first request renders, the rest are
- * kept pages while the data stays), `/` with a new query on every request (every one a miss: what a page
+ * kept pages while the data stays), `/` by clients that do not accept gzip, `/` with a new query on every request (every one a miss: what a page
  * costs under load without the cache), and the series API beside them.
  */
 export async function benchLoad(
@@ -114,12 +116,23 @@ export async function benchLoad(
   paths: { compare: string; series: string },
   options: { concurrency: number; seconds: number; log: (line: string) => void },
 ): Promise<LoadCase[]> {
-  const run = (name: string, path: LoadOptions["path"]) => {
+  const run = (name: string, path: LoadOptions["path"], encoding?: LoadOptions["encoding"]) => {
     options.log(`  ${name}: ${options.concurrency} clients for ${options.seconds} s …`);
-    return runLoad({ name, base, path, concurrency: options.concurrency, durationMs: options.seconds * 1000, maxRequests: 200_000 });
+    return runLoad({
+      name,
+      base,
+      path,
+      concurrency: options.concurrency,
+      durationMs: options.seconds * 1000,
+      maxRequests: 200_000,
+      encoding,
+    });
   };
   const out: LoadCase[] = [];
   out.push(await run("/ (kept pages)", "/"));
+  // The server compresses every answer, kept or not (Next.js drops a Content-Encoding the proxy sets): this case
+  // shows what that costs.
+  out.push(await run("/ (kept pages, not compressed)", "/", "identity"));
   out.push(await run("/compare view (kept pages)", paths.compare));
   out.push(await run("/ (every request a miss)", (i) => missPath("/", i)));
   out.push(await run("/api/series", paths.series));
