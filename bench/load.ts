@@ -9,6 +9,8 @@ export type LoadCase = {
   name: string;
   path: string;
   concurrency: number;
+  /** What the clients accepted (absent: gzip). */
+  encoding?: "gzip" | "identity";
   seconds: number;
   requests: number;
   /** Answers per second over the case's wall time. */
@@ -94,6 +96,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadCase> {
     name: o.name,
     path: typeof o.path === "string" ? o.path : at(0).pathname + at(0).search,
     concurrency: o.concurrency,
+    encoding: o.encoding ?? "gzip",
     seconds,
     requests: latencies.length,
     rps: latencies.length / seconds,

@@ -94,10 +94,11 @@ describe("summaryRows", () => {
 });
 
 describe("the load cases in the report", () => {
-  const load = (path: string, rps: number, p99: number, errors = 0) => ({
+  const load = (path: string, rps: number, p99: number, errors = 0, encoding: "gzip" | "identity" = "gzip") => ({
     name: path,
     path,
     concurrency: 16,
+    encoding,
     seconds: 10,
     requests: Math.round(rps * 10),
     rps,
@@ -130,6 +131,7 @@ describe("the load cases in the report", () => {
     expect(rows([load("/", 290, 90)])[0]?.met).toBe(false);
     expect(rows([load("/", 310, 100)])[0]?.met).toBe(false);
     expect(rows([load("/", 310, 90, 3)])[0]?.met).toBe(false);
+    expect(rows([load("/", 200, 90, 0, "identity")])[0]?.met).toBeNull();
     expect(rows([load("/", 310, 90)])[0]?.value).toBe("310 req/s, p50 30.0 ms, p99 90.0 ms; 3,099 hits, 1 misses");
     const md = markdown({ meta, load: [load("/", 310, 90)] });
     expect(md).toContain("## Under load");
