@@ -15,7 +15,12 @@ export type Fetched = { ms: number; status: number; bytes: number; body: Buffer;
 /** GET with the whole body read: the time a client waits for the full response. */
 export async function timedGet(url: string, follow = false): Promise<Fetched> {
   const started = now();
-  const response = await fetch(url, { cache: "no-store", redirect: follow ? "follow" : "manual" });
+  // Accepting HTML as a browser's navigation does: only such requests get kept pages (lib/page-cache.ts).
+  const response = await fetch(url, {
+    cache: "no-store",
+    redirect: follow ? "follow" : "manual",
+    headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+  });
   const body = Buffer.from(await response.arrayBuffer());
   return {
     ms: now() - started,
@@ -213,13 +218,23 @@ export async function benchObservations(base: string, databaseUrl: string, prism
 // ---------------------------------------------------------------------------------------------
 // Pages and exports.
 
-export type PageCase = { path: string; timing: Timing; bytes: number };
+/**
+ * `timing`: the same URL again and again, as visitors ask for it (kept pages, lib/page-cache.ts, once rendered);
+ * `render`: a new query on every request, so each one is rendered (a miss): what a page costs the server.
+ */
+export type PageCase = { path: string; timing: Timing; render?: Timing; bytes: number };
+
+/** The path with a query parameter no page reads, new for every `i`: never a kept page. */
+export function missPath(path: string, i: number): string {
+  return `${path}${path.includes("?") ? "&" : "?"}bench-miss=${Date.now()}-${i}`;
+}
 
 export async function benchPages(base: string, paths: readonly string[], requests: number): Promise<PageCase[]> {
   const out: PageCase[] = [];
   for (const path of paths) {
+    const render = await measureGet((i) => `${base}${missPath(path, i)}`, requests);
     const { timing, bytes } = await measureGet(`${base}${path}`, requests);
-    out.push({ path, timing, bytes });
+    out.push({ path, timing, render: render.timing, bytes });
   }
   return out;
 }

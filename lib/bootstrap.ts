@@ -12,6 +12,8 @@ import { migrate } from "./db/migrate.ts";
 import { getEnv } from "./env.ts";
 import { connectionFailure } from "./errors.ts";
 import { seed, type SeedReport } from "./import/seed.ts";
+import { pageVersion } from "./page-cache-version.ts";
+import { setPageVersionReader } from "./page-cache.ts";
 
 export type PrepareReport = { migrations: string[]; seed: SeedReport | "disabled" };
 
@@ -64,6 +66,9 @@ setAvailabilityProbe(async () => {
     clearTimeout(timer);
   }
 });
+
+// The proxy keeps pages per version of what they show (lib/page-cache.ts); this is how it reads the version.
+setPageVersionReader(async () => pageVersion((await getDatabase()).prisma));
 
 /** The process's database, opened and prepared on first use. */
 export function getDatabase(): Promise<Database> {

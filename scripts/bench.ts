@@ -19,6 +19,7 @@ import {
 import { benchExports, benchJs, benchObservations, benchPages, benchSeries, compareQuery, type CompareCase } from "../bench/http-bench.ts";
 import { analyze, benchImport, importInto, prepareTemplate } from "../bench/import-bench.ts";
 import { lighthouse } from "../bench/lighthouse.ts";
+import { benchLoad } from "../bench/load.ts";
 import { consoleTable, markdown, summaryRows, type BenchResults } from "../bench/report.ts";
 import { startApp, type AppServer } from "../bench/server.ts";
 import { readManifest, writeSyntheticPackage, type PackageManifest } from "../bench/synthetic.ts";
@@ -37,6 +38,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --requests N          requests per API case (default 30)
   --page-requests N     requests per page and per export (default 10)
   --lighthouse-runs N   Lighthouse runs per page (default 3)
+  --load-seconds N      seconds per load case (default 10)
+  --load-clients N      concurrent clients of the load cases (default 16)
   --port N              port of the app (default 3100)
   --pg URL              PostgreSQL admin URL (default $FTZ_BENCH_PG_URL or ${DEFAULT_ADMIN_URL})
   --out DIR             where latest.json and latest.md go (default bench/results)`;
@@ -53,6 +56,8 @@ type Options = {
   requests: number;
   pageRequests: number;
   lighthouseRuns: number;
+  loadSeconds: number;
+  loadClients: number;
   port: number;
   adminUrl: string;
   out: string;
@@ -71,6 +76,8 @@ function parseArgs(argv: string[]): Options {
     requests: 30,
     pageRequests: 10,
     lighthouseRuns: 3,
+    loadSeconds: 10,
+    loadClients: 16,
     port: 3100,
     adminUrl: process.env.FTZ_BENCH_PG_URL || DEFAULT_ADMIN_URL,
     out: "bench/results",
@@ -95,6 +102,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--requests") o.requests = parseCount(value(), arg);
     else if (arg === "--page-requests") o.pageRequests = parseCount(value(), arg);
     else if (arg === "--lighthouse-runs") o.lighthouseRuns = parseCount(value(), arg);
+    else if (arg === "--load-seconds") o.loadSeconds = parseCount(value(), arg);
+    else if (arg === "--load-clients") o.loadClients = parseCount(value(), arg);
     else if (arg === "--port") o.port = parseCount(value(), arg);
     else if (arg === "--pg") o.adminUrl = value();
     else if (arg === "--out") o.out = value();
@@ -176,6 +185,8 @@ async function main(): Promise<void> {
         exports: o.pageRequests,
         importRuns: o.importRuns,
         lighthouseRuns: o.lighthouseRuns,
+        loadSeconds: o.loadSeconds,
+        loadClients: o.loadClients,
       },
       durationSeconds: 0,
     },
@@ -278,6 +289,14 @@ async function main(): Promise<void> {
       if (has("pages")) {
         log(`pages, ${o.pageRequests} requests each …`);
         results.pages = await benchPages(app.url, pages, o.pageRequests);
+      }
+      if (has("load")) {
+        log(`under load: ${o.loadClients} clients, ${o.loadSeconds} s per case …`);
+        results.load = await benchLoad(
+          app.url,
+          { compare: `/compare?${compareQuery(compare)}`, series: `/api/series?${compareQuery(compare)}&transform=level` },
+          { concurrency: o.loadClients, seconds: o.loadSeconds, log },
+        );
       }
       if (has("export")) {
         log(`chart export (PNG, SVG), ${o.pageRequests} requests each …`);

@@ -92,3 +92,49 @@ describe("summaryRows", () => {
     expect(markdown(results)).toContain("**2 of 5 targets met.**");
   });
 });
+
+describe("the load cases in the report", () => {
+  const load = (path: string, rps: number, p99: number, errors = 0, encoding: "gzip" | "identity" = "gzip") => ({
+    name: path,
+    path,
+    concurrency: 16,
+    encoding,
+    seconds: 10,
+    requests: Math.round(rps * 10),
+    rps,
+    p50: p99 / 3,
+    p99,
+    max: p99 * 2,
+    hits: Math.round(rps * 10) - 1,
+    misses: 1,
+    errors,
+  });
+  const meta = {
+    date: "2026-12-03T12:00:00Z",
+    observations: 100_000,
+    seed: 42,
+    zones: 30,
+    commit: "abc1234",
+    node: "20.20.2",
+    cpu: "CPU",
+    cores: 2,
+    memoryGb: 24,
+    postgres: "15.20",
+    benchmarks: ["load"],
+    requests: { api: 30, pages: 10, exports: 10, importRuns: 3, lighthouseRuns: 3, loadSeconds: 10, loadClients: 16 },
+    durationSeconds: 60,
+  };
+
+  it("judges the overview against ≥ 300 req/s at p99 < 100 ms without errors, and reports the others", () => {
+    const rows = (cases: ReturnType<typeof load>[]) => summaryRows({ meta, load: cases });
+    expect(rows([load("/", 310, 90), load("/api/series", 900, 30)]).map((r) => r.met)).toEqual([true, null]);
+    expect(rows([load("/", 290, 90)])[0]?.met).toBe(false);
+    expect(rows([load("/", 310, 100)])[0]?.met).toBe(false);
+    expect(rows([load("/", 310, 90, 3)])[0]?.met).toBe(false);
+    expect(rows([load("/", 200, 90, 0, "identity")])[0]?.met).toBeNull();
+    expect(rows([load("/", 310, 90)])[0]?.value).toBe("310 req/s, p50 30.0 ms, p99 90.0 ms; 3,099 hits, 1 misses");
+    const md = markdown({ meta, load: [load("/", 310, 90)] });
+    expect(md).toContain("## Under load");
+    expect(md).toContain("| / | `/` | 16 | 10.0 | 3,100 | 310 | 30.0 ms | 90.0 ms | 180 ms | 3,099 | 1 | 0 |");
+  });
+});

@@ -1,0 +1,127 @@
+// Pages kept per version of the data (issue 15, point 8; lib/page-cache.ts, proxy.ts), against the running app:
+// the second request is answered from memory, a reader of Chinese gets the Chinese page, a signed-in admin
+// never gets the anonymous copy, an import is on the next page, and with two app instances on one PostgreSQL
+// database an import through one is on the other's next page.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createSession } from "@/lib/auth/session";
+import { FIXTURES } from "../support/fixtures";
+import { startServer, type RunningServer } from "../support/server";
+
+const token = inject("adminToken");
+let zoneNumber = Date.now() % 100_000;
+
+/** Imports a new synthetic zone (the base zones and one more) through the API; answers its English name. */
+async function importZone(base: string): Promise<string> {
+  zoneNumber += 1;
+  const name = `Synthetic Page Cache Zone ${zoneNumber}`;
+  const csv = `${fs.readFileSync(path.join(FIXTURES, "base", "zones.csv"), "utf8").trimEnd()}\nsynthetic-pc${zoneNumber},${name},合成缓存${zoneNumber}区,ftz,synthetic,2020-01-01,10,\n`;
+  const form = new FormData();
+  form.append("file", new Blob([csv]), "zones.csv");
+  const response = await fetch(new URL("/api/imports", base), {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(await response.json()).toMatchObject({ committed: true });
+  return name;
+}
+
+async function page(base: string, p: string, cookie?: string): Promise<{ status: number; cache: string | null; html: string }> {
+  // As a browser navigates: accepting HTML (the client router's own requests accept */* and are never kept).
+  const headers: Record<string, string> = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", ...(cookie ? { cookie } : {}) };
+  const response = await fetch(new URL(p, base), { headers, redirect: "manual" });
+  return { status: response.status, cache: response.headers.get("x-ftz-cache"), html: await response.text() };
+}
+
+describe.each([
+  ["embedded database", () => inject("baseUrl")],
+  ["PostgreSQL server", () => inject("pgBaseUrl")],
+])("kept pages (%s)", (_name, baseOf) => {
+  let base: string;
+  beforeAll(() => {
+    base = baseOf();
+  });
+
+  it("answers the client router's requests (RSC payloads) by rendering them, never with a kept page", async () => {
+    const p = `/indicators?cache-rsc=${Date.now()}`;
+    await page(base, p);
+    expect((await page(base, p)).cache).toBe("hit");
+    const response = await fetch(new URL(p, base), { headers: { accept: "*/*", rsc: "1", "sec-fetch-dest": "empty" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ftz-cache")).toBeNull();
+    expect(response.headers.get("content-type")).toMatch(/^text\/x-component/);
+  });
+
+  it("renders a page once, then answers it from memory with the same document", async () => {
+    const p = `/indicators?cache-test=${Date.now()}`;
+    const first = await page(base, p);
+    const second = await page(base, p);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect(second.html).toBe(first.html);
+    expect(second.html).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it("answers the Chinese page to a reader of Chinese, not the kept English one", async () => {
+    const p = `/indicators?cache-lang=${Date.now()}`;
+    const en = await page(base, p);
+    expect((await page(base, p)).cache).toBe("hit");
+    const zh = await page(base, p, "ftz-lang=zh");
+    expect(zh.cache).toBe("miss");
+    expect(en.html).toMatch(/<html lang="en"/);
+    expect(zh.html).toMatch(/<html lang="zh/);
+    expect(zh.html).toContain("指标");
+    expect((await page(base, p, "ftz-lang=zh")).cache).toBe("hit");
+  });
+
+  it("never answers a signed-in admin with the anonymous copy, nor keeps the admin's page", async () => {
+    const anonymous = await page(base, "/events");
+    await page(base, "/events");
+    expect((await page(base, "/events")).cache).toBe("hit");
+    expect(anonymous.html).toContain('href="/sign-in?next=/events"');
+    const cookie = `ftz-admin=${createSession("Cache Tester", token, Date.now()).value}`;
+    const admin = await page(base, "/events", cookie);
+    expect(admin.status).toBe(200);
+    expect(admin.cache).toBeNull();
+    expect(admin.html).not.toContain('href="/sign-in?next=/events"');
+    const after = await page(base, "/events");
+    expect(after.cache).toBe("hit");
+    expect(after.html).toContain('href="/sign-in?next=/events"');
+  });
+
+  it("shows what an import committed on the next request", async () => {
+    await page(base, "/zones");
+    expect((await page(base, "/zones")).cache).toBe("hit");
+    const name = await importZone(base);
+    const next = await page(base, "/zones");
+    expect(next.cache).toBe("miss");
+    expect(next.html).toContain(name);
+  });
+});
+
+describe("two app instances on one PostgreSQL database", () => {
+  let second: RunningServer;
+  beforeAll(async () => {
+    second = await startServer(
+      { DATABASE_URL: inject("pgDatabaseUrl"), FTZ_ADMIN_TOKEN: token, FTZ_SEED: "false" },
+      undefined,
+      "test-results/e2e-server-postgresql-second.log",
+    );
+  });
+  afterAll(async () => second?.stop());
+
+  it("an import through one instance is on the other instance's next page", async () => {
+    const [a, b] = [inject("pgBaseUrl"), second.url];
+    await page(b, "/zones");
+    const kept = await page(b, "/zones");
+    expect(kept.cache).toBe("hit");
+    const name = await importZone(a);
+    expect(kept.html).not.toContain(name);
+    const next = await page(b, "/zones");
+    expect(next.cache).toBe("miss");
+    expect(next.html).toContain(name);
+  });
+});
