@@ -445,6 +445,14 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   if (PLANNED.test(ctx.text.slice(Math.max(located.clause.start, mention.span.start - 60), Math.min(sentence.end, mention.span.end + 40))))
     return { reason: PLAN_REASON };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
+  // "6,096 domestic-funded ones", 内资企业5000家: the domestic part of a count, which no indicator measures.
+  if (
+    /^\s?(?:家|户|个)?(?:domestic[- ](?:funded|invested)|内资)/i.test(ctx.text.slice(mention.span.end, mention.span.end + 20)) ||
+    /(?:内资企业|domestic[- ](?:funded|invested) (?:enterprises|companies|firms))\s?(?:达到?|共|of)?\s?$/i.test(
+      ctx.text.slice(Math.max(sentence.start, mention.span.start - 30), mention.qualifierSpan?.start ?? mention.span.start),
+    )
+  )
+    return { reason: "a count of domestic firms, a part no indicator measures" };
   // 其中有42项…在全国复制推广, "nine of which": a part of the figure before is another indicator than that figure's.
   const subset = /(?:其中|of (?:which|them)|among them)/i.test(
     ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),

@@ -112,6 +112,13 @@ describe("whole sentences", () => {
     ["Sanshan Wuhu Port Logistics Company handled 5 million tons of cargo throughput in 2020.", "2021-01-20", "5 million tons", /no zone/],
     // 进出口企业: the trade word names a kind of firm, so the share is of firms, not of trade
     ["芜湖片区集聚了全市超20%的进出口企业。", "2021-10-22", "20%", /percentage/],
+    // the domestic part of a count of firms
+    [
+      "By the end of June, the Zhejiang FTZ had 9,000 enterprises, including 8,700 domestic-funded ones.",
+      "2021-07-20",
+      "8,700",
+      /domestic/,
+    ],
     // the trade of some goods is a part of the whole
     [
       "In 2020, the trade volume of oil products in the Zhejiang FTZ reached 100 billion yuan.",
