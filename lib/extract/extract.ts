@@ -70,6 +70,7 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
   const numbers = findNumbers(text);
   const candidates: Candidate[] = [];
   const unplaced: Unplaced[] = [];
+  const planned = new Set<string>();
   const timeSpans = ctx.times.map((t) => t.span);
   const inTime = (s: Span) => timeSpans.some((t) => s.start >= t.start && s.end <= t.end);
 
@@ -142,6 +143,7 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
         continue;
       }
       const placed = placeFigure(ctx, located, carried, figures);
+      if ("reason" in placed && placed.reason === PLAN_REASON) planned.add(`${baseValueOf(mention)}|${mention.unitClass}`);
       if ("reason" in placed) unplaced.push({ text: shown, span: mention.span, reason: placed.reason });
       else figures.push(placed);
     }
@@ -165,7 +167,35 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
     }
   }
   for (const candidate of candidates) candidate.quote = raw.slice(candidate.quoteSpan.start, candidate.quoteSpan.end);
-  return { candidates: dedupe(candidates), unplaced };
+  const kept = dedupe(candidates).filter((candidate) => {
+    const why = restatement(candidate, candidates, planned, sentences);
+    if (why) unplaced.push({ text: raw.slice(candidate.figure.start, candidate.figure.end), span: candidate.figure, reason: why });
+    return why === null;
+  });
+  return { candidates: kept, unplaced };
+}
+
+/**
+ * What makes a candidate a restatement rather than a figure: the value of a plan or projection told earlier ("is
+ * projected to handle 23.3m teu … the annual figure to 23.3m teu"), or a rounded form of an exact figure of the same
+ * zone and indicator in its sentence (经济总量近3000亿元，前三季度实现GDP 2901亿元).
+ */
+function restatement(candidate: Candidate, all: readonly Candidate[], planned: ReadonlySet<string>, sentences: Sentence[]): string | null {
+  if (planned.has(`${candidate.valueBase}|${candidate.unitBase}`)) return "repeats the value of a plan or projection";
+  if (candidate.qualifier !== "approx") return null;
+  const sentence = sentences.find((s) => candidate.figure.start >= s.start && candidate.figure.start < s.end);
+  const exact = all.find(
+    (other) =>
+      other !== candidate &&
+      other.qualifier === "exact" &&
+      other.zone === candidate.zone &&
+      other.indicator === candidate.indicator &&
+      sentence !== undefined &&
+      other.figure.start >= sentence.start &&
+      other.figure.start < sentence.end &&
+      Math.abs(other.valueBase - candidate.valueBase) <= 0.05 * Math.abs(other.valueBase),
+  );
+  return exact ? "a rounded form of the exact figure beside it" : null;
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {
@@ -396,6 +426,8 @@ function figureForGrowth(text: string, mention: NumberMention, figures: Candidat
 const AVERAGE_CHANGE =
   /(?:average\s)?annual (?:average\s)?(?:increase|increment|growth|addition)(?:\sof)?\s?(?:surpassing|exceeding|of|more than|over|nearly|about)?\s?$|年均(?:增长|增加|新增)$/i;
 
+const PLAN_REASON = "a plan, not a result";
+
 const PLANNED = /planning to|plans? to|expected to|projected to|is to be|计划|拟|预期/i;
 
 /** A figure in brackets restates the one before it ($134.73 billion) or belongs to a part the catalog does not know. */
@@ -411,8 +443,16 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
   if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
   if (PLANNED.test(ctx.text.slice(Math.max(located.clause.start, mention.span.start - 60), Math.min(sentence.end, mention.span.end + 40))))
-    return { reason: "a plan, not a result" };
+    return { reason: PLAN_REASON };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
+  // "6,096 domestic-funded ones", 内资企业5000家: the domestic part of a count, which no indicator measures.
+  if (
+    /^\s?(?:家|户|个)?(?:domestic[- ](?:funded|invested)|内资)/i.test(ctx.text.slice(mention.span.end, mention.span.end + 20)) ||
+    /(?:内资企业|domestic[- ](?:funded|invested) (?:enterprises|companies|firms))\s?(?:达到?|共|of)?\s?$/i.test(
+      ctx.text.slice(Math.max(sentence.start, mention.span.start - 30), mention.qualifierSpan?.start ?? mention.span.start),
+    )
+  )
+    return { reason: "a count of domestic firms, a part no indicator measures" };
   // 其中有42项…在全国复制推广, "nine of which": a part of the figure before is another indicator than that figure's.
   const subset = /(?:其中|of (?:which|them)|among them)/i.test(
     ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),

@@ -158,8 +158,13 @@ function scan(matcher: Matcher, text: string): Found[] {
     // "foreign trade firms", "trade volume with Russia": the name qualifies something else, or a part of it.
     const latin = /[a-z]$/i.test(text.slice(i, found.end));
     const after = text.slice(found.end, found.end + 16);
-    const qualifies = latin && /^\s(?:firms|enterprises|companies|entities)/.test(after);
-    const part = latin && /^\s(?:with|to|from)\s[A-Z]/.test(after);
+    const named = text.slice(i, found.end);
+    // 进出口企业, 外贸公司: a trade word naming a kind of firm; "trade volume of oil products": a part of the whole.
+    const qualifies = latin
+      ? /^\s(?:firms|enterprises|companies|entities)/.test(after)
+      : !/(?:企业|公司|主体)$/.test(named) && /^(?:企业|公司|主体)/.test(after);
+    const part =
+      latin && (/^\s(?:with|to|from)\s[A-Z]/.test(after) || /^\s(?:of|in)\s(?:[a-z]+\s)?(?:products|goods|commodities)\b/.test(after));
     if (!qualifies) out.push({ codes: found.codes, span: { start: i, end: found.end }, ...(part ? { part } : {}) });
     i = found.end;
   }
@@ -176,6 +181,22 @@ const ANAPHORA: readonly [RegExp, NonNullable<NameMention["anaphora"]>][] = [
   [/(?:the|this)\sport(?:'s)?(?![a-z])/gi, "port"],
   [/我省|全省上下|(?:the|this)\sprovince(?!'s)(?![a-z])/gi, "province"],
 ];
+
+const FUNCTION_WORDS = new Set(
+  "The This That These Those Its In At Of For And Or By With From To On A An Both Each Our Their His Her Meanwhile Also While As Since Besides Moreover Now Then However Among Including Like Such".split(
+    " ",
+  ),
+);
+
+/** "the Xi'an High-Tech Comprehensive Bonded Area": a name that ends a longer proper name is not that zone's. */
+function insideLongerName(text: string, span: Span, named: readonly Found[]): boolean {
+  if (!/^[A-Z]/.test(text[span.start] ?? "")) return false;
+  const word = /(?:^|[^A-Za-z'’-])([A-Z][a-z'’-]+)\s$/.exec(text.slice(Math.max(0, span.start - 30), span.start));
+  // "China's Liaoning Province": a possessive is no part of the name.
+  if (!word || FUNCTION_WORDS.has(word[1]!) || /['’]s$/.test(word[1]!)) return false;
+  const wordStart = span.start - word[1]!.length - 1;
+  return !named.some((n) => n.span.start <= wordStart && n.span.end > wordStart);
+}
 
 export type Lexicon = {
   zones: Map<string, ExtractZone>;
@@ -208,6 +229,7 @@ export function buildLexicon(catalog: ExtractCatalog): Lexicon {
       named.sort((a, b) => a.span.start - b.span.start);
       const mentions: NameMention[] = [];
       for (const { codes, span } of named) {
+        if (insideLongerName(text, span, named)) continue;
         // One spelling, several zones (a city and its province share a short name): prefer the larger kind.
         const order = ["ftz", "area", "port", "province", "city", "group", "country"];
         const code = [...codes].sort((a, b) => order.indexOf(zones.get(a)!.kind) - order.indexOf(zones.get(b)!.kind))[0]!;

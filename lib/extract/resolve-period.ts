@@ -1,7 +1,7 @@
 // Which period and basis a figure covers: a time phrase bound to it, named in its clause or sentence, a
 // catalog event the sentence names, "since launch" phrasing, the period of an earlier sentence, or the defaults
 // of its indicator's kind (a level at publication, a total since the zone's launch). Pure.
-import { splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { endOfMonth, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { periodLabel } from "../domain/periods.ts";
 import type { Basis } from "../domain/vocabulary.ts";
 import { parseChineseNumeral } from "./numbers.ts";
@@ -34,8 +34,41 @@ export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
     const month_ = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
     if (anniversary <= publishedOn && anniversary >= month_ && anniversary !== publishedOn) return anniversary;
   }
+  const review = reviewedYear(ctx.source.title, publishedOn);
+  if (review !== null) return `${review}-12-31`;
   return publishedOn;
 }
+
+/**
+ * "2021烟台商务答卷", "Shanghai FTZ in 2015": a title naming the year before, published in the first quarter, is a
+ * review of that year; its totals are as of that year's end. Null for any other title.
+ */
+export function reviewedYear(title: string, publishedOn: IsoDate): number | null {
+  const { year, month } = splitIsoDate(publishedOn);
+  if (month > 3) return null;
+  const named = [...title.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  return named.length > 0 && named.every((y) => y === year - 1) ? year - 1 : null;
+}
+
+/**
+ * A statistical update: figures with a year-on-year change and no period named are this year's so far, through
+ * the last month ended before publication (a November release gives January–October). Null when that month is
+ * January's predecessor (a release in January has no year to date).
+ */
+export function updateThrough(publishedOn: IsoDate): { start: IsoDate; end: IsoDate } | null {
+  const { year, month } = splitIsoDate(publishedOn);
+  if (month === 1) return null;
+  return { start: `${year}-01-01`, end: endOfMonth(year, month - 1) };
+}
+
+/** Where the sentence before this one starts (this one's start for the first). */
+function previousSentenceStart(ctx: Context, sentence: Sentence): number {
+  const before = ctx.text.slice(0, sentence.start).replace(/[。！？.!?]\s*$/, "");
+  const stop = Math.max(...["。", "！", "？", ". ", "! ", "? "].map((p) => before.lastIndexOf(p)));
+  return stop < 0 ? 0 : stop + 1;
+}
+
+const YOY = /同比(?:增长|增加|下降|减少)|比上年同期|year[- ]on[- ]year/i;
 
 const DAY_WORDS = ["one", "two", "three", "four", "five", "six", "seven"];
 
@@ -170,6 +203,20 @@ export function resolvePeriod(
   if (/已|have been|has been|has |have /i.test(ctx.text.slice(clause.start, clause.end)) && !isLevel(indicator) && !carried) {
     const c = cumulative(zone, asOf(ctx, zone));
     if (c) return { ...c, why: "a total so far: since the zone's launch" };
+  }
+  // 进出口总额达1072.3亿元、同比增长28.4% in a release with no period and no "since launch": this year so far.
+  const update =
+    !marker &&
+    !carried &&
+    !ctx.times.some((t) => t.kind === "cumulative") &&
+    YOY.test(ctx.text.slice(previousSentenceStart(ctx, sentence), sentence.end))
+      ? updateThrough(ctx.source.publishedOn)
+      : null;
+  if (update) {
+    if (isLevel(indicator)) {
+      if (indicator.unit !== "km2")
+        return { period: update.end, basis: "point", why: "a statistical update: level at the end of the last month" };
+    } else return { ...normaliseYtd(update.start, update.end), why: "a statistical update with year-on-year changes: this year so far" };
   }
   if (carried) {
     const r = fromTime(carried, indicator, zone, ctx);

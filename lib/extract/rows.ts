@@ -2,22 +2,13 @@
 // CSV text: what the finder hands to the ordinary importer. Pure.
 import { parseUnit } from "../domain/units.ts";
 import { baseUnitLabel } from "../domain/units.ts";
+import { OBSERVATION_ORDER } from "../import/columns.ts";
 import type { Candidate, ExtractSource } from "./types.ts";
 
-export const OBSERVATION_COLUMNS = [
-  "zone",
-  "indicator",
-  "period",
-  "basis",
-  "value",
-  "unit",
-  "qualifier",
-  "yoy_pct",
-  "source_title",
-  "source_url",
-  "published_on",
-  "quote",
-] as const;
+/** The observations table's columns the finder fills: the data format's order, without the reviewer's status and note. */
+export const OBSERVATION_COLUMNS = OBSERVATION_ORDER.filter(
+  (column): column is Exclude<(typeof OBSERVATION_ORDER)[number], "status" | "note"> => column !== "status" && column !== "note",
+);
 
 export type ObservationRow = Record<(typeof OBSERVATION_COLUMNS)[number], string>;
 

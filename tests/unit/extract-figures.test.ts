@@ -75,6 +75,73 @@ describe("whole sentences", () => {
     expect(find(text, publishedOn).candidates.map(brief)).toContain(expected);
   });
 
+  it.each([
+    // a review titled with the year before, published in the first quarter: its totals are as of that year's end
+    [
+      "芜湖片区累计签约入驻210个项目。",
+      "2021-02-10",
+      "2020年芜湖片区工作回顾",
+      "anhui-ftz-wuhu signed_projects_count 2020-09-24/2020-12-31 cumulative 210 exact -",
+    ],
+    // a statistical update with year-on-year changes and no period: this year through the last month ended
+    [
+      "合肥片区进出口总额达800亿元，同比增长20.5%。",
+      "2021-11-25",
+      "",
+      "anhui-ftz-hefei import_export 2021-01/2021-10 ytd 80000000000 exact 20.5",
+    ],
+    [
+      "合肥片区实有企业达到3万余家，同比增长12%。",
+      "2021-11-25",
+      "",
+      "anhui-ftz-hefei registered_enterprises_stock 2021-10-31 point 30000 at_least 12",
+    ],
+    // a possessive before a zone's name is no part of a longer name
+    [
+      "East China's Anhui Pilot Free Trade Zone saw 1,500 new enterprises in the first half of this year.",
+      "2021-07-20",
+      "",
+      "anhui-ftz new_enterprises 2021-H1 period 1500 exact -",
+    ],
+  ])("%s (%s, %s)", (text, publishedOn, title, expected) => {
+    expect(find(text, publishedOn, title).candidates.map(brief)).toContain(expected);
+  });
+
+  it.each([
+    // a zone's name ending a longer proper name (a company's) is not that zone
+    ["Sanshan Wuhu Port Logistics Company handled 5 million tons of cargo throughput in 2020.", "2021-01-20", "5 million tons", /no zone/],
+    // 进出口企业: the trade word names a kind of firm, so the share is of firms, not of trade
+    ["芜湖片区集聚了全市超20%的进出口企业。", "2021-10-22", "20%", /percentage/],
+    // the domestic part of a count of firms
+    [
+      "By the end of June, the Zhejiang FTZ had 9,000 enterprises, including 8,700 domestic-funded ones.",
+      "2021-07-20",
+      "8,700",
+      /domestic/,
+    ],
+    // the trade of some goods is a part of the whole
+    [
+      "In 2020, the trade volume of oil products in the Zhejiang FTZ reached 100 billion yuan.",
+      "2021-03-01",
+      "100 billion yuan",
+      /a part of import_export/,
+    ],
+    // a projection told again is still a projection
+    [
+      "Wuhu Port is expected to handle 140 million tons of cargo throughput in 2021. By the end of the year its cargo throughput will total 140 million tons.",
+      "2021-01-20",
+      "140 million tons",
+      /repeats the value of a plan/,
+    ],
+    // 近1000亿元 beside the exact 985亿元 of the same zone and indicator is its rounded form
+    ["合肥片区经济总量近1000亿元，前三季度实现GDP 985亿元。", "2021-11-25", "近1000亿元", /rounded form/],
+  ])("leaves unplaced: %s", (text, publishedOn, shown, reason) => {
+    const { candidates, unplaced } = find(text, publishedOn);
+    expect(candidates.map((c) => text.slice(c.figure.start, c.figure.end))).not.toContain(shown);
+    const seen = unplaced.filter((u) => shown.includes(u.text) || u.text.includes(shown.replace(/^近/, "")));
+    expect(seen.map((u) => u.reason).join("; ")).toMatch(reason);
+  });
+
   it("takes the zone an earlier sentence named for 'the zone' and 该片区, and a province after 'in' as a place only", () => {
     const en = find(
       "The Anhui Pilot Free Trade Zone was inaugurated on September 24, 2020. At present, 3857 new enterprises have been established in the zone. It invested 800 million yuan to build an offshore industry incubation platform in Shanghai.",
