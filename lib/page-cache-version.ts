@@ -1,6 +1,6 @@
 // The version of everything a page shows, read from the database in one small query on every page request
 // (lib/page-cache.ts): the data version (imports, events; lib/db/queries/version.ts) plus what changes without an
-// import — targets, alerts (refreshed, acknowledged, resolved) and saved reports. Each part is an aggregate that
+// import — targets, alerts (what they say, acknowledged, resolved) and saved reports. Each part is an aggregate that
 // moves whenever a row is added, changed or removed; the database holds it, so every app instance agrees.
 import type { PrismaClient } from "./db/generated/client.ts";
 
@@ -8,8 +8,9 @@ const PAGE_VERSION_SQL = `SELECT concat_ws('.',
   (SELECT coalesce(max(id), 0) FROM imports WHERE NOT dry_run),
   (SELECT concat(count(*), '-', to_char(max(updated_at), 'YYYYMMDDHH24MISSMS')) FROM events),
   (SELECT concat(count(*), '-', to_char(max(updated_at), 'YYYYMMDDHH24MISSMS')) FROM targets),
-  (SELECT concat_ws('-', count(*), max(id), count(resolved_at), count(acknowledged_at),
-                    to_char(greatest(max(last_seen_at), max(resolved_at), max(acknowledged_at)), 'YYYYMMDDHH24MISSMS')) FROM alerts),
+  -- What a page shows of an alert (not last_seen_at, which every refresh moves even when nothing changed).
+  (SELECT concat_ws('-', count(*), max(id),
+                    sum(hashtext(concat_ws('|', id, magnitude, since, resolved_at, acknowledged_at, details::text)))::bigint) FROM alerts),
   (SELECT concat(count(*), '-', to_char(max(updated_at), 'YYYYMMDDHH24MISSMS')) FROM reports)
 ) AS version`;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportEditor } from "@/components/reports/report-editor";
+import { PublishedText } from "@/components/ui/published-text";
 import { getAdminSession } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/bootstrap";
 import { listReports } from "@/lib/db/queries/reports";
@@ -42,7 +43,9 @@ export default async function ReportsPage() {
                 {reports.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">
-                      <Link href={`/reports/${r.id}`}>{r.title}</Link>
+                      <Link href={`/reports/${r.id}`}>
+                        <PublishedText text={r.title} locale={locale} />
+                      </Link>
                     </th>
                     <td className="num">{fill(t.reports.itemCount, { n: r.items.length })}</td>
                     <td>{r.locale === "zh" ? "中文" : "English"}</td>

@@ -88,7 +88,9 @@ export function ReportEditor({ locale, labels, admin }: Props) {
         <label className="field">
           <span>{labels.language}</span>
           <select value={draft.locale ?? locale} onChange={(e) => update((d) => ({ ...d, locale: e.target.value === "zh" ? "zh" : "en" }))}>
-            <option value="en">English</option>
+            <option value="en" lang="en">
+              English
+            </option>
             <option value="zh">中文</option>
           </select>
         </label>
