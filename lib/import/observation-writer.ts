@@ -17,7 +17,7 @@ import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { driverConnection, type DriverConnection } from "../db/transaction-connection.ts";
 import type { ObservationInput, SourceInput } from "./map.ts";
-import { sourceKey, type SourceCache, type Tx } from "./persist.ts";
+import type { SourceCache, Tx } from "./persist.ts";
 
 /** The values of a figure that a revision can change: what the import compares and a vintage keeps. */
 export type FigureValues = {
@@ -284,7 +284,9 @@ export class ObservationWriter {
 
   /** Stages a checked row; `known` when its series had figures before this import. Waits when a chunk is due. */
   async add(row: number, input: ObservationInput, known: boolean): Promise<void> {
-    const key = sourceKey(input.source);
+    // The refs only need the source told apart: its fields joined, not the SHA-256 the sources table keys by.
+    const { title, url, publishedOn } = input.source;
+    const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
     let ref = this.refs.get(key);
     if (!ref) {
       ref = { ref: this.refs.size + 1, source: input.source };
