@@ -6,11 +6,10 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { getEnv } from "../env.ts";
 import { liftTimeouts } from "../db/transaction-connection.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
-import { IdentityIndex } from "./identities.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
 import { findImplausible } from "../db/queries/plausibility.ts";
 import { mapEventRow, mapIndicatorRow, mapObservationRow, mapTargetRow, mapZoneRow, type IndicatorInput, type ZoneInput } from "./map.ts";
-import { ObservationWriter, revisionChanges } from "./observation-writer.ts";
+import { identityKey, ObservationWriter, revisionChanges } from "./observation-writer.ts";
 import { dateOrNull, existingSeries, loadIndicators, loadZones, SourceCache, type Tx } from "./persist.ts";
 import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
 import type { WorkbookLimits } from "./zip.ts";
@@ -55,8 +54,6 @@ const TRANSACTION_TIMEOUT_MS = 60 * 60 * 1000;
 
 class Rollback extends Error {}
 
-const QUALIFIER_CODES = { exact: 0, at_least: 1, at_most: 2, approx: 3 } as const;
-
 class ImportRun {
   readonly counts: Partial<Record<TableName, TableCounts>> = {};
   readonly errors: RowProblem[] = [];
@@ -64,7 +61,6 @@ class ImportRun {
   readonly revisions: RevisionDetail[] = [];
   errorCount = 0;
   warningCount = 0;
-  private readonly identities = new IdentityIndex();
   /** One source cache for the whole run: a bulletin's source is looked up once, not once per batch. */
   private sourceCache: SourceCache | undefined;
   private reading = { rows: 0, started: 0 };
@@ -303,7 +299,13 @@ class ImportRun {
   async observations(source: TableSource): Promise<void> {
     this.sourceCache ??= new SourceCache(this.tx);
     const known = await existingSeries(this.tx);
-    const writer = await ObservationWriter.open(this.tx, this.importId, this.sourceCache, MAX_LISTED - this.revisions.length);
+    const writer = await ObservationWriter.open(
+      this.tx,
+      this.importId,
+      this.sourceCache,
+      MAX_LISTED - this.revisions.length,
+      Math.max(0, MAX_LISTED - this.errors.length),
+    );
     try {
       for await (const { row, cells } of this.rows(source)) {
         const mapped = mapObservationRow(cells, row, this.catalog, source.file);
@@ -313,32 +315,7 @@ class ImportRun {
         }
         this.addWarnings(mapped.warnings);
         const input = mapped.value;
-        const identity = {
-          zoneId: input.zoneId,
-          indicatorId: input.indicatorId,
-          basis: input.basis,
-          start: input.period.start,
-          end: input.period.end,
-        };
-        const qualifier = QUALIFIER_CODES[input.qualifier];
-        const earlier = this.identities.get(identity);
-        if (earlier) {
-          if (earlier.value !== input.value || earlier.qualifier !== qualifier) {
-            this.reject("observations", [
-              {
-                table: "observations",
-                file: source.file,
-                row,
-                column: "value",
-                message: `Row ${earlier.row} has the same zone, indicator, period and basis with a different value: keep one of the two`,
-              },
-            ]);
-          } else {
-            this.count("observations", "unchanged");
-          }
-          continue;
-        }
-        this.identities.set(identity, row, input.value, qualifier);
+        // A figure given twice is found by the database, chunk by chunk (observation-writer.ts).
         await writer.add(row, input, known.has(`${input.zoneId}|${input.indicatorId}`));
       }
       this.progress(source, "writing");
@@ -346,23 +323,35 @@ class ImportRun {
       this.count("observations", "new", merged.added);
       this.count("observations", "unchanged", merged.unchanged);
       this.count("observations", "revised", merged.revised);
+      this.count("observations", "rejected", merged.conflictCount);
+      this.errorCount += merged.conflictCount - merged.conflicts.length;
+      this.addErrors(
+        merged.conflicts.map((c) => ({
+          table: "observations" as const,
+          file: source.file,
+          row: c.row,
+          column: "value",
+          message: `Row ${c.earlier} has the same zone, indicator, period and basis with a different value: keep one of the two`,
+        })),
+      );
       for (const r of merged.revisions) {
         if (this.revisions.length < MAX_LISTED)
           this.revisions.push({ table: "observations", row: r.row, key: r.key, changes: revisionChanges(r.before, r.after) });
       }
+      await this.checkPlausibility(source.file, writer);
     } catch (error) {
       // The connection must be idle before the transaction is rolled back.
       await writer.settle().catch(() => undefined);
       throw error;
     }
-    await this.checkPlausibility(source.file);
   }
 
-  private async checkPlausibility(file: string): Promise<void> {
+  private async checkPlausibility(file: string, writer: ObservationWriter): Promise<void> {
     const rows = await findImplausible(this.tx, this.importId);
+    const rowOf = await writer.firstRows(rows);
     const warnings: RowWarning[] = [];
     for (const r of rows) {
-      const row = this.identities.get({ zoneId: r.zone_id, indicatorId: r.indicator_id, basis: r.basis, start: r.s, end: r.e })?.row ?? 0;
+      const row = rowOf.get(identityKey(r)) ?? 0;
       const neighbourEnd = r.prev_value !== null ? r.prev_end : r.next_end;
       const exponent = magnitudeSlip(r.value, r.prev_value ?? r.next_value, r.unit === "percent");
       if (exponent !== null) {

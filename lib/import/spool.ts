@@ -92,7 +92,11 @@ export async function spoolRequest(request: Request, limit: number, rawName?: st
         writes.push(
           pipeline(stream, new SizeLimit(state, limit), fs.createWriteStream(path.join(dir, name))).then(
             () => undefined,
-            (error: unknown) => error,
+            (error: unknown) => {
+              // Stop receiving: busboy would otherwise wait forever for the abandoned part to be read.
+              body.destroy(error instanceof Error ? error : new Error(String(error)));
+              return error;
+            },
           ),
         );
       });

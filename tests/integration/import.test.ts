@@ -12,7 +12,7 @@ import type { ImportSummary } from "@/lib/domain/imports";
 import { TARGETS } from "../support/databases";
 import { byCode, sourceOf, zoneCode } from "../support/figures";
 import { fixtureFiles, textFile } from "../support/fixtures";
-import { largeFile, largeLine } from "../support/large-package";
+import { largeFile, largeLine, largeText } from "../support/large-package";
 
 const commit: ImportOptions = { dryRun: false, actor: "test", channel: "api" };
 const dryRun: ImportOptions = { ...commit, dryRun: true };
@@ -261,6 +261,29 @@ describe.each(TARGETS)("importing on $name", (target) => {
       revisedRows.map((i) => [i + 1, i + 1000, first.importId, second.importId]),
     );
     expect(await db.prisma.observation.count({ where: { importId: second.importId } })).toBe(8);
+  });
+
+  it("rejects a figure given again chunks later with another value, naming both rows, and takes a repeat with the same value", async () => {
+    // Rows 7 and 9 come back after the last chunk: 7 as it was, 9 with another value.
+    const repeats = `${largeLine(5)}\n${largeLine(7, 999)}\n`;
+    const before = await snapshot();
+    const fresh = await importPackage(db.prisma, [textFile(largeText(LARGE) + repeats)], commit);
+    expectOnlyError(fresh, {
+      row: LARGE + 3,
+      column: "value",
+      message: /^Row 9 has the same zone, indicator, period and basis with a different value/,
+    });
+    expect(fresh.tables.observations).toEqual({ new: LARGE, revised: 0, unchanged: 1, rejected: 1 });
+    expect(await snapshot()).toEqual(before);
+    // The same, once the figures are there: the earlier row leaves its figure unchanged, the repeat differs.
+    expect((await importPackage(db.prisma, [largeFile(LARGE)], commit)).committed).toBe(true);
+    const again = await importPackage(db.prisma, [textFile(largeText(LARGE) + repeats)], commit);
+    expectOnlyError(again, {
+      row: LARGE + 3,
+      column: "value",
+      message: /^Row 9 has the same zone, indicator, period and basis with a different value/,
+    });
+    expect(again.tables.observations).toEqual({ new: 0, revised: 0, unchanged: LARGE + 1, rejected: 1 });
   });
 
   it("stops and writes nothing when cancelled midway", async () => {
