@@ -13,8 +13,8 @@ const PostParams = z.object({ dryRun: BooleanParam.optional(), name: z.string().
 const GetParams = z.object({ limit: z.coerce.number().int().min(1).max(500, "must be at most 500").optional() });
 
 export const POST = handle(async (request) => {
-  const params = parseParams(new URL(request.url), PostParams);
   const admin = await requireAdminRequest(request);
+  const params = parseParams(new URL(request.url), PostParams);
   const prisma = await getPrisma();
   return importUpload(request, {
     prisma,
@@ -28,7 +28,7 @@ export const POST = handle(async (request) => {
 });
 
 export const GET = handle(async (request) => {
-  const params = parseParams(new URL(request.url), GetParams);
   await requireAdminRequest(request);
+  const params = parseParams(new URL(request.url), GetParams);
   return json({ data: await listImports(await getPrisma(), params.limit ?? 100) });
 });

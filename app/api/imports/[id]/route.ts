@@ -14,9 +14,9 @@ const Params = z.object({
 });
 
 export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+  await requireAdminRequest(request);
   const { id } = await context.params;
   const params = parseParams(new URL(request.url), Params);
-  await requireAdminRequest(request);
   const number = parseId(id);
   const detail = number === undefined ? undefined : await getImport(await getPrisma(), number, params.limit ?? 500, params.offset ?? 0);
   if (!detail) throw new AppError("not_found", `There is no import '${id}'`);
