@@ -48,7 +48,7 @@ export default async function ReportsPage() {
                       </Link>
                     </th>
                     <td className="num">{fill(t.reports.itemCount, { n: r.items.length })}</td>
-                    <td>{r.locale === "zh" ? "中文" : "English"}</td>
+                    <td>{t.reports.languageName[r.locale === "zh" ? "zh" : "en"]}</td>
                     <td>{formatDateTime(r.updatedAt, locale)}</td>
                   </tr>
                 ))}
