@@ -3,13 +3,25 @@
 // database is probed at most once a second (up or down), so an outage is seen before a page fails, and
 // pages come back by themselves.
 // Otherwise a public page is answered from memory when the version of what it shows has not changed since
-// it was rendered (lib/page-cache.ts). A missing page is rendered by asking this server for it over loopback,
+// it was rendered (lib/page-cache.ts), as the gzip copy made once at render for readers who accept it. A missing page is rendered by asking this server for it over loopback,
 // with a per-process secret header that lets that request through to the page, and kept for the next visitor.
 import { NextResponse, type NextRequest } from "next/server";
 import { currentOutage } from "./lib/availability";
 import { RETRY_AFTER_SECONDS } from "./lib/errors";
 import { unavailablePage } from "./lib/i18n/error-words";
-import { CACHE_HEADER, isKeepable, localeOfKey, pageCacheKey, pageCacheState, RENDER_HEADER, type KeptPage } from "./lib/page-cache";
+import { gzipSync } from "node:zlib";
+import {
+  acceptsGzip,
+  CACHE_HEADER,
+  ENCODED_HEADER,
+  isKeepable,
+  localeOfKey,
+  pageCacheKey,
+  pageCacheState,
+  RENDER_HEADER,
+  serverSendsEncoded,
+  type KeptPage,
+} from "./lib/page-cache";
 
 /** How long a render through loopback may take before the request is rendered by itself instead. */
 const RENDER_TIMEOUT_MS = 30_000;
@@ -54,9 +66,15 @@ async function fromPageCache(request: NextRequest): Promise<Response | undefined
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const { page, hit } = await state.store.fill(key, version, () => render(path, localeOfKey(key), state.secret));
   if (!page?.keepable) return undefined;
-  // Compressed, as rendered pages are, by the server's own compression (it would compress a gzip body again).
   const headers = new Headers(page.headers);
   headers.set(CACHE_HEADER, hit ? "hit" : "miss");
+  if (!/\baccept-encoding\b/i.test(headers.get("vary") ?? "")) headers.append("vary", "accept-encoding");
+  // The gzip copy made at render, when the server sends it as it is (scripts/serve.mjs); otherwise the server's
+  // own compression compresses the body for this answer, as it does every rendered page.
+  if (serverSendsEncoded() && acceptsGzip(request.headers.get("accept-encoding"))) {
+    headers.set(ENCODED_HEADER, "gzip");
+    return new Response(page.gzip, { status: 200, headers });
+  }
   return new Response(page.body, { status: 200, headers });
 }
 
@@ -73,7 +91,7 @@ async function render(path: string, locale: string, secret: string): Promise<Kep
     const body = new Uint8Array(await response.arrayBuffer());
     if (!isKeepable(response.status, response.headers)) return { keepable: false };
     const headers = [...response.headers].filter(([name]) => !TRANSFER_HEADERS.has(name.toLowerCase()));
-    return { keepable: true, headers, body };
+    return { keepable: true, headers, body, gzip: new Uint8Array(gzipSync(body)) };
   } catch (error) {
     console.error(`ftz-monitor: rendering ${path} for the page cache failed:`, error instanceof Error ? error.message : error);
     return undefined;

@@ -24,6 +24,12 @@ export const MAX_CACHED_URL = 2048;
 export const RENDER_HEADER = "x-ftz-page-render";
 /** Tells tests and the benchmark how a page was answered: `hit` (from memory) or `miss` (rendered for this request). */
 export const CACHE_HEADER = "x-ftz-cache";
+/**
+ * The encoding of a kept page's body as the proxy sends it. Next.js drops a `Content-Encoding` the proxy sets;
+ * the production server (scripts/serve.mjs, which says so in `globalThis.ftzServerEncodes`) turns this header
+ * into it, so the gzip copy made once per render goes out as it is instead of being compressed per answer.
+ */
+export const ENCODED_HEADER = "x-ftz-content-encoding";
 
 /** What the keying needs of a request. */
 export type PageRequest = {
@@ -75,11 +81,35 @@ export function isKeepable(status: number, headers: Headers): boolean {
   return status === 200 && !headers.has("set-cookie") && (headers.get("content-type") ?? "").startsWith("text/html");
 }
 
-/** A kept page, or a note that this URL's answer may not be kept (a redirect, a 404), so it is not asked for twice. */
-export type KeptPage = { keepable: true; headers: [string, string][]; body: Uint8Array<ArrayBuffer> } | { keepable: false };
+/**
+ * A kept page (its body, and the same body gzip-compressed once, for readers who accept it), or a note that this
+ * URL's answer may not be kept (a redirect, a 404), so it is not asked for twice.
+ */
+export type KeptPage =
+  { keepable: true; headers: [string, string][]; body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> } | { keepable: false };
 
 function sizeOf(page: KeptPage): number {
-  return page.keepable ? page.body.length + 512 : 64;
+  return page.keepable ? page.body.length + page.gzip.length + 512 : 64;
+}
+
+/** Whether the server sends a kept page's gzip copy as it is (scripts/serve.mjs), rather than compressing per answer. */
+export function serverSendsEncoded(): boolean {
+  return (globalThis as typeof globalThis & { ftzServerEncodes?: boolean }).ftzServerEncodes === true;
+}
+
+/** Whether an `Accept-Encoding` header admits gzip (`gzip;q=0` refuses it; `*` admits it unless refused by name). */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name.trim() === "gzip" || name.trim() === "x-gzip") gzip = weight;
+    else if (name.trim() === "*") any = weight;
+  }
+  return (gzip ?? any ?? 0) > 0;
 }
 
 type Entry = { page: KeptPage; at: number; bytes: number; version: string };

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds when the sources changed since the last build, then serves on $PORT (3000).
+// `npm start`: builds when the sources changed since the last build, then serves on $PORT (3000) with
+// scripts/serve.mjs (Next.js's own request handler, as `next start` runs it).
 // The server migrates and seeds the database as it starts (instrumentation.ts).
 import { createHash } from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
@@ -65,6 +66,10 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || stamp !== hash) {
 }
 
 const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...env, PORT: port } });
+// Next.js's request handler behind our own HTTP server (scripts/serve.mjs: kept pages go out compressed once).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production", PORT: port },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -3,7 +3,9 @@
 // never gets the anonymous copy, an import is on the next page, and with two app instances on one PostgreSQL
 // database an import through one is on the other's next page.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createSession } from "@/lib/auth/session";
 import { FIXTURES } from "../support/fixtures";
@@ -36,6 +38,19 @@ async function page(base: string, p: string, cookie?: string): Promise<{ status:
   return { status: response.status, cache: response.headers.get("x-ftz-cache"), html: await response.text() };
 }
 
+/** A GET as sent (no transparent decoding): the status, the headers and the body's bytes as they came. */
+function raw(base: string, p: string, encoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(p, base), { headers: { accept: "text/html", "accept-encoding": encoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
 describe.each([
   ["embedded database", () => inject("baseUrl")],
   ["PostgreSQL server", () => inject("pgBaseUrl")],
@@ -63,6 +78,23 @@ describe.each([
     expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
     expect(second.html).toBe(first.html);
     expect(second.html).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it("sends a kept page to a reader who accepts gzip as the copy compressed once, the same document decoded", async () => {
+    const p = `/indicators?cache-gzip=${Date.now()}`;
+    const plain = await raw(base, p, "identity");
+    expect(plain.headers["x-ftz-cache"]).toBe("miss");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const gzip = await raw(base, p, "gzip, deflate, br");
+    expect(gzip.headers["x-ftz-cache"]).toBe("hit");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.headers["x-ftz-content-encoding"]).toBeUndefined();
+    expect(gzip.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gzip.body).toString("utf8")).toBe(plain.body.toString("utf8"));
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 3);
+    const again = await raw(base, p, "identity");
+    expect([again.headers["x-ftz-cache"], again.headers["content-encoding"]]).toEqual(["hit", undefined]);
+    expect(again.body.equals(plain.body)).toBe(true);
   });
 
   it("answers the Chinese page to a reader of Chinese, not the kept English one", async () => {

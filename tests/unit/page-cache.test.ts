@@ -1,5 +1,17 @@
+import fs from "node:fs";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { freshReads, isKeepable, localeOfKey, pageCacheKey, PageStore, type KeptPage, type PageRequest } from "@/lib/page-cache";
+import {
+  acceptsGzip,
+  ENCODED_HEADER,
+  freshReads,
+  isKeepable,
+  localeOfKey,
+  pageCacheKey,
+  PageStore,
+  type KeptPage,
+  type PageRequest,
+} from "@/lib/page-cache";
 
 function request(
   overrides: Partial<Omit<PageRequest, "header" | "cookie">> & { headers?: Record<string, string>; cookies?: Record<string, string> } = {},
@@ -19,8 +31,11 @@ const text = (body: Uint8Array) => new TextDecoder().decode(body);
 
 function page(text: string): KeptPage {
   const body = new TextEncoder().encode(text);
-  return { keepable: true, headers: [["content-type", "text/html; charset=utf-8"]], body };
+  return { keepable: true, headers: [["content-type", "text/html; charset=utf-8"]], body, gzip: new Uint8Array(gzipSync(body)) };
 }
+
+/** What the store counts for a kept page of `text`: both copies and the headers' allowance. */
+const keptBytes = (text: string) => (page(text) as Extract<KeptPage, { keepable: true }>).gzip.length + text.length + 512;
 
 describe("which page requests are kept, and under which key (pageCacheKey)", () => {
   it("keys a plain GET on the version, the language and the path with its query", () => {
@@ -80,9 +95,33 @@ describe("which rendered answers may be served to others (isKeepable)", () => {
   });
 });
 
+describe("which readers get the gzip copy (acceptsGzip)", () => {
+  it.each([
+    ["gzip, deflate, br, zstd", true],
+    ["br;q=1.0, gzip;q=0.8, *;q=0.1", true],
+    ["GZIP", true],
+    ["x-gzip", true],
+    ["*", true],
+    ["identity", false],
+    ["br", false],
+    ["gzip;q=0", false],
+    ["gzip;q=0, *", false],
+    ["*;q=0", false],
+    ["", false],
+  ])("Accept-Encoding %j → %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+
+  it("is told to the server by the same header name the server turns into Content-Encoding", () => {
+    const server = fs.readFileSync("scripts/serve.mjs", "utf8");
+    expect(server).toContain(`const ENCODED_HEADER = "${ENCODED_HEADER}";`);
+    expect(server).toContain("globalThis.ftzServerEncodes = true");
+  });
+});
+
 describe("the page store (PageStore)", () => {
   it("evicts the least recently used page once the bytes are exceeded", () => {
-    const store = new PageStore(3 * (100 + 512), 60_000);
+    const store = new PageStore(3 * keptBytes("a".repeat(100)), 60_000);
     for (const key of ["a", "b", "c"]) store.set(key, "v", page(key.repeat(100)), 0);
     expect(store.get("a", 1)).toBeDefined(); // a is now the most recently used
     store.set("d", "v", page("d".repeat(100)), 2);
