@@ -53,7 +53,7 @@ export type BenchResults = {
   exports?: ExportCase[];
   js?: JsCase[];
   lighthouse?: LighthouseCase[];
-  /** Peak resident memory of the `next start` process over the HTTP benchmarks. */
+  /** Peak resident memory of the server process over the HTTP benchmarks. */
   serverPeakRssMb?: number;
 };
 
@@ -392,7 +392,7 @@ export function markdown(r: BenchResults): string {
     );
   }
   if (r.serverPeakRssMb !== undefined)
-    out.push("", `Peak RSS of the \`next start\` process during the HTTP benchmarks: ${int(r.serverPeakRssMb)} MB.`);
+    out.push("", `Peak RSS of the server process during the HTTP benchmarks: ${int(r.serverPeakRssMb)} MB.`);
   if (r.api) {
     const plans = new Map<string, string>();
     for (const c of [...r.api.series, ...r.api.observations])

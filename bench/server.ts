@@ -1,4 +1,4 @@
-// Starts the app as a user does (`node scripts/start.mjs`: build when needed, then `next start`) in the
+// Starts the app as a user does (`node scripts/start.mjs`: build when needed, then the server, scripts/serve.mjs) in the
 // project folder, against the benchmark database, and stops it (its whole process group) afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -6,7 +6,7 @@ import path from "node:path";
 
 export type AppServer = {
   url: string;
-  /** Peak resident memory of the `next start` process so far (VmHWM), in MB; undefined when not readable. */
+  /** Peak resident memory of the server process (scripts/serve.mjs) so far (VmHWM), in MB; undefined when not readable. */
   peakRssMb: () => number | undefined;
   stop: () => Promise<void>;
 };
@@ -82,7 +82,7 @@ export async function startApp(options: {
     logStream.end();
   };
   const serverPid = () => {
-    // start.mjs → next start (the server); the deepest node process holds the heap.
+    // start.mjs → serve.mjs (the server); the deepest node process holds the heap.
     let pid = child.pid;
     for (let depth = 0; pid !== undefined && depth < 3; depth += 1) {
       const next = childrenOf(pid)[0];
