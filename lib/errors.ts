@@ -48,6 +48,17 @@ export function unknownCodeError(parameter: string, what: "zone" | "indicator", 
   );
 }
 
+/** A route asked for a record there is none of: a 404 that names it ("There is no event '12'"). */
+export function notFoundError(noun: string, id: string): AppError {
+  return new AppError("not_found", `There is no ${noun} '${id}'`);
+}
+
+/** What a lookup found (a record, or true for a delete that removed one); otherwise the 404 naming what was asked. */
+export function foundOrThrow<T>(found: T | null | undefined | false, noun: string, id: string): T {
+  if (found === null || found === undefined || found === false) throw notFoundError(noun, id);
+  return found;
+}
+
 /**
  * Something the app depends on cannot be used — the database (down, busy, unmigrated), the seed, the
  * configuration. Its message says what is wrong in plain words; it becomes a 503.

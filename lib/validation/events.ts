@@ -2,7 +2,6 @@
 // columns of the data package's `events` table, so the importer's row mapping checks it (zone, date,
 // kind, source) with the same messages; here only its shape and lengths are checked.
 import { z } from "zod";
-import { parseId } from "./ids.ts";
 import { AppError } from "../errors.ts";
 import { FormatParam } from "./series.ts";
 import { EVENT_KINDS } from "../domain/vocabulary.ts";
@@ -87,9 +86,4 @@ export function parseEventBody(body: unknown): EventFields {
   if (!result.success)
     throw eventBodyError(result.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message })));
   return result.data;
-}
-
-/** An event id from a URL segment; undefined when it cannot be one (then there is no such event). */
-export function parseEventId(segment: string): number | undefined {
-  return parseId(segment);
 }

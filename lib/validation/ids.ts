@@ -2,6 +2,7 @@
 // a cursor. Ids are PostgreSQL integers, so anything beyond 2^31 − 1 names no record: it is a 404 (or a
 // 400 for a parameter), never a query the database refuses with a 500.
 import { z } from "zod";
+import { notFoundError } from "../errors.ts";
 
 export const MAX_ID = 2_147_483_647;
 
@@ -21,4 +22,11 @@ export const IdSchema = z
 export function parseId(segment: string): number | undefined {
   const parsed = IdSchema.safeParse(segment);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The id a route segment names; a segment that names none is the 404 of the record asked for (`noun`). */
+export function idOrThrow(segment: string, noun: string): number {
+  const id = parseId(segment);
+  if (id === undefined) throw notFoundError(noun, segment);
+  return id;
 }

@@ -17,6 +17,11 @@ export function collectParams(url: URL, listParams: readonly string[] = []): Rec
   return out;
 }
 
+/** An endpoint that takes no parameters refuses any, as parseParams refuses unknown ones. */
+export function refuseParams(url: URL): void {
+  if (url.searchParams.size) throw new AppError("bad_request", "This endpoint takes no parameters");
+}
+
 /** Parses with a zod object schema; unknown parameters are refused, naming them and the known ones. */
 export function parseParams<Schema extends z.ZodObject>(url: URL, schema: Schema, listParams: readonly string[] = []): z.infer<Schema> {
   const raw = collectParams(url, listParams);

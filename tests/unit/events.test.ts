@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EventRecord } from "@/lib/db/queries/events";
 import { AppError } from "@/lib/errors";
 import { EVENT_COLUMNS, eventBody, eventCells } from "@/lib/export/events";
-import { parseEventBody, parseEventId } from "@/lib/validation/events";
+import { parseEventBody } from "@/lib/validation/events";
 
 const EMPTY = {
   zone: "",
@@ -55,19 +55,6 @@ describe("parseEventBody", () => {
     expect(actual).toBe(message);
     expect(details).toMatchObject({ field });
   });
-});
-
-describe("parseEventId", () => {
-  it.each([
-    ["1", 1],
-    ["42", 42],
-    ["0", undefined],
-    ["01", undefined],
-    ["-1", undefined],
-    ["1.5", undefined],
-    ["abc", undefined],
-    ["9999999999", undefined],
-  ])("reads %s as %s", (segment, id) => expect(parseEventId(segment)).toBe(id));
 });
 
 describe("an event leaving the app", () => {

@@ -10,7 +10,7 @@ import { parseParams } from "@/lib/validation/params";
 
 const FORMATS: Record<string, "svg" | "png"> = { "compare.svg": "svg", "compare.png": "png" };
 
-export const GET = handle(async (request, context: { params: Promise<{ file: string }> }) => {
+export const GET = handle(async (request, context: RouteContext<"/api/charts/[file]">) => {
   const { file } = await context.params;
   const format = FORMATS[file];
   if (!format) throw new AppError("not_found", `There is no chart '${file}': use compare.svg or compare.png`);

@@ -4,38 +4,32 @@ import { requireAdminRequest } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/bootstrap";
 import { getEvent } from "@/lib/db/queries/events";
 import { deleteEvent, updateEvent } from "@/lib/events/service";
-import { AppError } from "@/lib/errors";
+import { foundOrThrow } from "@/lib/errors";
 import { eventRow } from "@/lib/export/events";
 import { handle, json, readJson } from "@/lib/http";
-import { parseEventBody, parseEventId } from "@/lib/validation/events";
+import { parseEventBody } from "@/lib/validation/events";
+import { idOrThrow } from "@/lib/validation/ids";
+import { refuseParams } from "@/lib/validation/params";
 
-type Context = { params: Promise<{ id: string }> };
-const missing = (id: string) => new AppError("not_found", `There is no event '${id}'`);
+type Context = RouteContext<"/api/events/[id]">;
 
 export const GET = handle(async (request, context: Context) => {
   const { id } = await context.params;
-  if (new URL(request.url).searchParams.size) throw new AppError("bad_request", "This endpoint takes no parameters");
-  const number = parseEventId(id);
-  const event = number === undefined ? undefined : await getEvent(await getPrisma(), number);
-  if (!event) throw missing(id);
-  return json(eventRow(event));
+  refuseParams(new URL(request.url));
+  return json(eventRow(foundOrThrow(await getEvent(await getPrisma(), idOrThrow(id, "event")), "event", id)));
 });
 
 export const PUT = handle(async (request, context: Context) => {
   await requireAdminRequest(request);
   const { id } = await context.params;
-  const number = parseEventId(id);
-  if (number === undefined) throw missing(id);
+  const number = idOrThrow(id, "event");
   const fields = parseEventBody(await readJson(request, "the event"));
-  const event = await updateEvent(await getPrisma(), number, fields);
-  if (!event) throw missing(id);
-  return json(eventRow(event));
+  return json(eventRow(foundOrThrow(await updateEvent(await getPrisma(), number, fields), "event", id)));
 });
 
 export const DELETE = handle(async (request, context: Context) => {
   await requireAdminRequest(request);
   const { id } = await context.params;
-  const number = parseEventId(id);
-  if (number === undefined || !(await deleteEvent(await getPrisma(), number))) throw missing(id);
+  foundOrThrow(await deleteEvent(await getPrisma(), idOrThrow(id, "event")), "event", id);
   return new Response(null, { status: 204 });
 });

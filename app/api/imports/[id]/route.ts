@@ -3,9 +3,9 @@ import { z } from "zod";
 import { requireAdminRequest } from "@/lib/auth/server";
 import { getPrisma } from "@/lib/bootstrap";
 import { getImport } from "@/lib/db/queries/imports";
-import { AppError } from "@/lib/errors";
+import { foundOrThrow } from "@/lib/errors";
 import { handle, json } from "@/lib/http";
-import { parseId } from "@/lib/validation/ids";
+import { idOrThrow } from "@/lib/validation/ids";
 import { parseParams } from "@/lib/validation/params";
 
 const Params = z.object({
@@ -13,12 +13,10 @@ const Params = z.object({
   offset: z.coerce.number().int().min(0).optional(),
 });
 
-export const GET = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+export const GET = handle(async (request, context: RouteContext<"/api/imports/[id]">) => {
   await requireAdminRequest(request);
   const { id } = await context.params;
   const params = parseParams(new URL(request.url), Params);
-  const number = parseId(id);
-  const detail = number === undefined ? undefined : await getImport(await getPrisma(), number, params.limit ?? 500, params.offset ?? 0);
-  if (!detail) throw new AppError("not_found", `There is no import '${id}'`);
-  return json(detail);
+  const number = idOrThrow(id, "import");
+  return json(foundOrThrow(await getImport(await getPrisma(), number, params.limit ?? 500, params.offset ?? 0), "import", id));
 });

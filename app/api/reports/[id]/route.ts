@@ -5,19 +5,18 @@ import { VISITOR_REPORT_MAX_BYTES } from "@/lib/auth/report-policy";
 import { getPrisma } from "@/lib/bootstrap";
 import { deleteReport, getReport, reportKeyMatches, updateReport } from "@/lib/db/queries/reports";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import { AppError, foundOrThrow, notFoundError } from "@/lib/errors";
 import { handle, json, readJson } from "@/lib/http";
 import { parseReport } from "@/lib/validation/report";
 
-type Context = { params: Promise<{ id: string }> };
-const missing = (id: string) => new AppError("not_found", `There is no report '${id}'`);
+type Context = RouteContext<"/api/reports/[id]">;
 
 /** Who may change the report: "admin", or "visitor" holding its edit key; otherwise throws. */
 async function authorise(request: Request, prisma: PrismaClient, id: string): Promise<"admin" | "visitor"> {
   const key = request.headers.get("x-report-key");
   if (key) {
     const matches = await reportKeyMatches(prisma, id, key);
-    if (matches === undefined) throw missing(id);
+    if (matches === undefined) throw notFoundError("report", id);
     if (!matches) throw new AppError("forbidden", "X-Report-Key is not this report's edit key.");
     return (await optionalAdminRequest(request)) ? "admin" : "visitor";
   }
@@ -30,9 +29,7 @@ async function authorise(request: Request, prisma: PrismaClient, id: string): Pr
 
 export const GET = handle(async (_request, context: Context) => {
   const { id } = await context.params;
-  const report = await getReport(await getPrisma(), id);
-  if (!report) throw missing(id);
-  return json(report);
+  return json(foundOrThrow(await getReport(await getPrisma(), id), "report", id));
 });
 
 export const PUT = handle(async (request, context: Context) => {
@@ -40,15 +37,13 @@ export const PUT = handle(async (request, context: Context) => {
   const prisma = await getPrisma();
   const who = await authorise(request, prisma, id);
   const body = await readJson(request, "the report", who === "visitor" ? VISITOR_REPORT_MAX_BYTES : undefined);
-  const report = await updateReport(prisma, id, parseReport(body));
-  if (!report) throw missing(id);
-  return json(report);
+  return json(foundOrThrow(await updateReport(prisma, id, parseReport(body)), "report", id));
 });
 
 export const DELETE = handle(async (request, context: Context) => {
   const { id } = await context.params;
   const prisma = await getPrisma();
   await authorise(request, prisma, id);
-  if (!(await deleteReport(prisma, id))) throw missing(id);
+  foundOrThrow(await deleteReport(prisma, id), "report", id);
   return new Response(null, { status: 204 });
 });

@@ -2,15 +2,13 @@
 import { requireAdminRequest } from "@/lib/auth/server";
 import { deleteTarget } from "@/lib/alerts/targets";
 import { getPrisma } from "@/lib/bootstrap";
-import { AppError } from "@/lib/errors";
+import { foundOrThrow } from "@/lib/errors";
 import { handle } from "@/lib/http";
-import { parseId } from "@/lib/validation/ids";
+import { idOrThrow } from "@/lib/validation/ids";
 
-export const DELETE = handle(async (request, context: { params: Promise<{ id: string }> }) => {
+export const DELETE = handle(async (request, context: RouteContext<"/api/targets/[id]">) => {
   await requireAdminRequest(request);
   const { id } = await context.params;
-  const number = parseId(id);
-  if (number === undefined || !(await deleteTarget(await getPrisma(), number)))
-    throw new AppError("not_found", `There is no target '${id}'`);
+  foundOrThrow(await deleteTarget(await getPrisma(), idOrThrow(id, "target")), "target", id);
   return new Response(null, { status: 204 });
 });
