@@ -101,6 +101,8 @@ describe.each(TARGETS)("importing on $name", (target) => {
 
   it("imports an XLSX workbook: numbers as numbers, dates, rich text, blank rows skipped", async () => {
     const summary = await importPackage(db.prisma, fixtureFiles("xlsx/package.xlsx"), commit);
+    // The messages first: a failure then says why the workbook was refused, not only that it was.
+    expect(summary.errors.map((e) => `${e.file ?? ""} ${e.table} row ${e.row}: ${e.message}`)).toEqual([]);
     expect(summary).toMatchObject({
       committed: true,
       errorCount: 0,
