@@ -202,7 +202,14 @@ export function portOf(ctx: Context, code: string): string {
   const ports = [...ctx.lexicon.zones.values()].filter(
     (z) => z.kind === "port" && (z.parent === city.code || new RegExp(`${city.nameEn.split(/\s/)[0]} port`, "i").test(z.nameEn)),
   );
-  return ports.sort((a, b) => depth(b) - depth(a))[0]?.code ?? code;
+  const found = ports.sort((a, b) => depth(b) - depth(a))[0]?.code;
+  if (found) return found;
+  // "the port's cargo throughput" in a text about the Guangxi FTZ: the one port the catalog has in the zone's province.
+  if (city.kind !== "ftz" && city.kind !== "area") return code;
+  let province: ExtractZone | undefined = city;
+  while (province && province.kind !== "province") province = province.parent ? ctx.lexicon.zones.get(province.parent) : undefined;
+  const only = province ? [...ctx.lexicon.zones.values()].filter((z) => z.kind === "port" && z.parent === province.code) : [];
+  return only.length === 1 ? only[0]!.code : code;
 }
 
 /** "The Central Area (87.76 sq km": the zone named just before the bracket that opens on the figure. */

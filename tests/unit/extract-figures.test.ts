@@ -282,6 +282,22 @@ describe("as of, zones, names and periods (issue 17, accuracy)", () => {
       undefined,
       "zhoushan import_export_share_of_province 2020 period 4.9 exact -",
     ],
+    // "the port" of a text about an FTZ: the one port the catalog has in the FTZ's province
+    [
+      "The Guangxi pilot FTZ is at the forefront of cooperation. In the first seven months of this year, the port's cargo throughput hit 50 million tonnes.",
+      "2023-09-18",
+      "",
+      undefined,
+      "qinzhou-port port_cargo_throughput 2023-01/2023-07 ytd 50000000 exact -",
+    ],
+    // 2019年新设的: the year a zone was set up is not the figure's period (here the 截至 of the sentence before)
+    [
+      "截至2020年9月底，各自贸试验区的试点任务已基本实施。2019年新设的6个自贸试验区试点任务实施率已超过80%。",
+      "2020-12-14",
+      "",
+      undefined,
+      "ftzs-2019 pilot_tasks_completion_rate 2019-08-20/2020-09-30 cumulative 80 at_least -",
+    ],
     // a zone with no launch date and no period in the text: the period its title names
     [
       "Wuhu Port handled 20 million tons of cargo throughput.",
