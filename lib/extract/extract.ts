@@ -86,7 +86,8 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
       carried = latest;
     const inSentence = numbers.filter((n) => n.span.start >= sentence.start && n.span.start < sentence.end);
     const figures: Candidate[] = [];
-    const pendingGrowth: { mention: NumberMention; sign: number }[] = [];
+    const pendingGrowth: { located: Located; sign: number }[] = [];
+    const thresholds: { located: Located; indicator: string }[] = [];
     for (const mention of inSentence) {
       if (inTime(mention.span)) continue;
       const located: Located = {
@@ -136,7 +137,7 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
           continue;
         }
         if (growth !== 0) {
-          pendingGrowth.push({ mention, sign: growth });
+          pendingGrowth.push({ located, sign: growth });
           continue;
         }
         unplaced.push({ text: shown, span: mention.span, reason: "a percentage with no share or indicator named beside it" });
@@ -144,13 +145,18 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
       }
       const placed = placeFigure(ctx, located, carried, figures.at(-1) ?? candidates.at(-1));
       if ("reason" in placed && placed.reason === PLAN_REASON) planned.add(`${baseValueOf(mention)}|${mention.unitClass}`);
-      if ("reason" in placed) unplaced.push({ text: shown, span: mention.span, reason: placed.reason });
-      else figures.push(placed);
+      if ("reason" in placed) {
+        unplaced.push({ text: shown, span: mention.span, reason: placed.reason });
+        if (placed.threshold) thresholds.push({ located, indicator: placed.threshold });
+      } else figures.push(placed);
     }
-    for (const { mention, sign } of pendingGrowth) {
+    for (const { located, sign } of pendingGrowth) {
+      const { mention } = located;
       const figure = figureForGrowth(text, mention, figures, ctx);
       const shown = raw.slice(mention.span.start, mention.span.end);
+      const own = figure ? null : placeGrowth(ctx, located, sign, carried, thresholds);
       if (figure) figure.yoyPct = sign * Number(mention.value);
+      else if (own) figures.push(own);
       else unplaced.push({ text: shown, span: mention.span, reason: "a growth rate with no figure beside it" });
     }
     candidates.push(...figures);
@@ -468,13 +474,45 @@ function bracketed(ctx: Context, located: Located): boolean {
   return bracketZone(ctx, located) === undefined;
 }
 
+/**
+ * 外贸……首次突破2000亿元，增长20.2%; "foreign trade grew 12 percent": a growth rate published without its level (the
+ * level is a threshold, or not given) is the indicator's own growth rate, where the catalog has one (import_export_growth).
+ */
+function placeGrowth(
+  ctx: Context,
+  located: Located,
+  sign: number,
+  carried: TimeMention | null,
+  thresholds: readonly { located: Located; indicator: string }[],
+): Candidate | null {
+  const { mention } = located;
+  // 其中高技术产业实际使用外资同比增长21.2%: the growth of a part.
+  if (/其中|of which|among them/i.test(ctx.text.slice(located.clause.start, mention.span.start))) return null;
+  const threshold = thresholds.filter((t) => t.located.mention.span.end <= mention.span.start).at(-1);
+  const named = threshold
+    ? null
+    : chooseIndicator(ctx, located, (i) => i.unit !== "percent" && ctx.lexicon.indicators.has(`${i.code}_growth`));
+  const base = threshold?.indicator ?? (named && !named.after && named.distance < 40 ? named.code : undefined);
+  const growth = base ? ctx.lexicon.indicators.get(`${base}_growth`) : undefined;
+  if (!base || !growth) return null;
+  const at = threshold?.located ?? located;
+  const zoneChoice = chooseZone(ctx, at, growth);
+  if (!zoneChoice) return null;
+  const zone = ctx.lexicon.zones.get(zoneChoice.code)!;
+  const period = resolvePeriod(ctx, at, growth, zone, carried);
+  if (!period) return null;
+  const reasons = [`the growth of ${base}, published without its level`, `zone ${zoneChoice.how}`, `period: ${period.why}`];
+  const candidate = makeCandidate(ctx, located, zone, growth, period, 0.7, reasons, named?.span);
+  return sign < 0 ? { ...candidate, value: `-${candidate.value}`, valueBase: -candidate.valueBase } : candidate;
+}
+
 /** `last`: the figure placed last before this one (in this sentence, else before it). */
 function placeFigure(
   ctx: Context,
   located: Located,
   carried: TimeMention | null,
   last: Candidate | undefined,
-): Candidate | { reason: string } {
+): Candidate | { reason: string; threshold?: string } {
   const { mention, sentence } = located;
   const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
   if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
@@ -482,7 +520,7 @@ function placeFigure(
     return { reason: PLAN_REASON };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
   const after = ctx.text.slice(mention.span.end, located.clause.end);
-  if (THRESHOLD_BEFORE.test(lead) || THRESHOLD_AFTER.test(after)) return { reason: "a threshold crossed, not the figure itself" };
+  const threshold = THRESHOLD_BEFORE.test(lead) || THRESHOLD_AFTER.test(after);
   const counted = mention.unitClass === "count" || mention.unitClass === "bare";
   if (counted && CUSTOMS_REGISTER.test(ctx.text.slice(located.clause.start, located.clause.end)))
     return { reason: "firms on the customs register, which no indicator counts" };
@@ -524,6 +562,7 @@ function placeFigure(
   if (!indicator)
     return { reason: mention.unitClass === "bare" ? "a number with no unit or indicator beside it" : "no indicator named beside it" };
   if (mention.unitClass === "bare" && (!choice || choice.distance > 40)) return { reason: "a bare number far from any indicator" };
+  if (threshold) return { reason: "a threshold crossed, not the figure itself", threshold: indicator.code };
   if (located.pairedUnknown) return { reason: `${indicator.code}: paired with a place no zone of the catalog is` };
   const zoneChoice = chooseZone(ctx, located, indicator);
   if (!zoneChoice) return { reason: `${indicator.code}: no zone named` };

@@ -298,6 +298,28 @@ describe("as of, zones, names and periods (issue 17, accuracy)", () => {
       undefined,
       "ftzs-2019 pilot_tasks_completion_rate 2019-08-20/2020-09-30 cumulative 80 at_least -",
     ],
+    // a growth rate published without its level (none given, or a threshold) is the indicator's own growth rate
+    [
+      "前三季度，合肥片区外贸进出口同比下降5%。",
+      "2021-10-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-01/2021-09 ytd -5 exact -",
+    ],
+    [
+      "前三季度，合肥片区进出口额首次突破500亿元，同比增长20%。",
+      "2021-10-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-01/2021-09 ytd 20 exact -",
+    ],
+    [
+      "In the first half of this year, foreign trade of the Hefei Area grew 12 percent.",
+      "2021-08-02",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-H1 period 12 exact -",
+    ],
     // a zone with no launch date and no period in the text: the period its title names
     [
       "Wuhu Port handled 20 million tons of cargo throughput.",
@@ -341,6 +363,8 @@ describe("as of, zones, names and periods (issue 17, accuracy)", () => {
     ["一季度，合肥片区实际利用外资20亿美元。其中，外商直接投资12亿美元。", "2021-04-20", "12亿美元", /no indicator/],
     // the share of exports (no indicator) is not the share of imports and exports
     ["2020年，舟山进出口总额和出口额占全省比重分别为4.9%和2.3%。", "2021-02-04", "2.3%", /percentage/],
+    // the growth of a part (其中高技术产业) is no growth of the whole
+    ["今年上半年，合肥片区实际使用外资稳步增长，其中高技术产业实际使用外资同比增长21.2%。", "2021-08-02", "21.2%", /no figure/],
     // "respectively" with a place that is no zone of the catalog
     [
       "In 2020, Wuhu Port and Tongling ports handled 100 million tons and 50 million tons of cargo throughput respectively.",
