@@ -234,6 +234,9 @@ type Choice = { code: string; span: Span; distance: number; after: boolean; part
 function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndicator) => boolean): Choice | null {
   const { mention, sentence, clause } = located;
   const between = (from: number, to: number) => findNumbersBetween(ctx, from, to, mention).length > 0;
+  // "Exports increased by 16.8 percent to 13.22 billion yuan": a rate between a name and a figure is the figure's own.
+  const figureBetween = (from: number, to: number) =>
+    findNumbersBetween(ctx, from, to, mention).some((n) => !/(?:%|percent|个百分点)$/.test(ctx.text.slice(n.start, n.end)));
   let best: Choice | null = null;
   for (const { codes, span, part } of ctx.indicatorMentions) {
     if (span.end <= sentence.start || span.start >= sentence.end) continue;
@@ -255,7 +258,7 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
         );
         if (counted) distance += 100;
       }
-      if (between(span.end, mention.span.start)) {
+      if (figureBetween(span.end, mention.span.start)) {
         // 外商直接投资11.92亿美元，同比增长31.21%；境外融资8.37亿美元: a name past another figure and a clause break is that figure's.
         if (span.start < clause.start) continue;
         distance += 150;
@@ -271,6 +274,8 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
         distance += 60;
       }
       if (between(mention.span.end, span.start)) distance += 150;
+      // "Exports rose by 16.8 percent to 13.22 billion yuan while imports …": a name after "while" opens the next clause.
+      if (/\b(?:while|whereas|but)\s(?:the\s)?$/i.test(ctx.text.slice(mention.span.end, span.start))) distance += 150;
     } else continue;
     // The most specific name wins among names of the same place: 新设外资企业 over 企业.
     distance -= (span.end - span.start) / 10;

@@ -320,6 +320,14 @@ describe("as of, zones, names and periods (issue 17, accuracy)", () => {
       undefined,
       "anhui-ftz-hefei import_export_growth 2021-H1 period 12 exact -",
     ],
+    // "X increased by P percent to V while Y …": V is X's (the rate between is its own), not Y's after "while"
+    [
+      "In the first four months, exports of the Hefei Area increased by 16.8 percent to 13.22 billion yuan while imports increased by 9.6 percent to 21.32 billion yuan.",
+      "2021-05-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei export_value 2021-01/2021-04 ytd 13220000000 exact 16.8",
+    ],
     // a zone with no launch date and no period in the text: the period its title names
     [
       "Wuhu Port handled 20 million tons of cargo throughput.",
