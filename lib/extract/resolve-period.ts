@@ -1,7 +1,7 @@
 // Which period and basis a figure covers: a time phrase bound to it, named in its clause or sentence, a
 // catalog event the sentence names, "since launch" phrasing, the period of an earlier sentence, or the defaults
 // of its indicator's kind (a level at publication, a total since the zone's launch). Pure.
-import { endOfMonth, splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { addDays, endOfMonth, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { periodLabel } from "../domain/periods.ts";
 import type { Basis } from "../domain/vocabulary.ts";
 import { parseChineseNumeral } from "./numbers.ts";
@@ -43,7 +43,7 @@ export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   if (precision !== "day") return publishedOn;
   // The packages date a total with no day of its own by the press conference or report that gave it: a news text
   // that reports what someone said or what a report showed was written after it, on the day before publication.
-  if (reportsStatement(ctx.text)) return dayBefore(publishedOn);
+  if (reportsStatement(ctx.text)) return addDays(publishedOn, -1);
   return publishedOn;
 }
 
@@ -73,10 +73,6 @@ const STATEMENT =
 /** A text that reports a statement: someone said, told, announced; according to; a report showed; 表示, 介绍, 获悉. */
 export function reportsStatement(text: string): boolean {
   return STATEMENT.test(text);
-}
-
-export function dayBefore(day: IsoDate): IsoDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
