@@ -53,11 +53,11 @@ const scores: PassageScore[] = [];
 const lenient: PassageScore[] = [];
 let elapsed = 0;
 for (const passage of passages) {
-  const publishedOn = publicationDate(passage.published_date);
+  const { publishedOn, publishedPrecision } = publicationDate(passage.published_date);
   const started = performance.now();
   const { candidates } = extractFigures(
     passage.text,
-    { title: passage.source_title, url: passage.source_url ?? null, publishedOn },
+    { title: passage.source_title, url: passage.source_url ?? null, publishedOn, publishedPrecision },
     lexicon,
   );
   elapsed += performance.now() - started;
@@ -78,12 +78,16 @@ for (const passage of passages) {
 }
 
 /** `2023`, `2024-04 (…)`, `2021-02-04 (from URL path)`: the most precise date the field gives (the last day of a month or year). */
-function publicationDate(text: string): string {
+function publicationDate(text: string): { publishedOn: string; publishedPrecision: "day" | "month" | "year" } {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text.trim());
-  if (!m) return new Date().toISOString().slice(0, 10);
-  if (m[3]) return `${m[1]}-${m[2]}-${m[3]}`;
-  if (m[2]) return new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).toISOString().slice(0, 10);
-  return `${m[1]}-12-31`;
+  if (!m) return { publishedOn: new Date().toISOString().slice(0, 10), publishedPrecision: "year" };
+  if (m[3]) return { publishedOn: `${m[1]}-${m[2]}-${m[3]}`, publishedPrecision: "day" };
+  if (m[2])
+    return {
+      publishedOn: new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).toISOString().slice(0, 10),
+      publishedPrecision: "month",
+    };
+  return { publishedOn: `${m[1]}-12-31`, publishedPrecision: "year" };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

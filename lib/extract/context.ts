@@ -12,6 +12,8 @@ export type Located = {
   sentence: Sentence;
   clause: Span;
   pairedZone?: string;
+  /** Paired by "respectively" with a name that is no zone of the catalog. */
+  pairedUnknown?: boolean;
   pairedIndicator?: string;
   listEnd?: number;
 };

@@ -86,7 +86,8 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
       carried = latest;
     const inSentence = numbers.filter((n) => n.span.start >= sentence.start && n.span.start < sentence.end);
     const figures: Candidate[] = [];
-    const pendingGrowth: { mention: NumberMention; sign: number }[] = [];
+    const pendingGrowth: { located: Located; sign: number }[] = [];
+    const thresholds: { located: Located; indicator: string }[] = [];
     for (const mention of inSentence) {
       if (inTime(mention.span)) continue;
       const located: Located = {
@@ -136,21 +137,26 @@ function extractWith(raw: string, source: ExtractSource, lexicon: Lexicon, event
           continue;
         }
         if (growth !== 0) {
-          pendingGrowth.push({ mention, sign: growth });
+          pendingGrowth.push({ located, sign: growth });
           continue;
         }
         unplaced.push({ text: shown, span: mention.span, reason: "a percentage with no share or indicator named beside it" });
         continue;
       }
-      const placed = placeFigure(ctx, located, carried, figures);
+      const placed = placeFigure(ctx, located, carried, figures.at(-1) ?? candidates.at(-1));
       if ("reason" in placed && placed.reason === PLAN_REASON) planned.add(`${baseValueOf(mention)}|${mention.unitClass}`);
-      if ("reason" in placed) unplaced.push({ text: shown, span: mention.span, reason: placed.reason });
-      else figures.push(placed);
+      if ("reason" in placed) {
+        unplaced.push({ text: shown, span: mention.span, reason: placed.reason });
+        if (placed.threshold) thresholds.push({ located, indicator: placed.threshold });
+      } else figures.push(placed);
     }
-    for (const { mention, sign } of pendingGrowth) {
+    for (const { located, sign } of pendingGrowth) {
+      const { mention } = located;
       const figure = figureForGrowth(text, mention, figures, ctx);
       const shown = raw.slice(mention.span.start, mention.span.end);
+      const own = figure ? null : placeGrowth(ctx, located, sign, carried, thresholds);
       if (figure) figure.yoyPct = sign * Number(mention.value);
+      else if (own) figures.push(own);
       else unplaced.push({ text: shown, span: mention.span, reason: "a growth rate with no figure beside it" });
     }
     candidates.push(...figures);
@@ -228,6 +234,9 @@ type Choice = { code: string; span: Span; distance: number; after: boolean; part
 function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndicator) => boolean): Choice | null {
   const { mention, sentence, clause } = located;
   const between = (from: number, to: number) => findNumbersBetween(ctx, from, to, mention).length > 0;
+  // "Exports increased by 16.8 percent to 13.22 billion yuan": a rate between a name and a figure is the figure's own.
+  const figureBetween = (from: number, to: number) =>
+    findNumbersBetween(ctx, from, to, mention).some((n) => !/(?:%|percent|个百分点)$/.test(ctx.text.slice(n.start, n.end)));
   let best: Choice | null = null;
   for (const { codes, span, part } of ctx.indicatorMentions) {
     if (span.end <= sentence.start || span.start >= sentence.end) continue;
@@ -240,8 +249,16 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
     );
     if (span.end <= mention.span.start) {
       distance = (mention.span.start - span.end) * (latin && (mention.unitClass === "bare" || mention.unitClass === "count") ? 3 : 1);
-      if (span.start < clause.start) distance += 40;
-      if (between(span.end, mention.span.start)) {
+      if (span.start < clause.start) {
+        distance += 40;
+        // 形成77项创新经验成果，精选21项……在全省复制推广: a name that a number before it counts is that number's, when
+        // another name follows in the sentence.
+        const counted = findNumbersBetween(ctx, Math.max(sentence.start, span.start - 16), span.start, mention).some(
+          (n) => span.start - n.end <= 1,
+        );
+        if (counted) distance += 100;
+      }
+      if (figureBetween(span.end, mention.span.start)) {
         // 外商直接投资11.92亿美元，同比增长31.21%；境外融资8.37亿美元: a name past another figure and a clause break is that figure's.
         if (span.start < clause.start) continue;
         distance += 150;
@@ -251,8 +268,14 @@ function chooseIndicator(ctx: Context, located: Located, accept: (i: ExtractIndi
       // English counts name what they count after the number: "nine of which have been promoted …".
       const weight = latin && (mention.unitClass === "bare" || mention.unitClass === "count") ? 0.6 : 1.5;
       distance = (span.start - mention.span.end) * weight + 5;
-      if (span.start > clause.end) distance += 60;
+      if (span.start > clause.end) {
+        // 资金524.2亿元；实际利用外资4.02亿美元: a name past a clause break that leads straight into a number is that number's.
+        if (/^\s?(?:达到?|为|共|超过?|约|近)?\s?[\d０-９]/.test(ctx.text.slice(span.end, span.end + 6))) continue;
+        distance += 60;
+      }
       if (between(mention.span.end, span.start)) distance += 150;
+      // "Exports rose by 16.8 percent to 13.22 billion yuan while imports …": a name after "while" opens the next clause.
+      if (/\b(?:while|whereas|but)\s(?:the\s)?$/i.test(ctx.text.slice(mention.span.end, span.start))) distance += 150;
     } else continue;
     // The most specific name wins among names of the same place: 新设外资企业 over 企业.
     distance -= (span.end - span.start) / 10;
@@ -307,9 +330,11 @@ function derivedIndicator(ctx: Context, base: ExtractIndicator | undefined, suff
   let best: ExtractIndicator | undefined;
   let bestScore = 0;
   for (const indicator of family) {
-    const score = [...words(indicator.nameEn)].filter((w) => baseWords.has(w)).length;
-    // Every word of the base name must be there: "contracted foreign capital" is no kin of "foreign capital used".
-    if (score < baseWords.size) continue;
+    const own = words(indicator.nameEn);
+    const score = [...own].filter((w) => baseWords.has(w)).length;
+    // Every word of the base name must be there: "contracted foreign capital" is no kin of "foreign capital used";
+    // and no other: the share of "imports and exports" is not one of "exports".
+    if (score < baseWords.size || own.size > score) continue;
     if (score > bestScore) {
       best = indicator;
       bestScore = score;
@@ -339,6 +364,8 @@ function baseForRate(
   return { base: before ? ctx.lexicon.indicators.get(before.code) : undefined, figure: undefined };
 }
 
+const SHARE_OF_FIRMS = /^\s?的[^，,。；;的]{0,6}(?:企业|公司)|^\s?of (?:the )?(?:[a-z']+\s){0,3}(?:enterprises|companies|firms)\b/i;
+
 function placePercent(ctx: Context, located: Located, figures: Candidate[], carried: TimeMention | null): Candidate | null {
   const { mention, clause } = located;
   const tail = Math.max(mention.span.end, located.listEnd ?? 0);
@@ -354,6 +381,8 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
   let reason: string;
   let anchor: Candidate | undefined;
   const scope = SHARE_SCOPES.find(([re]) => re.test(around) || re.test(before))?.[1];
+  // 全市超25%的进出口企业, "30 percent of the city's foreign trade firms": a share of firms, of no figure named.
+  if (scope && SHARE_OF_FIRMS.test(ctx.text.slice(mention.span.end, clause.end))) return null;
   if (scope) {
     const { base, figure } = baseForRate(ctx, located, figures);
     indicator = derivedIndicator(ctx, base, `_share_of_${scope}`);
@@ -428,6 +457,18 @@ const AVERAGE_CHANGE =
 
 const PLAN_REASON = "a plan, not a result";
 
+// 首次突破2000亿元, 突破千亿大关, "topped the 100-million mark for the first time": a threshold crossed, not the figure.
+const THRESHOLD_BEFORE = /(?:首次|首度|历史上?首次|第一次)\s?$|首破\s?$/;
+const THRESHOLD_AFTER = /^[^，,。；;]{0,6}?(?:大关|关口|\s(?:mark|threshold)\b)|^[^，,。；;.]{0,30}?\bfor the first time\b/i;
+
+// "5,010 new enterprises … have been registered with the customs", 海关备案企业: firms on the customs register,
+// which no indicator counts.
+const CUSTOMS_REGISTER = /registered with (?:the )?customs|(?:在|向)?海关(?:注册|备案)/i;
+
+// "85,045 registered enterprises had a total foreign trade volume of …": firms that are the subject of another figure.
+const FIRMS_AS_SUBJECT =
+  /^\s?(?:[a-z-]+\s){0,2}(?:enterprises|companies|firms)\s(?:(?:in|of)\s(?:the\s)?(?:[A-Z][\w'-]*\s){1,4})?(?:had|achieved|realized|realised|generated|posted|recorded)\b/;
+
 const PLANNED = /planning to|plans? to|expected to|projected to|is to be|计划|拟|预期/i;
 
 /** A figure in brackets restates the one before it ($134.73 billion) or belongs to a part the catalog does not know. */
@@ -438,13 +479,58 @@ function bracketed(ctx: Context, located: Located): boolean {
   return bracketZone(ctx, located) === undefined;
 }
 
-function placeFigure(ctx: Context, located: Located, carried: TimeMention | null, figures: Candidate[]): Candidate | { reason: string } {
+/**
+ * 外贸……首次突破2000亿元，增长20.2%; "foreign trade grew 12 percent": a growth rate published without its level (the
+ * level is a threshold, or not given) is the indicator's own growth rate, where the catalog has one (import_export_growth).
+ */
+function placeGrowth(
+  ctx: Context,
+  located: Located,
+  sign: number,
+  carried: TimeMention | null,
+  thresholds: readonly { located: Located; indicator: string }[],
+): Candidate | null {
+  const { mention } = located;
+  // 其中高技术产业实际使用外资同比增长21.2%: the growth of a part.
+  if (/其中|of which|among them/i.test(ctx.text.slice(located.clause.start, mention.span.start))) return null;
+  const threshold = thresholds.filter((t) => t.located.mention.span.end <= mention.span.start).at(-1);
+  const named = threshold
+    ? null
+    : chooseIndicator(ctx, located, (i) => i.unit !== "percent" && ctx.lexicon.indicators.has(`${i.code}_growth`));
+  const base = threshold?.indicator ?? (named && !named.after && named.distance < 40 ? named.code : undefined);
+  const growth = base ? ctx.lexicon.indicators.get(`${base}_growth`) : undefined;
+  if (!base || !growth) return null;
+  const at = threshold?.located ?? located;
+  const zoneChoice = chooseZone(ctx, at, growth);
+  if (!zoneChoice) return null;
+  const zone = ctx.lexicon.zones.get(zoneChoice.code)!;
+  const period = resolvePeriod(ctx, at, growth, zone, carried);
+  if (!period) return null;
+  const reasons = [`the growth of ${base}, published without its level`, `zone ${zoneChoice.how}`, `period: ${period.why}`];
+  const candidate = makeCandidate(ctx, located, zone, growth, period, 0.7, reasons, named?.span);
+  return sign < 0 ? { ...candidate, value: `-${candidate.value}`, valueBase: -candidate.valueBase } : candidate;
+}
+
+/** `last`: the figure placed last before this one (in this sentence, else before it). */
+function placeFigure(
+  ctx: Context,
+  located: Located,
+  carried: TimeMention | null,
+  last: Candidate | undefined,
+): Candidate | { reason: string; threshold?: string } {
   const { mention, sentence } = located;
   const lead = ctx.text.slice(Math.max(sentence.start, mention.span.start - 40), mention.qualifierSpan?.start ?? mention.span.start);
   if (AVERAGE_CHANGE.test(lead.trimEnd())) return { reason: "an average annual change, not a level" };
   if (PLANNED.test(ctx.text.slice(Math.max(located.clause.start, mention.span.start - 60), Math.min(sentence.end, mention.span.end + 40))))
     return { reason: PLAN_REASON };
   if (bracketed(ctx, located)) return { reason: "in brackets: a conversion or a part the catalog does not know" };
+  const after = ctx.text.slice(mention.span.end, located.clause.end);
+  const threshold = THRESHOLD_BEFORE.test(lead) || THRESHOLD_AFTER.test(after);
+  const counted = mention.unitClass === "count" || mention.unitClass === "bare";
+  if (counted && CUSTOMS_REGISTER.test(ctx.text.slice(located.clause.start, located.clause.end)))
+    return { reason: "firms on the customs register, which no indicator counts" };
+  if (counted && FIRMS_AS_SUBJECT.test(after) && findNumbersBetween(ctx, mention.span.end, located.clause.end, mention).length > 0)
+    return { reason: "the firms another figure is about, not a count of new ones" };
   // "6,096 domestic-funded ones", 内资企业5000家: the domestic part of a count, which no indicator measures.
   if (
     /^\s?(?:家|户|个)?(?:domestic[- ](?:funded|invested)|内资)/i.test(ctx.text.slice(mention.span.end, mention.span.end + 20)) ||
@@ -454,10 +540,15 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   )
     return { reason: "a count of domestic firms, a part no indicator measures" };
   // 其中有42项…在全国复制推广, "nine of which": a part of the figure before is another indicator than that figure's.
-  const subset = /(?:其中|of (?:which|them)|among them)/i.test(
-    ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),
-  );
-  const previous = figures.at(-1)?.indicator;
+  // 其中，外商直接投资11.92亿美元: a clause opened by 其中 is a part too.
+  const subset =
+    /(?:其中|of (?:which|them)|among them)/i.test(
+      ctx.text.slice(Math.max(located.clause.start, mention.span.start - 6), mention.span.end + 10),
+    ) ||
+    /(?:其中|of (?:which|them)|among them)\s?[，,]\s?$/i.test(
+      ctx.text.slice(Math.max(sentence.start, located.clause.start - 12), located.clause.start),
+    );
+  const previous = last?.indicator;
   const paired = located.pairedIndicator ? ctx.lexicon.indicators.get(located.pairedIndicator) : undefined;
   const choice =
     paired && fits(paired, mention.unitClass)
@@ -476,6 +567,8 @@ function placeFigure(ctx: Context, located: Located, carried: TimeMention | null
   if (!indicator)
     return { reason: mention.unitClass === "bare" ? "a number with no unit or indicator beside it" : "no indicator named beside it" };
   if (mention.unitClass === "bare" && (!choice || choice.distance > 40)) return { reason: "a bare number far from any indicator" };
+  if (threshold) return { reason: "a threshold crossed, not the figure itself", threshold: indicator.code };
+  if (located.pairedUnknown) return { reason: `${indicator.code}: paired with a place no zone of the catalog is` };
   const zoneChoice = chooseZone(ctx, located, indicator);
   if (!zoneChoice) return { reason: `${indicator.code}: no zone named` };
   if (indicator.code.startsWith("port_")) zoneChoice.code = portOf(ctx, zoneChoice.code);

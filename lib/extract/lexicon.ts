@@ -198,6 +198,17 @@ function insideLongerName(text: string, span: Span, named: readonly Found[]): bo
   return !named.some((n) => n.span.start <= wordStart && n.span.end > wordStart);
 }
 
+/**
+ * 中石化、上海卓然、扑浪科技等一批项目: a later item of a list (after 、, up to the next 、 or 等) that starts with a
+ * province's or city's name and goes on is a firm's name, not the place (上海、天津等 and 、上海自贸区 are places).
+ */
+function firmInList(text: string, span: Span, named: readonly Found[]): boolean {
+  if (text[span.start - 1] !== "、") return false;
+  const rest = /^[\u4e00-\u9fff]{1,6}?(?=[、等])/.exec(text.slice(span.end, span.end + 8));
+  if (!rest || /^(?:片区|自贸|港|市|省|区|地区|两地|及|和|与)/.test(rest[0])) return false;
+  return !named.some((n) => n.span.start >= span.end && n.span.start < span.end + rest[0].length);
+}
+
 export type Lexicon = {
   zones: Map<string, ExtractZone>;
   indicators: Map<string, ExtractIndicator>;
@@ -230,6 +241,8 @@ export function buildLexicon(catalog: ExtractCatalog): Lexicon {
       const mentions: NameMention[] = [];
       for (const { codes, span } of named) {
         if (insideLongerName(text, span, named)) continue;
+        const place = [...codes].every((c) => ["province", "city"].includes(zones.get(c)!.kind));
+        if (place && firmInList(text, span, named)) continue;
         // One spelling, several zones (a city and its province share a short name): prefer the larger kind.
         const order = ["ftz", "area", "port", "province", "city", "group", "country"];
         const code = [...codes].sort((a, b) => order.indexOf(zones.get(a)!.kind) - order.indexOf(zones.get(b)!.kind))[0]!;

@@ -66,7 +66,7 @@ const YEAR_EN = "(?:\\s(?:of\\s)?(?:(this year|last year|the year)|(\\d{4})))?";
 const RULES: readonly Rule[] = [
   // Chinese
   {
-    re: /(?:比|较)?(?:去年|上年)同期|比上年|同期|自\d{4}年(?:以来|起)|连续第?[\d一二三四五六七八九十]+年/y,
+    re: /(?:比|较)?(?:去年|上年)同期|比上年|同期|自\d{4}年(?:以来|起)|(?:由|从)\d{4}年(?:底|末)?的|\d{4}年(?:新设立?|设立|获批|批准设立|成立|挂牌)的|连续第?[\d一二三四五六七八九十]+年/y,
     make: () => ({ kind: "reference", start: null, end: null }),
   },
   { re: /“?十三五”?(?:期间|时期)/y, make: () => until("2020-12-31") },
@@ -201,7 +201,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    re: /since\s(?:(?:its|the|it was)\s)?(?:[\w']+\s){0,4}?(?:launch\w*|establish\w*|inaugurat\w*|founding|founded|set up|unveil\w*|start\w*|listed|opened)(?:\s(?:of|on|in)\s(?:the\s)?(?:[\w']+\s){0,3}?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?|\d{4}))*|to date|so far|at present|currently|up to now|in total|a total of|totall?(?:ed|ing)|cumulative(?:ly)?|aggregated|(?:in|over|during) the (?:past|last) (?:\w+ )?years?/iy,
+    re: /since\s(?:(?:its|the|it was)\s)?(?:[\w']+\s){0,4}?(?:launch\w*|establish\w*|inaugurat\w*|founding|founded|set up|unveil\w*|start\w*|listed|opened)(?:\s(?:of|on|in)\s(?:the\s)?(?:[\w']+\s){0,3}?(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?|\d{4}))*|since\s(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)?(?:19|20)\d\d\b|to date|so far|at present|currently|up to now|in total|a total of|totall?(?:ed|ing)|cumulative(?:ly)?|aggregated|(?:in|over|during) the (?:past|last) (?:\w+ )?years?/iy,
     make: () => ({ kind: "cumulative", start: null, end: null }),
   },
   {
@@ -312,7 +312,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const STARTS =
-  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第全比较同自连]|a total|total|this|between|compared|as|year|than|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
+  /[\d一二三四五六七八九十今去上本前截挂成设获运建启以累至迄目“下第全比较同自连由从]|a total|total|this|between|compared|as|year|than|from|by|as|until|till|up|at|since|to|so|currently|in|cumulative|aggregated|over|during|the|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on|for|last|of|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iy;
 
 /** Every time phrase of the prepared text, in order, longest first where two start together. */
 export function findTimes(text: string, publishedOn: IsoDate): TimeMention[] {

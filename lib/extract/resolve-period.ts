@@ -1,11 +1,11 @@
 // Which period and basis a figure covers: a time phrase bound to it, named in its clause or sentence, a
 // catalog event the sentence names, "since launch" phrasing, the period of an earlier sentence, or the defaults
 // of its indicator's kind (a level at publication, a total since the zone's launch). Pure.
-import { endOfMonth, splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { addDays, endOfMonth, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { periodLabel } from "../domain/periods.ts";
 import type { Basis } from "../domain/vocabulary.ts";
 import { parseChineseNumeral } from "./numbers.ts";
-import type { TimeMention } from "./periods.ts";
+import { findTimes, type TimeMention } from "./periods.ts";
 import type { Sentence } from "./text.ts";
 import type { ExtractIndicator, ExtractZone } from "./types.ts";
 import { findNumbersBetween, type Context, type Located } from "./context.ts";
@@ -36,7 +36,43 @@ export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   }
   const review = reviewedYear(ctx.source.title, publishedOn);
   if (review !== null) return `${review}-12-31`;
+  const precision = ctx.source.publishedPrecision ?? "day";
+  // 天津自贸试验区九周年, "marks the second anniversary" in the title of a page dated only by its year: as of that day.
+  const marked = precision === "year" ? titleAnniversary(ctx.source.title, zone, publishedOn) : null;
+  if (marked) return marked;
+  if (precision !== "day") return publishedOn;
+  // The packages date a total with no day of its own by the press conference or report that gave it: a news text
+  // that reports what someone said or what a report showed was written after it, on the day before publication.
+  if (reportsStatement(ctx.text)) return addDays(publishedOn, -1);
   return publishedOn;
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** The zone's Nth anniversary that a title names (九周年, 5周年, the second anniversary, 4th anniversary), if not after `latest`. */
+export function titleAnniversary(title: string, zone: ExtractZone, latest: IsoDate): IsoDate | null {
+  if (!zone.establishedOn) return null;
+  const zh = /(\d+|[一二三四五六七八九十]+)周年/.exec(title);
+  const en = /\b(\d+)(?:st|nd|rd|th)[- ]anniversary|\b([a-z]+)[- ]anniversary/i.exec(title);
+  const n = zh
+    ? (parseChineseNumeral(zh[1]!) ?? Number(zh[1]))
+    : en
+      ? en[1]
+        ? Number(en[1])
+        : ORDINALS.indexOf(en[2]!.toLowerCase()) + 1
+      : 0;
+  if (!Number.isInteger(n) || n <= 0) return null;
+  const { year, month, day } = splitIsoDate(zone.establishedOn);
+  const date = `${year + n}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return date <= latest ? date : null;
+}
+
+const STATEMENT =
+  /\b(?:said|says|told|highlighted|announced|noted|stated|revealed|according to|(?:report|statistics|data) (?:showed|shows))\b|表示|介绍|指出|透露|获悉|据[^，,。]{1,30}(?:统计|数据|消息)/i;
+
+/** A text that reports a statement: someone said, told, announced; according to; a report showed; 表示, 介绍, 获悉. */
+export function reportsStatement(text: string): boolean {
+  return STATEMENT.test(text);
 }
 
 /**
@@ -245,7 +281,13 @@ export function resolvePeriod(
   }
   const c = cumulative(zone, asOf(ctx, zone));
   if (c) return { ...c, why: "no period given: since the zone's launch" };
-  // A zone with no launch date and no period given: releases early in a year report the year before.
+  // A zone with no launch date and no period given: the period the title names ("… in the first four months of
+  // 2022"), else releases early in a year report the year before.
+  const titled = findTimes(ctx.source.title, ctx.source.publishedOn).find((t) => t.kind === "period" || t.kind === "ytd");
+  if (titled) {
+    const r = fromTime(titled, indicator, zone, ctx);
+    if (r) return { ...r, why: `${r.why} (named in the title)` };
+  }
   const { year } = splitIsoDate(ctx.source.publishedOn);
   return { period: String(year - 1), basis: "period", why: "no period given: the year before publication" };
 }

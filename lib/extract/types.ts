@@ -30,7 +30,16 @@ export type ExtractCatalog = {
   events?: readonly ExtractEvent[];
 };
 
-export type ExtractSource = { title: string; url?: string | null; publishedOn: IsoDate };
+/**
+ * `publishedPrecision`: how much of `publishedOn` the source states (default `day`); a page dated only "2024-04"
+ * or "2024" passes the last day of that month or year with `month` or `year`.
+ */
+export type ExtractSource = {
+  title: string;
+  url?: string | null;
+  publishedOn: IsoDate;
+  publishedPrecision?: "day" | "month" | "year";
+};
 
 export type Span = { start: number; end: number };
 

@@ -27,7 +27,7 @@ export function pairs(
   mention: NumberMention,
   sentence: Sentence,
   inSentence: NumberMention[],
-): { pairedZone?: string; pairedIndicator?: string; listEnd?: number } {
+): Pick<Located, "pairedZone" | "pairedIndicator" | "pairedUnknown" | "listEnd"> {
   if (!mention.list) return {};
   const first = inSentence.find(
     (n) => n.list && n.span.start <= mention.span.start && n.list.index === 0 && mention.span.start - n.span.start < 200,
@@ -35,7 +35,7 @@ export function pairs(
   const listStart = first?.span.start ?? mention.span.start;
   const respectively = /respectively|分别/i.test(ctx.text.slice(sentence.start, sentence.end));
   const members = inSentence.filter((n) => n.list && n.span.start >= listStart && n.list.size === mention.list!.size);
-  const out: { pairedZone?: string; pairedIndicator?: string; listEnd?: number } = {
+  const out: Pick<Located, "pairedZone" | "pairedIndicator" | "pairedUnknown" | "listEnd"> = {
     listEnd: members.at(-1)?.span.end ?? mention.span.end,
   };
   const zones = nameList(
@@ -45,8 +45,25 @@ export function pairs(
     listStart,
   );
   if (zones.length === mention.list.size) out.pairedZone = zones[mention.list.index]!.code;
+  else if (respectively && zones.length > 0 && zones.length < mention.list.size) {
+    // "Ningbo&Zhoushan and Shenzhen ports … 10.94 million TEU and 9.1 million TEU respectively": the names after the
+    // known zones are places the catalog does not hold; their numbers are theirs, not the last zone's.
+    const rest = ctx.text.slice(zones.at(-1)!.span.end, listStart);
+    const others = /^(?:\s?(?:,\s?and|,|and|&|、|和|与|及)\s?(?:the\s)?(?:[A-Z][a-z]+|[\u4e00-\u9fff]{2,4}(?=、|和|与|及|港|分别)))+/.exec(
+      rest,
+    );
+    const extra = others
+      ? [...others[0].matchAll(/[A-Z][a-z]+|[\u4e00-\u9fff]{2,4}/g)].filter((w) => !/^(?:and|the)$/i.test(w[0])).length
+      : 0;
+    if (zones.length + extra === mention.list.size) {
+      if (mention.list.index < zones.length) out.pairedZone = zones[mention.list.index]!.code;
+      else out.pairedUnknown = true;
+    }
+  }
   if (respectively) {
-    const indicators = nameList(ctx.text, ctx.indicatorMentions, sentence.start, listStart);
+    // 进出口总额和出口额占全省比重分别为…: the share's own name (占全省比重) is the scope, not one of the list.
+    const named = ctx.indicatorMentions.filter((m) => m.codes.some((c) => ctx.lexicon.indicators.get(c)?.unit !== "percent"));
+    const indicators = nameList(ctx.text, named, sentence.start, listStart);
     if (indicators.length === mention.list.size) out.pairedIndicator = indicators[mention.list.index]!.codes[0];
   }
   return out;
@@ -185,7 +202,14 @@ export function portOf(ctx: Context, code: string): string {
   const ports = [...ctx.lexicon.zones.values()].filter(
     (z) => z.kind === "port" && (z.parent === city.code || new RegExp(`${city.nameEn.split(/\s/)[0]} port`, "i").test(z.nameEn)),
   );
-  return ports.sort((a, b) => depth(b) - depth(a))[0]?.code ?? code;
+  const found = ports.sort((a, b) => depth(b) - depth(a))[0]?.code;
+  if (found) return found;
+  // "the port's cargo throughput" in a text about the Guangxi FTZ: the one port the catalog has in the zone's province.
+  if (city.kind !== "ftz" && city.kind !== "area") return code;
+  let province: ExtractZone | undefined = city;
+  while (province && province.kind !== "province") province = province.parent ? ctx.lexicon.zones.get(province.parent) : undefined;
+  const only = province ? [...ctx.lexicon.zones.values()].filter((z) => z.kind === "port" && z.parent === province.code) : [];
+  return only.length === 1 ? only[0]!.code : code;
 }
 
 /** "The Central Area (87.76 sq km": the zone named just before the bracket that opens on the figure. */

@@ -204,3 +204,186 @@ describe("whole sentences", () => {
     );
   });
 });
+
+// Rules of the third round of issue 17, each on sentences written for the test (not taken from the corpus).
+describe("as of, zones, names and periods (issue 17, accuracy)", () => {
+  const findFrom = (text: string, publishedOn: string, title = "", publishedPrecision?: "day" | "month" | "year") =>
+    extractFigures(text, { title, publishedOn, ...(publishedPrecision ? { publishedPrecision } : {}) }, catalog);
+
+  it.each([
+    // a text that reports a statement (said, according to, 表示, 介绍) dates its totals the day before publication
+    [
+      "Li Ming, head of the Hefei Area, said the area has attracted a total of 3,000 new enterprises since its launch.",
+      "2021-06-10",
+      "",
+      undefined,
+      "anhui-ftz-hefei new_enterprises 2020-09-24/2021-06-09 cumulative 3000 exact -",
+    ],
+    [
+      "合肥片区管委会负责人表示，挂牌以来片区累计新增企业5000家。",
+      "2021-09-15",
+      "",
+      undefined,
+      "anhui-ftz-hefei new_enterprises 2020-09-24/2021-09-14 cumulative 5000 exact -",
+    ],
+    // … but not when the page gives only its month: the last day of that month stands
+    [
+      "合肥片区管委会负责人表示，挂牌以来片区累计新增企业5000家。",
+      "2021-09-30",
+      "",
+      "month" as const,
+      "anhui-ftz-hefei new_enterprises 2020-09-24/2021-09-30 cumulative 5000 exact -",
+    ],
+    // a page dated only by its year, titled with the zone's anniversary: as of the anniversary
+    [
+      "合肥片区挂牌以来累计新增企业9000家。",
+      "2023-12-31",
+      "合肥片区挂牌三周年成绩单",
+      "year" as const,
+      "anhui-ftz-hefei new_enterprises 2020-09-24/2023-09-24 cumulative 9000 exact -",
+    ],
+    // "since September 2013": a total since the launch
+    [
+      "The Shanghai FTZ has seen 60,000 new enterprises registered since September 2013.",
+      "2019-06-10",
+      "",
+      undefined,
+      "shanghai-ftz new_enterprises 2013-09-29/2019-06-10 cumulative 60000 exact -",
+    ],
+    // 海南 (the province) is the Hainan Free Trade Port, as the names package says
+    [
+      "今年前三季度，海南货物贸易进口1000亿元。",
+      "2024-10-20",
+      "",
+      undefined,
+      "hainan-ftz import_value 2024-01/2024-09 ytd 100000000000 exact -",
+    ],
+    // 上海华谊 in a list of firms is no Shanghai; 市外资金 does not take the name after the clause break
+    [
+      "2020年，芜湖片区引进奇瑞、上海华谊、埃夫特等一批重大项目，实际到位市外资金300亿元；实际利用外资3亿美元。",
+      "2021-02-10",
+      "",
+      undefined,
+      "anhui-ftz-wuhu actual_use_foreign_capital 2020 period 300000000 exact -",
+    ],
+    // a name a number before it counts (50项制度创新成果) leaves the later number to the name after it
+    [
+      "芜湖片区已形成50项制度创新成果，精选12项向省里推荐，并在全省复制推广。",
+      "2021-10-22",
+      "",
+      undefined,
+      "anhui-ftz-wuhu institutional_innovations_replicated_in_province 2020-09-24/2021-10-22 cumulative 12 exact -",
+    ],
+    // shares paired with a list of names before 占全省比重; the year of a starting value (由2019年的) is not the period
+    [
+      "2020年，舟山外贸进出口总额1600亿元。进出口总额和出口额占全省比重分别由2019年的4.4%和2.1%提高到4.9%和2.3%。",
+      "2021-02-04",
+      "",
+      undefined,
+      "zhoushan import_export_share_of_province 2020 period 4.9 exact -",
+    ],
+    // "the port" of a text about an FTZ: the one port the catalog has in the FTZ's province
+    [
+      "The Guangxi pilot FTZ is at the forefront of cooperation. In the first seven months of this year, the port's cargo throughput hit 50 million tonnes.",
+      "2023-09-18",
+      "",
+      undefined,
+      "qinzhou-port port_cargo_throughput 2023-01/2023-07 ytd 50000000 exact -",
+    ],
+    // 2019年新设的: the year a zone was set up is not the figure's period (here the 截至 of the sentence before)
+    [
+      "截至2020年9月底，各自贸试验区的试点任务已基本实施。2019年新设的6个自贸试验区试点任务实施率已超过80%。",
+      "2020-12-14",
+      "",
+      undefined,
+      "ftzs-2019 pilot_tasks_completion_rate 2019-08-20/2020-09-30 cumulative 80 at_least -",
+    ],
+    // a growth rate published without its level (none given, or a threshold) is the indicator's own growth rate
+    [
+      "前三季度，合肥片区外贸进出口同比下降5%。",
+      "2021-10-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-01/2021-09 ytd -5 exact -",
+    ],
+    [
+      "前三季度，合肥片区进出口额首次突破500亿元，同比增长20%。",
+      "2021-10-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-01/2021-09 ytd 20 exact -",
+    ],
+    [
+      "In the first half of this year, foreign trade of the Hefei Area grew 12 percent.",
+      "2021-08-02",
+      "",
+      undefined,
+      "anhui-ftz-hefei import_export_growth 2021-H1 period 12 exact -",
+    ],
+    // "X increased by P percent to V while Y …": V is X's (the rate between is its own), not Y's after "while"
+    [
+      "In the first four months, exports of the Hefei Area increased by 16.8 percent to 13.22 billion yuan while imports increased by 9.6 percent to 21.32 billion yuan.",
+      "2021-05-20",
+      "",
+      undefined,
+      "anhui-ftz-hefei export_value 2021-01/2021-04 ytd 13220000000 exact 16.8",
+    ],
+    // a zone with no launch date and no period in the text: the period its title names
+    [
+      "Wuhu Port handled 20 million tons of cargo throughput.",
+      "2021-05-20",
+      "Wuhu Port handles 20 million tons in the first four months of 2021",
+      undefined,
+      "wuhu-port port_cargo_throughput 2021-01/2021-04 ytd 20000000 exact -",
+    ],
+  ])("%s (%s, %s, %s)", (text, publishedOn, title, precision, expected) => {
+    expect(findFrom(text, publishedOn, title, precision).candidates.map(brief)).toContain(expected);
+  });
+
+  it("keeps the publication date for a total no one is reported to have given", () => {
+    expect(findFrom("截至目前，合肥片区累计新增企业5000家。", "2021-09-15").candidates.map(brief)).toContain(
+      "anhui-ftz-hefei new_enterprises 2020-09-24/2021-09-15 cumulative 5000 exact -",
+    );
+  });
+
+  it.each([
+    // thresholds crossed are not figures
+    ["前三季度，合肥片区进出口额首次突破500亿元，同比增长20%。", "2021-10-20", "500亿元", /threshold/],
+    ["In 2020 the cargo throughput of Wuhu Port topped the 100 million tons mark.", "2021-01-20", "100 million tons", /threshold/],
+    // firms on the customs register; firms that another figure is about
+    [
+      "In the first half of this year, 3,000 new enterprises in the Hefei Area registered with the customs.",
+      "2021-07-20",
+      "3,000",
+      /customs/,
+    ],
+    [
+      "Altogether 9,000 registered enterprises in the Hefei Area had a total foreign trade volume of 50 billion yuan.",
+      "2021-07-20",
+      "9,000",
+      /another figure/,
+    ],
+    // a share of firms after the share of a figure is not that figure's share
+    ["重庆自贸试验区吸引了全市超35%的外商直接投资，集聚全市超25%的进出口企业。", "2022-04-09", "25%", /percentage/],
+    // funds from outside the province do not take the name of the figure after them (实际利用外资3亿美元)
+    ["2020年，芜湖片区实际到位省外资金300亿元，实际利用外资3亿美元。", "2021-02-10", "300亿元", /no indicator/],
+    // 其中，外商直接投资: the part of the foreign capital before it, which no indicator measures
+    ["一季度，合肥片区实际利用外资20亿美元。其中，外商直接投资12亿美元。", "2021-04-20", "12亿美元", /no indicator/],
+    // the share of exports (no indicator) is not the share of imports and exports
+    ["2020年，舟山进出口总额和出口额占全省比重分别为4.9%和2.3%。", "2021-02-04", "2.3%", /percentage/],
+    // the growth of a part (其中高技术产业) is no growth of the whole
+    ["今年上半年，合肥片区实际使用外资稳步增长，其中高技术产业实际使用外资同比增长21.2%。", "2021-08-02", "21.2%", /no figure/],
+    // "respectively" with a place that is no zone of the catalog
+    [
+      "In 2020, Wuhu Port and Tongling ports handled 100 million tons and 50 million tons of cargo throughput respectively.",
+      "2021-01-20",
+      "50 million tons",
+      /no zone of the catalog/,
+    ],
+  ])("leaves unplaced: %s", (text, publishedOn, shown, reason) => {
+    const { candidates, unplaced } = findFrom(text, publishedOn);
+    expect(candidates.map((c) => text.slice(c.figure.start, c.figure.end))).not.toContain(shown);
+    const seen = unplaced.filter((u) => shown.includes(u.text) || u.text.includes(shown));
+    expect(seen.map((u) => u.reason).join("; ")).toMatch(reason);
+  });
+});

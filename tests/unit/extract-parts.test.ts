@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findNumbers, baseValueOf, parseChineseNumeral } from "@/lib/extract/numbers";
 import { findTimes } from "@/lib/extract/periods";
 import { prepareText } from "@/lib/extract/text";
+import { reportsStatement, titleAnniversary } from "@/lib/extract/resolve-period";
+import type { ExtractZone } from "@/lib/extract/types";
 
 const first = (text: string) => {
   const found = findNumbers(prepareText(text)).filter((n) => !n.notAFigure);
@@ -128,5 +130,40 @@ describe("time phrases", () => {
     ["December 2016", "2017-01-04", "period", "2016-12-01", "2016-12-31"],
   ])("%s (published %s) → %s %s…%s", (text, published, kind, start, end) => {
     expect(time(text, published)).toEqual({ kind, start, end });
+  });
+});
+
+describe("as of: statements and anniversaries", () => {
+  it.each([
+    ["Zhang Wei, director of the commission, said the zone has attracted 500 projects.", true],
+    ["The number reached 1,000, according to the municipal bureau of commerce.", true],
+    ["A new report showed the zones drew 12 percent of the country's foreign investment.", true],
+    ["片区管委会负责人表示，挂牌以来累计新增企业5000家。", true],
+    ["据市商务局统计，片区累计签约项目120个。", true],
+    ["记者从省商务厅获悉，一季度新设外资企业58家。", true],
+    ["截至目前，片区累计签约入驻182个项目。", false],
+    ["To date, 95 percent of the tasks have been implemented.", false],
+    ["The zone's sales rose 10 percent; the data centre opened in May.", false],
+  ])("%s → %s", (text, expected) => {
+    expect(reportsStatement(text)).toBe(expected);
+  });
+
+  const zone: ExtractZone = {
+    code: "synthetic-area",
+    nameEn: "Synthetic Area",
+    nameZh: null,
+    kind: "area",
+    parent: null,
+    establishedOn: "2020-09-24",
+    aliases: [],
+  };
+  it.each([
+    ["合成片区挂牌三周年成绩单", "2023-12-31", "2023-09-24"],
+    ["Synthetic Area marks the second anniversary of its launch", "2022-12-31", "2022-09-24"],
+    ["Synthetic Area 4th anniversary press conference", "2024-12-31", "2024-09-24"],
+    ["合成片区十周年", "2023-12-31", null],
+    ["合成片区工作回顾", "2023-12-31", null],
+  ])("%s (%s) → %s", (title, latest, expected) => {
+    expect(titleAnniversary(title, zone, latest)).toBe(expected);
   });
 });
