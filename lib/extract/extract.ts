@@ -7,7 +7,7 @@ import { baseValueOf, findNumbers, type NumberMention } from "./numbers.ts";
 import { findTimes, type TimeMention } from "./periods.ts";
 import { CLAUSE_BREAK, prepareText, splitSentences, type Sentence } from "./text.ts";
 import { findNumbersBetween, type Context, type Located } from "./context.ts";
-import { chooseZone, pairs, portOf, resolveAnaphora, titleZone, bracketZone } from "./zones.ts";
+import { chooseZone, pairs, portOf, resolveAnaphora, titleZone, bracketZone, unknownPlace, jointSubject } from "./zones.ts";
 import { eventWords, resolvePeriod, type Resolved } from "./resolve-period.ts";
 import type { Candidate, ExtractCatalog, ExtractIndicator, ExtractSource, ExtractZone, Extraction, Span, Unplaced } from "./types.ts";
 
@@ -364,6 +364,9 @@ function baseForRate(
   return { base: before ? ctx.lexicon.indicators.get(before.code) : undefined, figure: undefined };
 }
 
+const TASKS_DONE =
+  /^\s?(?:percent|%)?\s?of (?:the )?(?:\d+\s)?(?:[a-z-]+\s){0,3}tasks\b[^.;]{0,100}?\b(?:have|has|had) been (?:implemented|completed|carried out)\b|^\s?的(?:改革)?(?:试点)?任务(?:已经?|得到)(?:实施|落实|完成)/i;
+
 const SHARE_OF_FIRMS = /^\s?的[^，,。；;的]{0,6}(?:企业|公司)|^\s?of (?:the )?(?:[a-z']+\s){0,3}(?:enterprises|companies|firms)\b/i;
 
 function placePercent(ctx: Context, located: Located, figures: Candidate[], carried: TimeMention | null): Candidate | null {
@@ -393,6 +396,11 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
     indicator = derivedIndicator(ctx, base, "_avg_annual_growth");
     anchor = figure;
     reason = "average annual growth";
+  } else if (TASKS_DONE.test(ctx.text.slice(mention.span.end, located.sentence.end))) {
+    // "95 percent of the 120 tasks … have been implemented": the rate the catalog calls an implementation rate.
+    const code = ctx.lexicon.findIndicators("implementation rate")[0]?.codes.find((c) => ctx.lexicon.indicators.get(c)?.unit === "percent");
+    indicator = code ? ctx.lexicon.indicators.get(code) : undefined;
+    reason = "the share of a plan's tasks implemented";
   } else {
     const named = chooseIndicator(ctx, located, (i) => i.unit === "percent" && !i.code.includes("_share_of_"));
     indicator = named ? ctx.lexicon.indicators.get(named.code) : undefined;
@@ -401,7 +409,7 @@ function placePercent(ctx: Context, located: Located, figures: Candidate[], carr
   if (!indicator) return null;
   const zoneChoice = anchor ? { code: anchor.zone, how: "the zone of its figure" } : chooseZone(ctx, located, indicator);
   const zone = zoneChoice?.code;
-  if (!zone) return null;
+  if (!zone || (!anchor && jointSubject(ctx, located, zone))) return null;
   reason = `${reason}; zone ${zoneChoice.how}`;
   const zoneRef = ctx.lexicon.zones.get(zone)!;
   const years = ctx.times
@@ -571,6 +579,9 @@ function placeFigure(
   if (located.pairedUnknown) return { reason: `${indicator.code}: paired with a place no zone of the catalog is` };
   const zoneChoice = chooseZone(ctx, located, indicator);
   if (!zoneChoice) return { reason: `${indicator.code}: no zone named` };
+  if (jointSubject(ctx, located, zoneChoice.code)) return { reason: `${indicator.code}: of several zones together` };
+  const elsewhere = unknownPlace(ctx, located, zoneChoice.code);
+  if (elsewhere) return { reason: `${indicator.code}: of ${elsewhere}, a place no zone of the catalog is` };
   if (indicator.code.startsWith("port_")) zoneChoice.code = portOf(ctx, zoneChoice.code);
   const zone = ctx.lexicon.zones.get(zoneChoice.code)!;
   const period = resolvePeriod(ctx, located, indicator, zone, carried);

@@ -163,8 +163,10 @@ function scan(matcher: Matcher, text: string): Found[] {
     const qualifies = latin
       ? /^\s(?:firms|enterprises|companies|entities)/.test(after)
       : !/(?:企业|公司|主体)$/.test(named) && /^(?:企业|公司|主体)/.test(after);
-    const part =
-      latin && (/^\s(?:with|to|from)\s[A-Z]/.test(after) || /^\s(?:of|in)\s(?:[a-z]+\s)?(?:products|goods|commodities)\b/.test(after));
+    // 对俄进出口, 对东盟出口: the trade with one partner, as "trade volume with Russia" (not 对外贸易).
+    const part = latin
+      ? /^\s(?:with|to|from)\s[A-Z]/.test(after) || /^\s(?:of|in)\s(?:[a-z]+\s)?(?:products|goods|commodities)\b/.test(after)
+      : /(?<![针面相绝应])对(?!外)[\u4e00-\u9fff“”"]{1,8}$/.test(text.slice(Math.max(0, i - 10), i));
     if (!qualifies) out.push({ codes: found.codes, span: { start: i, end: found.end }, ...(part ? { part } : {}) });
     i = found.end;
   }

@@ -220,3 +220,80 @@ export function bracketZone(ctx: Context, located: Located): string | undefined 
   if (open < sentence.start) return undefined;
   return ctx.zoneMentions.find((z) => !z.anaphora && z.span.end <= open && open - z.span.end <= 2)?.code;
 }
+
+// 成都市全年进出口…, 黑河市全市外贸…, 深圳全市实际使用外资…: a city named as the subject (not after 占/比/为, not a body
+// such as 市商务局 speaking, not 市场 or 上市).
+const CITY_ZH =
+  /[\u4e00-\u9fff]{1,2}[^\s上城超股门\d，,。；;、（）()“”]市(?![场民值况级委政商统海发人区内外中])(?:全市)?|(?<![区上超城])全[市区](?![场民级委政商统])/g;
+// "Xi'an's exports", "Nanning, the regional capital, saw …", "the city of Baoji", "Haikou City".
+const CITY_EN =
+  /\b([A-Z][a-z]+(?:['’][a-z]+)?)['’]s\b|\b[A-Z][a-z]+(?:['’][a-z]+)?,\s(?:the\s)?(?:regional|provincial|prefectural)?\s?capital\b|\bthe city of [A-Z]|\b[A-Z][a-z]+ City\b/g;
+const NOT_A_PLACE = new Set(["China", "Its", "The", "This", "That", "It", "Country", "Nation", "World"]);
+
+/**
+ * The figure is of a city the catalog does not hold, not of the zone chosen for it: such a city is named between the
+ * zone's last mention in the sentence (or the sentence's start) and the number. 全市/全区 is the chosen zone itself
+ * where that is a city or province (舟山全年全市集装箱吞吐量).
+ */
+export function unknownPlace(ctx: Context, located: Located, zoneCode: string): string | null {
+  const { mention, sentence } = located;
+  const known = ctx.zoneMentions.filter((z) => !z.anaphora && z.span.start >= sentence.start && z.span.end <= mention.span.start);
+  const lastKnown = known.at(-1);
+  // "Nanning, the regional capital, saw …", "Yantai city": an area's bare name said of its city.
+  if (
+    lastKnown &&
+    ctx.lexicon.zones.get(lastKnown.code)?.kind === "area" &&
+    /^,?\s(?:the\s)?(?:(?:regional|provincial|prefectural)\s)?capital\b|^\s[Cc]ity\b/.test(
+      ctx.text.slice(lastKnown.span.end, lastKnown.span.end + 30),
+    )
+  )
+    return ctx.text.slice(lastKnown.span.start, lastKnown.span.end);
+  const from = Math.max(sentence.start, lastKnown?.span.end ?? sentence.start);
+  const segment = ctx.text.slice(from, mention.span.start);
+  const kind = ctx.lexicon.zones.get(zoneCode)?.kind;
+  const covered = (start: number, end: number, kinds: readonly string[]) =>
+    ctx.zoneMentions.some(
+      (z) => !z.anaphora && z.span.start < end && start < z.span.end && kinds.includes(ctx.lexicon.zones.get(z.code)?.kind ?? ""),
+    );
+  for (const m of segment.matchAll(CITY_ZH)) {
+    const start = from + m.index;
+    if (/[占比为较]/.test(ctx.text.slice(Math.max(sentence.start, start - 2), start))) continue;
+    if (/^全/.test(m[0]) && ["city", "province", "port"].includes(kind ?? "")) continue;
+    if (covered(start, start + m[0].length, ["city", "province", "port", "ftz", "group", "country"])) continue;
+    return m[0];
+  }
+  for (const m of segment.matchAll(CITY_EN)) {
+    const start = from + m.index;
+    if (m[1] !== undefined) {
+      if (NOT_A_PLACE.has(m[1]) || covered(start, start + m[1].length, ["city", "province", "port", "ftz", "area", "group", "country"]))
+        continue;
+    } else if (covered(start, start + m[0].length, ["city", "province"])) continue;
+    if (/\b(?:of|in|to)\s(?:the\s)?$/.test(ctx.text.slice(Math.max(sentence.start, start - 8), start))) continue;
+    return m[0];
+  }
+  return null;
+}
+
+/**
+ * 山东等6个自贸试验区和上海自贸试验区临港新片区……实施率: a figure told once of zones joined by 和/and (no list of
+ * figures, no "respectively") is of them together, not of the last one named.
+ */
+export function jointSubject(ctx: Context, located: Located, zoneCode: string): boolean {
+  const { mention, clause } = located;
+  if (mention.list || located.pairedZone) return false;
+  const named = ctx.zoneMentions.filter(
+    (z) => !z.anaphora && z.code === zoneCode && z.span.start >= clause.start && z.span.end <= mention.span.start,
+  );
+  const last = named.at(-1);
+  if (!last) return false;
+  // 上海自贸试验区临港新片区: an area written after its FTZ is one name.
+  let start = last.span.start;
+  for (const z of [...ctx.zoneMentions].reverse()) {
+    if (!z.anaphora && z.span.end <= start && /^\s?$/.test(ctx.text.slice(z.span.end, start)) && z.span.start >= clause.start)
+      start = z.span.start;
+  }
+  const before = ctx.text.slice(Math.max(clause.start, start - 40), start);
+  return /(?:自贸试验区|自贸区|自由贸易试验区|片区|FTZs|free[\s-]trade zones|areas)\s?(?:和|及|与|以及|and)\s?(?:the\s)?(?:中国)?$/i.test(
+    before,
+  );
+}

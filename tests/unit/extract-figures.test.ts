@@ -387,3 +387,64 @@ describe("as of, zones, names and periods (issue 17, accuracy)", () => {
     expect(seen.map((u) => u.reason).join("; ")).toMatch(reason);
   });
 });
+
+describe("places, parts and rates the catalog does not hold (issue 17, round 2)", () => {
+  const findOn = (text: string, publishedOn: string) => extractFigures(text, { title: "", publishedOn }, catalog);
+
+  it.each([
+    // a city the catalog does not hold, named as the subject of the figure, takes it from the zone named before
+    ["2020年，四川自贸试验区新设企业3万家。成都市全年新设企业20万家。", "2021-01-28", "20万家"],
+    ["2023年，深圳前海蛇口片区实际使用外资50亿美元，深圳全市实际使用外资100亿美元。", "2024-02-06", "100亿美元"],
+    [
+      "In 2020, the Hefei Area's imports and exports reached 50 billion yuan. Baoji's exports rose 9 percent to 20 billion yuan.",
+      "2021-02-01",
+      "20 billion yuan",
+    ],
+    [
+      "The Guangxi pilot FTZ drew 300 foreign-funded enterprises last year. Nanning, the regional capital, saw its foreign trade reach 100 billion yuan last year.",
+      "2021-03-02",
+      "100 billion yuan",
+    ],
+  ])("leaves a city's figure unplaced: %s", (text, publishedOn, shown) => {
+    const { candidates, unplaced } = findOn(text, publishedOn);
+    expect(candidates.map((c) => text.slice(c.figure.start, c.figure.end))).not.toContain(shown);
+    expect(
+      unplaced
+        .filter((u) => shown.includes(u.text) || u.text.includes(shown))
+        .map((u) => u.reason)
+        .join("; "),
+    ).toMatch(/a place no zone of the catalog is/);
+  });
+
+  it("keeps 全市 of a city the catalog holds as that city's figure, and shares of the city as shares", () => {
+    expect(findOn("2020年，舟山全年全市集装箱吞吐量166.8万TEU，增长22.2%。", "2021-02-04").candidates.map(brief)).toContain(
+      "zhoushan-port port_container_throughput 2020 period 1668000 exact 22.2",
+    );
+    expect(findOn("2023年，深圳前海蛇口片区实际使用外资50亿美元，占深圳全市的52.1%。", "2024-02-06").candidates.map(brief)).toContain(
+      "guangdong-ftz-qianhai-shekou fdi_share_of_city 2023 period 52.1 exact -",
+    );
+  });
+
+  it("leaves the trade with one partner (对俄) unplaced, as 'trade with Russia'", () => {
+    const text = "前三季度，黑龙江自贸试验区进出口总额500亿元，其中对俄进出口300亿元。";
+    const { candidates, unplaced } = findOn(text, "2022-10-25");
+    expect(candidates.map(brief)).toEqual(["heilongjiang-ftz import_export 2022-01/2022-09 ytd 50000000000 exact -"]);
+    expect(unplaced.find((u) => u.text.includes("300"))?.reason).toMatch(/a part of import_export/);
+  });
+
+  it("reads 'N percent of the M tasks … implemented' as the implementation rate", () => {
+    expect(
+      findOn(
+        "So far, 90 percent of the 112 reform tasks of the Hunan pilot FTZ's overall plan have been implemented.",
+        "2021-09-24",
+      ).candidates.map(brief),
+    ).toContain("hunan-ftz pilot_tasks_completion_rate 2020-09-24/2021-09-24 cumulative 90 exact -");
+  });
+
+  it("gives no zone a rate told of two zones together", () => {
+    const text = "截至6月底，安徽自贸试验区和浙江自贸试验区宁波片区试点任务实施率已超过80%。";
+    const { candidates, unplaced } = findOn(text, "2021-07-20");
+    expect(candidates).toEqual([]);
+    expect(unplaced.map((u) => u.text)).toContain("80%");
+  });
+});
