@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildLexicon, extractFigures } from "../lib/extract/index.ts";
 import { catalogFromFolders, packageFolders } from "../lib/extract/catalog-files.ts";
+import { parsePublished, type Published } from "../lib/validation/extract.ts";
 import { scorePassage, totals, type LabelledPassage, type PassageScore, type Totals } from "../lib/extract/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -77,17 +78,14 @@ for (const passage of passages) {
   }
 }
 
-/** `2023`, `2024-04 (…)`, `2021-02-04 (from URL path)`: the most precise date the field gives (the last day of a month or year). */
-function publicationDate(text: string): { publishedOn: string; publishedPrecision: "day" | "month" | "year" } {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text.trim());
-  if (!m) return { publishedOn: new Date().toISOString().slice(0, 10), publishedPrecision: "year" };
-  if (m[3]) return { publishedOn: `${m[1]}-${m[2]}-${m[3]}`, publishedPrecision: "day" };
-  if (m[2])
-    return {
-      publishedOn: new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).toISOString().slice(0, 10),
-      publishedPrecision: "month",
-    };
-  return { publishedOn: `${m[1]}-12-31`, publishedPrecision: "year" };
+/** `2023`, `2024-04 (…)`, `2021-02-04 (from URL path)`: the date the field starts with, read as POST /api/extract reads it. */
+function publicationDate(text: string): Published {
+  const start = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text.trim())?.[0];
+  // A passage with no date at all (two of the corpus): read as of this year, as a reader of the page today would.
+  if (start === undefined) return { publishedOn: `${new Date().getUTCFullYear()}-12-31`, publishedPrecision: "year" };
+  const published = parsePublished(start);
+  if (!published) throw new Error(`published_date '${text}' starts with no real date`);
+  return published;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -176,13 +176,20 @@ export function FigureFinder({
           </label>
           <label className="field">
             <span className="field__label">{labels.publishedOn}</span>
+            {/* A page may give only its month or year (2024-04, 2024): the finder reads 今年 and "as of" against it. */}
             <input
               name="published_on"
-              type="date"
               required
+              inputMode="numeric"
+              pattern="\d{4}(-\d{2}(-\d{2})?)?"
+              placeholder="2024-04-22"
+              aria-describedby="finder-published-hint"
               value={source.publishedOn}
-              onChange={(e) => setSource({ ...source, publishedOn: e.target.value })}
+              onChange={(e) => setSource({ ...source, publishedOn: e.target.value.trim() })}
             />
+            <span id="finder-published-hint" className="field__hint">
+              {labels.publishedOnHint}
+            </span>
           </label>
         </div>
         <div className="form-actions">

@@ -38,7 +38,8 @@ export function candidateRow(
     yoy_pct: candidate.yoyPct === null ? "" : String(candidate.yoyPct),
     source_title: source.title,
     source_url: source.url ?? "",
-    published_on: source.publishedOn,
+    // A page dated only by month or year has no day to give the source: the finder's last-day stand-in is not one.
+    published_on: (source.publishedPrecision ?? "day") === "day" ? source.publishedOn : "",
     quote: candidate.quote.replace(/\s+/g, " ").trim(),
   };
 }

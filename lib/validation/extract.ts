@@ -1,18 +1,50 @@
-// The body of POST /api/extract: a text and its source.
+// The body of POST /api/extract: a text and its source. The source's publication date may be known only to the
+// month or the year (a page that shows "2024-04" or "2024"): `publishedOn` takes YYYY, YYYY-MM or YYYY-MM-DD.
 import { z } from "zod";
+import { endOfMonth, isValidDate, type IsoDate } from "../domain/dates.ts";
 import { AppError } from "../errors.ts";
+
+export type PublishedPrecision = "day" | "month" | "year";
+export type Published = { publishedOn: IsoDate; publishedPrecision: PublishedPrecision };
+
+export const PUBLISHED_FORMAT = "YYYY, YYYY-MM or YYYY-MM-DD";
+
+/**
+ * `2021-01-25`, `2024-04`, `2024`: the date the finder reads 今年 and "last year" against — the day itself, else the
+ * last day of the month or year (a total "as of" publication ends no later than that) — with how much of it the
+ * source states. Null where the text is no such date (2024-13, 2023-02-29, 24-04-01).
+ */
+export function parsePublished(text: string): Published | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 12 : Number(m[2]);
+  const day = m[3] === undefined ? undefined : Number(m[3]);
+  if (!isValidDate(year, month, day ?? 1)) return null;
+  if (day !== undefined) return { publishedOn: m[0], publishedPrecision: "day" };
+  return { publishedOn: endOfMonth(year, month), publishedPrecision: m[2] === undefined ? "year" : "month" };
+}
 
 export const ExtractBodySchema = z.object({
   text: z.string().trim().min(1, "is empty").max(200_000, "is longer than 200,000 characters"),
-  source: z.object({
-    title: z.string().trim().min(1, "is empty").max(500),
-    url: z.string().trim().max(2000).nullish(),
-    publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD"),
-  }),
+  source: z
+    .object({
+      title: z.string().trim().min(1, "is empty").max(500),
+      url: z.string().trim().max(2000).nullish(),
+      publishedOn: z.string({ error: `is required: ${PUBLISHED_FORMAT}` }),
+    })
+    .transform(({ title, url, publishedOn }, ctx) => {
+      const published = parsePublished(publishedOn);
+      if (!published) {
+        ctx.addIssue({ code: "custom", path: ["publishedOn"], message: `must be ${PUBLISHED_FORMAT} (a real date)` });
+        return z.NEVER;
+      }
+      return { title, url: url ?? null, ...published };
+    }),
 });
 export type ExtractBody = z.infer<typeof ExtractBodySchema>;
 
-/** Checks the body; a 400 names the field (`source.publishedOn: must be YYYY-MM-DD`). */
+/** Checks the body; a 400 names the field (`source.publishedOn: must be YYYY, YYYY-MM or YYYY-MM-DD (a real date)`). */
 export function parseExtractBody(body: unknown): ExtractBody {
   const result = ExtractBodySchema.safeParse(body);
   if (result.success) return result.data;

@@ -63,4 +63,24 @@ describe.each(["en", "zh"] as const)("the figure finder (%s)", (locale) => {
     await page.goto("/zones/bengbu-port");
     await expect(page.locator("main").textContent()).resolves.toContain("12.6");
   });
+
+  it("takes a source dated only by its month, with a hint, and names the field when the date is no date", async () => {
+    const { page } = session;
+    await page.goto("/import/finder");
+    const date = page.locator('input[name="published_on"]');
+    const hint = await page.locator("#finder-published-hint").textContent();
+    expect(hint).toContain("YYYY-MM");
+    await page.getByLabel(words.text, { exact: true }).fill(TEXT);
+    await page.locator('input[name="source_title"]').fill("Test release, dated by month");
+    await date.fill("2021-01");
+    await page.getByRole("button", { name: words.find }).click();
+    await page.locator(".finder-table").waitFor();
+    // "At present": as of the page's date, here the last day of its month.
+    const enterprises = page.locator(".finder-table tbody tr").filter({ has: page.locator('input[value="new_enterprises"]') });
+    await expect(enterprises.locator('input[value^="2020-09-24/"]').inputValue()).resolves.toBe("2020-09-24/2021-01-31");
+
+    await date.fill("2021-13");
+    await page.getByRole("button", { name: words.find }).click();
+    await expect(page.locator(".notice--bad").textContent()).resolves.toMatch(/source\.publishedOn: must be YYYY, YYYY-MM or YYYY-MM-DD/);
+  });
 });

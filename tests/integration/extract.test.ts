@@ -2,7 +2,7 @@
 // (same, new, conflict), then accepted rows imported through the ordinary importer (dry run, then commit).
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connection";
 import { prepareDatabase } from "@/lib/bootstrap";
 import { importPackage, type ImportOptions } from "@/lib/import/run";
@@ -11,6 +11,8 @@ import { observationsCsv } from "@/lib/extract/rows";
 import { TARGETS } from "../support/databases";
 import { byCode } from "../support/figures";
 import { textFile } from "../support/fixtures";
+import { BASE, bearer, serveSeededDatabase, writtenCounts } from "../support/routes";
+import * as extract from "@/app/api/extract/route";
 
 // The seed article (../shared/seeds), copied into the project so a clone tests it too.
 const article = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/seed-articles/002_0500d5b115f0739c.txt"), "utf8");
@@ -59,4 +61,48 @@ describe.each(TARGETS)("the figure finder on $name", (target) => {
     const again = await reviewText(db.prisma, text, source);
     expect(again.candidates.find((c) => c.zone === "bengbu-port")?.status).toBe("same");
   });
+});
+
+describe("POST /api/extract: a source dated to the day, the month or the year", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await serveSeededDatabase();
+  });
+  afterAll(async () => db?.close());
+
+  const text = "合肥片区管委会负责人表示，挂牌以来片区累计新增企业5000家。";
+  const post = (publishedOn: unknown, headers: Record<string, string> = bearer) =>
+    extract.POST(
+      new Request(`${BASE}/api/extract`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ text, source: { title: "A release", url: null, publishedOn } }),
+      }),
+    );
+  type Answer = { candidates?: { period: string; row: { published_on: string } }[]; error?: { message: string } };
+
+  it.each([
+    // the day: a statement's total is as of the day before; the row carries the day
+    ["2021-09-15", "2020-09-24/2021-09-14", "2021-09-15"],
+    // the month or the year only: the total ends on its last day, and the row gives the source no day it lacks
+    ["2021-09", "2020-09-24/2021-09-30", ""],
+    ["2021", "2020-09-24/2021-12-31", ""],
+  ])("publishedOn %s: the total runs %s, the row's published_on is '%s'", async (publishedOn, period, rowDate) => {
+    const response = await post(publishedOn);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Answer;
+    expect(body.candidates?.map((c) => [c.period, c.row.published_on])).toEqual([[period, rowDate]]);
+  });
+
+  it.each([["2021-13"], ["2021-02-29"], ["21-09-15"], ["15/09/2021"], [""], [20210915]])(
+    "refuses publishedOn %s with a 400 naming the field, and writes nothing",
+    async (publishedOn) => {
+      const before = await writtenCounts(db);
+      const response = await post(publishedOn);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as Answer;
+      expect(body.error?.message).toMatch(/^source\.publishedOn: .*YYYY, YYYY-MM or YYYY-MM-DD/);
+      expect(await writtenCounts(db)).toEqual(before);
+    },
+  );
 });
