@@ -228,7 +228,12 @@ const CITY_ZH =
 // "Xi'an's exports", "Nanning, the regional capital, saw …", "the city of Baoji", "Haikou City".
 const CITY_EN =
   /\b([A-Z][a-z]+(?:['’][a-z]+)?)['’]s\b|\b[A-Z][a-z]+(?:['’][a-z]+)?,\s(?:the\s)?(?:regional|provincial|prefectural)?\s?capital\b|\bthe city of [A-Z]|\b[A-Z][a-z]+ City\b/g;
-const NOT_A_PLACE = new Set(["China", "Its", "The", "This", "That", "It", "Country", "Nation", "World"]);
+// Possessives that name no place: the country, a document or a body ("the Ministry's data", "Xinhua's report").
+const NOT_A_PLACE = new Set(
+  "China Its The This That It Country Nation World Zone Area Port Year Ministry Council Customs Bureau Department Commission Xinhua Report".split(
+    " ",
+  ),
+);
 
 /**
  * The figure is of a city the catalog does not hold, not of the zone chosen for it: such a city is named between the
@@ -237,7 +242,8 @@ const NOT_A_PLACE = new Set(["China", "Its", "The", "This", "That", "It", "Count
  */
 export function unknownPlace(ctx: Context, located: Located, zoneCode: string): string | null {
   const { mention, sentence } = located;
-  const known = ctx.zoneMentions.filter((z) => !z.anaphora && z.span.start >= sentence.start && z.span.end <= mention.span.start);
+  // "the zone's trade", 该片区: a subject resolved to a zone counts as the zone's mention too.
+  const known = ctx.zoneMentions.filter((z) => z.code !== "" && z.span.start >= sentence.start && z.span.end <= mention.span.start);
   const lastKnown = known.at(-1);
   // "Nanning, the regional capital, saw …", "Yantai city": an area's bare name said of its city.
   if (
@@ -253,7 +259,8 @@ export function unknownPlace(ctx: Context, located: Located, zoneCode: string): 
   const kind = ctx.lexicon.zones.get(zoneCode)?.kind;
   const covered = (start: number, end: number, kinds: readonly string[]) =>
     ctx.zoneMentions.some(
-      (z) => !z.anaphora && z.span.start < end && start < z.span.end && kinds.includes(ctx.lexicon.zones.get(z.code)?.kind ?? ""),
+      (z) =>
+        z.span.start < end && start < z.span.end && (z.anaphora !== undefined || kinds.includes(ctx.lexicon.zones.get(z.code)?.kind ?? "")),
     );
   for (const m of segment.matchAll(CITY_ZH)) {
     const start = from + m.index;

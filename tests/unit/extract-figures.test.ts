@@ -416,13 +416,20 @@ describe("places, parts and rates the catalog does not hold (issue 17, round 2)"
     ).toMatch(/a place no zone of the catalog is/);
   });
 
-  it("keeps 全市 of a city the catalog holds as that city's figure, and shares of the city as shares", () => {
+  it("keeps 全市 of a city the catalog holds, shares of the city, and a possessive that names no place (Xinhua's report)", () => {
     expect(findOn("2020年，舟山全年全市集装箱吞吐量166.8万TEU，增长22.2%。", "2021-02-04").candidates.map(brief)).toContain(
       "zhoushan-port port_container_throughput 2020 period 1668000 exact 22.2",
     );
     expect(findOn("2023年，深圳前海蛇口片区实际使用外资50亿美元，占深圳全市的52.1%。", "2024-02-06").candidates.map(brief)).toContain(
       "guangdong-ftz-qianhai-shekou fdi_share_of_city 2023 period 52.1 exact -",
     );
+    // a possessive that names no place, and "the area's" after it: the zone's own figure
+    expect(
+      findOn(
+        "The Hefei Area drew 300 new enterprises in 2020. Xinhua's report said the area's imports and exports reached 50 billion yuan in 2020.",
+        "2021-02-01",
+      ).candidates.map(brief),
+    ).toContain("anhui-ftz-hefei import_export 2020 period 50000000000 exact -");
   });
 
   it("leaves the trade with one partner (对俄) unplaced, as 'trade with Russia'", () => {
