@@ -1,4 +1,4 @@
-// The held-out passages (tests/fixtures/extraction/heldout.jsonl) are labelled as the extraction README says: each
+// The held-out passages (tests/fixtures/extraction/*.jsonl) are labelled as the extraction README says: each
 // quote stands in its text, `scored` is `in_catalog` and not `uncertain`, and a figure in the catalog names codes the
 // seed packages define, with a period and basis the domain reads. A mislabelled fixture would score the finder wrongly.
 import fs from "node:fs";
@@ -9,10 +9,11 @@ import { normaliseFigure, type LabelledFigure, type LabelledPassage } from "@/li
 
 type Labelled = LabelledPassage & { figures: (LabelledFigure & { in_catalog: boolean; uncertain: boolean })[] };
 
-const file = path.resolve(import.meta.dirname, "../fixtures/extraction/heldout.jsonl");
+const folder = path.resolve(import.meta.dirname, "../fixtures/extraction");
 const passages = fs
-  .readFileSync(file, "utf8")
-  .split("\n")
+  .readdirSync(folder)
+  .filter((name) => name.endsWith(".jsonl"))
+  .flatMap((name) => fs.readFileSync(path.join(folder, name), "utf8").split("\n"))
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line) as Labelled);
 const catalog = catalogFromFolders(packageFolders(path.resolve(import.meta.dirname, "../../prisma/seed")));
