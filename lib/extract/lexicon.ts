@@ -15,13 +15,16 @@ const key = (text: string) =>
     .replace(/[\s\-–&'’]+/g, " ")
     .trim();
 
-/** A name as a pattern: spaces, hyphens and ampersands interchangeable, Latin letters case-insensitive. */
+/**
+ * A name as a pattern: spaces, hyphens and ampersands interchangeable, Latin letters case-insensitive; a count inside
+ * a name stands for any count ("China's 12 pilot free trade zones" names them when there are 21 too).
+ */
 function namePattern(name: string): string {
   const parts = prepareText(name)
     .trim()
     .split(/[\s\-–&]+/)
     .filter(Boolean)
-    .map(escape);
+    .map((part, i) => (i > 0 && /^\d+$/.test(part) ? "\\d+" : escape(part)));
   return parts.join("[\\s\\-–&]*");
 }
 

@@ -219,6 +219,15 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the first three quarters of 2023": year to date through September (前三季度).
+    re: new RegExp(`(?:the\\s)?first\\s(two|three)\\squarters${YEAR_EN}`, "yi"),
+    make: (m, ctx) => {
+      const to = m[1]!.toLowerCase() === "two" ? 6 : 9;
+      const year = m[3] ? Number(m[3]) : resolveYear(yearOf(undefined, m[2], ctx), to, ctx);
+      return ytdTo(year, to);
+    },
+  },
+  {
     re: new RegExp(`(?:the\\s)?(first|second|third|fourth)\\squarter${YEAR_EN}`, "yi"),
     make: (m, ctx) => {
       const q = ["first", "second", "third", "fourth"].indexOf(m[1]!.toLowerCase()) + 1;

@@ -169,7 +169,7 @@ export function chooseZone(ctx: Context, located: Located, indicator: ExtractInd
     (z) => z.span.start >= mention.span.end && z.span.start < clause.end && z.span.start - mention.span.end < 80,
   );
   const beforeInSentence = inSentence.filter((z) => z.span.end <= mention.span.start);
-  if (beforeInClause.length) return { code: port(beforeInClause)!.code, how: "named in its clause" };
+  if (beforeInClause.length) return { code: areaOf(ctx, port(beforeInClause)!), how: "named in its clause" };
   if (afterInClause.length) return { code: afterInClause[0]!.code, how: "named after it" };
   // "Though occupying only 1% of the city's land area, the Zhengzhou Area has …": the subject follows the opening clause.
   if (
@@ -179,7 +179,7 @@ export function chooseZone(ctx: Context, located: Located, indicator: ExtractInd
     const subject = inSentence.find((z) => z.span.start >= clause.end);
     if (subject) return { code: subject.code, how: "the subject after the opening clause" };
   }
-  if (beforeInSentence.length) return { code: port(beforeInSentence)!.code, how: "named earlier in the sentence" };
+  if (beforeInSentence.length) return { code: areaOf(ctx, port(beforeInSentence)!), how: "named earlier in the sentence" };
   const earlier = ctx.zoneMentions.filter((z) => z.span.end <= sentence.start && ok(z.code) && !locative(z));
   // A sentence that names no zone goes on about the FTZ or area named before, rather than a place named in passing.
   const subject = earlier.filter((z) => ["ftz", "area", "group"].includes(ctx.lexicon.zones.get(z.code)?.kind ?? "")).at(-1);
@@ -192,6 +192,21 @@ export function chooseZone(ctx: Context, located: Located, indicator: ExtractInd
   if (places.length) return { code: places.at(-1)!.code, how: "the place the sentence names" };
   if (ctx.titleZone && ok(ctx.titleZone)) return { code: ctx.titleZone, how: "named in the title" };
   return null;
+}
+
+/** "the Wuhan Area of the China (Hubei) Pilot Free Trade Zone": an FTZ named after one of its areas and "of" is that area's. */
+function areaOf(ctx: Context, named: NameMention): string {
+  const zone = ctx.lexicon.zones.get(named.code);
+  if (zone?.kind !== "ftz") return named.code;
+  const area = ctx.zoneMentions.find(
+    (z) =>
+      !z.anaphora &&
+      z.span.end <= named.span.start &&
+      ctx.lexicon.zones.get(z.code)?.parent === zone.code &&
+      ctx.lexicon.zones.get(z.code)?.kind === "area" &&
+      /^\s(?:of|in)\s(?:the\s)?$/.test(ctx.text.slice(z.span.end, named.span.start)),
+  );
+  return area?.code ?? named.code;
 }
 
 /** A port figure told of a city (舟山……集装箱吞吐量) is the figure of that city's port (the most specific one named after it). */

@@ -448,6 +448,34 @@ describe("places, parts and rates the catalog does not hold (issue 17, round 2)"
     ).toContain("hunan-ftz pilot_tasks_completion_rate 2020-09-24/2021-09-24 cumulative 90 exact -");
   });
 
+  it.each([
+    // "the first three quarters of 2022": year to date through September
+    [
+      "In the first three quarters of 2022, the Hefei Area's imports and exports reached 80 billion yuan.",
+      "2022-10-25",
+      "anhui-ftz-hefei import_export 2022-01/2022-09 ytd 80000000000 exact -",
+    ],
+    // "the Wuhu Area of the China (Anhui) FTZ": the area, in its clause and in the next one ("and its …")
+    [
+      "The Wuhu Area of the China (Anhui) Pilot Free Trade Zone registered 2,000 new enterprises in 2021.",
+      "2022-01-20",
+      "anhui-ftz-wuhu new_enterprises 2021 period 2000 exact -",
+    ],
+    [
+      "In 2021, the Wuhu Area of the China (Anhui) Pilot Free Trade Zone registered 2,000 new enterprises, and its imports and exports reached 30 billion yuan.",
+      "2022-01-20",
+      "anhui-ftz-wuhu import_export 2021 period 30000000000 exact -",
+    ],
+    // a count inside a zone's alias stands for any count ("China's 12 pilot free trade zones")
+    [
+      "In 2020, China's 18 pilot free trade zones posted imports and exports of 4.7 trillion yuan.",
+      "2021-02-01",
+      "all-china-ftzs import_export 2020 period 4700000000000 exact -",
+    ],
+  ])("reads %s", (text, publishedOn, expected) => {
+    expect(findOn(text, publishedOn).candidates.map(brief)).toContain(expected);
+  });
+
   it("gives no zone a rate told of two zones together", () => {
     const text = "截至6月底，安徽自贸试验区和浙江自贸试验区宁波片区试点任务实施率已超过80%。";
     const { candidates, unplaced } = findOn(text, "2021-07-20");
