@@ -8,7 +8,16 @@ import { liftTimeouts } from "../db/transaction-connection.ts";
 import { Catalog, type IndicatorRef, type ZoneRef } from "./catalog.ts";
 import { magnitudeSlip } from "../domain/plausibility.ts";
 import { findImplausible } from "../db/queries/plausibility.ts";
-import { mapEventRow, mapIndicatorRow, mapObservationRow, mapTargetRow, mapZoneRow, type IndicatorInput, type ZoneInput } from "./map.ts";
+import {
+  MappingMemo,
+  mapEventRow,
+  mapIndicatorRow,
+  mapObservationRow,
+  mapTargetRow,
+  mapZoneRow,
+  type IndicatorInput,
+  type ZoneInput,
+} from "./map.ts";
 import { identityKey, ObservationWriter, revisionChanges } from "./observation-writer.ts";
 import { dateOrNull, existingSeries, loadIndicators, loadZones, SourceCache, type Tx } from "./persist.ts";
 import { openPackage, ReadError, type PackageFile, type SourceRow, type TableSource } from "./read.ts";
@@ -307,8 +316,9 @@ class ImportRun {
       Math.max(0, MAX_LISTED - this.errors.length),
     );
     try {
+      const memo = new MappingMemo();
       for await (const { row, cells } of this.rows(source)) {
-        const mapped = mapObservationRow(cells, row, this.catalog, source.file);
+        const mapped = mapObservationRow(cells, row, this.catalog, source.file, memo);
         if (!mapped.ok) {
           this.reject("observations", mapped.errors);
           continue;
