@@ -153,6 +153,16 @@ SELECT (SELECT count(*) FROM added)::int AS added,
 const FAST_MERGE = mergeSql(false);
 const CAREFUL_MERGE = mergeSql(true);
 
+// A chunk with no row of a known series has nothing to look up: two plain statements write it, without
+// the merge's materialised chunk (measured on 50,000 rows into 1M: the merge 1.5–2.2 s, these 1.2 s).
+// A figure given twice among its rows breaks the identity key here just as in the fast merge.
+const LOG_ROWS = `INSERT INTO ${ROWS} SELECT ${identityList}, row FROM ${STAGING}`;
+const INSERT_NEW = `
+INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
+SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity,
+       ${FIGURE.map((c) => (c === "source_id" ? "r.source_id" : `s.${c}`)).join(", ")}, $1
+  FROM ${STAGING} s JOIN ${SOURCE_REFS} r ON r.ref = s.source_ref`;
+
 type MergeRow = {
   added: number;
   revised: number;
@@ -376,12 +386,17 @@ export class ObservationWriter {
       if (!result) throw new Error("The merge of staged observations returned nothing");
       return result;
     };
+    const insertNew = async (): Promise<MergeRow> => {
+      await this.tx.$executeRawUnsafe(LOG_ROWS);
+      const added = await this.tx.$executeRawUnsafe(INSERT_NEW, this.importId);
+      return { added, revised: 0, matched: 0, repeated: 0, again: 0, conflicts: 0, conflicted: [], details: [] };
+    };
     let result: MergeRow;
     // Rows of series new to the database go in without a lookup; a figure given twice among them
     // breaks the identity key, and then the chunk is merged again with every row looked up.
     await this.tx.$executeRawUnsafe("SAVEPOINT import_chunk");
     try {
-      result = await run(FAST_MERGE);
+      result = known === 0 ? await insertNew() : await run(FAST_MERGE);
       await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_chunk");
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
