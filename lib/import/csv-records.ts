@@ -232,6 +232,15 @@ class StrictCsv {
   }
 }
 
+/**
+ * A copy of a string that holds nothing of the text it was cut from. A cell is a slice of its chunk of
+ * the file, and V8 keeps the whole chunk alive as long as the slice lives: what outlives its row (a memo's
+ * key, a source kept for the import) must be copied, or every chunk that gave one would stay in memory.
+ */
+export function detached(text: string): string {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
+
 /** The records of a CSV file; `open` gives its bytes (it is called again when csv-parse takes over). */
 export async function* csvRecords(open: () => Readable): AsyncIterable<string[]> {
   const strict = new StrictCsv();

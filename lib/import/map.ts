@@ -5,6 +5,7 @@ import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/peri
 import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type UnitResult } from "../domain/units.ts";
 import { type Catalog } from "./catalog.ts";
 import { shown } from "./columns.ts";
+import { detached } from "./csv-records.ts";
 import type { RowProblem, RowWarning, TableName } from "../domain/imports.ts";
 import {
   EVENT_KINDS,
@@ -399,13 +400,23 @@ function periodOf(text: string, basis: Basis | undefined, launch: IsoDate | unde
   return applied.ok ? { period: applied.period } : { message: applied.message };
 }
 
+/** An answer kept by the memo: its strings copied, so that it holds no chunk of the file (see `detached`). */
+function kept(answer: PeriodAnswer): PeriodAnswer {
+  const { period, message } = answer;
+  return {
+    ...(period ? { period: { ...period, label: detached(period.label), start: detached(period.start), end: detached(period.end) } } : {}),
+    ...(message !== undefined ? { message: detached(message) } : {}),
+  };
+}
+
 // Distinct answers a memo keeps before it starts again: far more than a package's periods and units.
 const MEMO_ENTRIES = 20_000;
 
 /**
  * The answers of the pure parsers that rows repeat — a period on a basis for a zone's launch, a unit —
  * kept for one table of one import: a million rows hold a few thousand distinct ones, and the same text
- * gets the same answer, message included. Periods are shared between rows and never changed.
+ * gets the same answer, message included. Periods are shared between rows and never changed; what the
+ * memo keeps is copied out of the file's text (`detached`).
  */
 export class MappingMemo {
   private readonly periods = new Map<string, PeriodAnswer>();
@@ -417,8 +428,8 @@ export class MappingMemo {
     let answer = this.periods.get(key);
     if (!answer) {
       if (this.periods.size >= MEMO_ENTRIES) this.periods.clear();
-      answer = periodOf(text, basis, launch);
-      this.periods.set(key, answer);
+      answer = kept(periodOf(text, basis, launch));
+      this.periods.set(detached(key), answer);
     }
     return answer;
   }
@@ -427,8 +438,9 @@ export class MappingMemo {
     let answer = this.units.get(text);
     if (!answer) {
       if (this.units.size >= MEMO_ENTRIES) this.units.clear();
-      answer = parseUnit(text);
-      this.units.set(text, answer);
+      const parsed = parseUnit(text);
+      answer = parsed.ok ? parsed : { ok: false, message: detached(parsed.message) };
+      this.units.set(detached(text), answer);
     }
     return answer;
   };

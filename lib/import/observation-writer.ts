@@ -16,6 +16,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { driverConnection, type DriverConnection } from "../db/transaction-connection.ts";
+import { detached } from "./csv-records.ts";
 import type { ObservationInput, SourceInput } from "./map.ts";
 import type { SourceCache, Tx } from "./persist.ts";
 
@@ -299,8 +300,14 @@ export class ObservationWriter {
     const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
     let ref = this.refs.get(key);
     if (!ref) {
-      ref = { ref: this.refs.size + 1, source: input.source };
-      this.refs.set(key, ref);
+      // Kept for the whole import: copied out of the file's text, which would stay in memory otherwise.
+      const source = {
+        title: detached(title),
+        url: url === null ? null : detached(url),
+        publishedOn: publishedOn === null ? null : detached(publishedOn),
+      };
+      ref = { ref: this.refs.size + 1, source };
+      this.refs.set(detached(key), ref);
     }
     if (known) this.known += 1;
     const { period } = input;
