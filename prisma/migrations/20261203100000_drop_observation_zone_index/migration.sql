@@ -4,7 +4,7 @@
 -- zone_id too and serves both: with this index dropped, EXPLAIN ANALYZE on 1M rows showed the zone page
 -- reading the identity key (2.7–4.7 ms against 4.6–12 ms with this index, the sort of a few thousand
 -- rows in memory either way) and the counts as index-only scans of the identity key (468–792 ms against
--- 1,148–1,295 ms). It added only (zone, period end) order, which no query needs; each import paid for it
+-- 1,149–1,295 ms). It added only (zone, period end) order, which no query needs; each import paid for it
 -- on every row.
 
 -- DropIndex
