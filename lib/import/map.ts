@@ -2,9 +2,10 @@
 // dates) or the row's problems out. No database, no clock.
 import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
-import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue } from "../domain/units.ts";
+import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type UnitResult } from "../domain/units.ts";
 import { type Catalog } from "./catalog.ts";
 import { shown } from "./columns.ts";
+import { detached } from "./csv-records.ts";
 import type { RowProblem, RowWarning, TableName } from "../domain/imports.ts";
 import {
   EVENT_KINDS,
@@ -140,7 +141,8 @@ export const MAX_CELL_CHARS = 20_000;
  */
 function refuseCells(table: TableName, row: number, cells: Cells, file?: string): { ok: false; errors: RowProblem[] } | undefined {
   const errors: RowProblem[] = [];
-  for (const [column, value] of Object.entries(cells)) {
+  for (const column in cells) {
+    const value = cells[column] ?? "";
     const message = value.includes("\u0000")
       ? `Column '${column}' holds a NUL character (\\0), which cannot be stored: remove it (it is often left by a conversion from another program)`
       : value.length > MAX_CELL_CHARS
@@ -224,12 +226,12 @@ function parseSource(ctx: RowContext, required: boolean): SourceInput | null {
   return { title, url, publishedOn };
 }
 
-function parsePublished(ctx: RowContext, indicator: { code: string; unit: BaseUnit } | undefined) {
+function parsePublished(ctx: RowContext, indicator: { code: string; unit: BaseUnit } | undefined, unitOf = parseUnit) {
   const valueText = ctx.text("value");
   const number = parseNumber(valueText);
   if (!number.ok) ctx.error("value", number.message);
   const unitText = ctx.text("unit");
-  const unit = parseUnit(unitText);
+  const unit = unitOf(unitText);
   if (!unit.ok) ctx.error("unit", unit.message);
   else if (indicator) {
     const misfit = checkUnitFits(unit.unit, indicator.code, indicator.unit);
@@ -387,7 +389,70 @@ export function mapIndicatorRow(cells: Cells, row: number, file?: string): Mappe
   }));
 }
 
-export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, file?: string): Mapped<ObservationInput> {
+/** A period as written, on a basis, for a zone launched on a date: the period it covers, or why not. */
+type PeriodAnswer = { period?: Period; message?: string };
+
+function periodOf(text: string, basis: Basis | undefined, launch: IsoDate | undefined): PeriodAnswer {
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) return { message: parsed.message };
+  if (!basis) return {};
+  const applied = applyBasis(parsed, basis, launch);
+  return applied.ok ? { period: applied.period } : { message: applied.message };
+}
+
+/** An answer kept by the memo: its strings copied, so that it holds no chunk of the file (see `detached`). */
+function kept(answer: PeriodAnswer): PeriodAnswer {
+  const { period, message } = answer;
+  return {
+    ...(period ? { period: { ...period, label: detached(period.label), start: detached(period.start), end: detached(period.end) } } : {}),
+    ...(message !== undefined ? { message: detached(message) } : {}),
+  };
+}
+
+// Distinct answers a memo keeps before it starts again: far more than a package's periods and units.
+const MEMO_ENTRIES = 20_000;
+
+/**
+ * The answers of the pure parsers that rows repeat — a period on a basis for a zone's launch, a unit —
+ * kept for one table of one import: a million rows hold a few thousand distinct ones, and the same text
+ * gets the same answer, message included. Periods are shared between rows and never changed; what the
+ * memo keeps is copied out of the file's text (`detached`).
+ */
+export class MappingMemo {
+  private readonly periods = new Map<string, PeriodAnswer>();
+  private readonly units = new Map<string, UnitResult>();
+
+  period(text: string, basis: Basis | undefined, launch: IsoDate | undefined): PeriodAnswer {
+    // The launch counts only for a cumulative figure (applyBasis reads it for nothing else).
+    const key = basis === "cumulative" ? `c|${launch ?? ""}|${text}` : `${basis ?? ""}||${text}`;
+    let answer = this.periods.get(key);
+    if (!answer) {
+      if (this.periods.size >= MEMO_ENTRIES) this.periods.clear();
+      answer = kept(periodOf(text, basis, launch));
+      this.periods.set(detached(key), answer);
+    }
+    return answer;
+  }
+
+  readonly unit = (text: string): UnitResult => {
+    let answer = this.units.get(text);
+    if (!answer) {
+      if (this.units.size >= MEMO_ENTRIES) this.units.clear();
+      const parsed = parseUnit(text);
+      answer = parsed.ok ? parsed : { ok: false, message: detached(parsed.message) };
+      this.units.set(detached(text), answer);
+    }
+    return answer;
+  };
+}
+
+export function mapObservationRow(
+  cells: Cells,
+  row: number,
+  catalog: Catalog,
+  file?: string,
+  memo = new MappingMemo(),
+): Mapped<ObservationInput> {
   const refused = refuseCells("observations", row, cells, file);
   if (refused) return refused;
   const ctx = new RowContext("observations", row, cells, file);
@@ -399,15 +464,11 @@ export function mapObservationRow(cells: Cells, row: number, catalog: Catalog, f
   let period: Period | undefined;
   const periodText = ctx.required("period", "Period");
   if (periodText !== "") {
-    const parsed = parsePeriod(periodText);
-    if (!parsed.ok) ctx.error("period", parsed.message);
-    else if (basis) {
-      const applied = applyBasis(parsed, basis, zone?.establishedOn ?? undefined);
-      if (!applied.ok) ctx.error("period", applied.message);
-      else period = applied.period;
-    }
+    const answer = memo.period(periodText, basis, zone?.establishedOn ?? undefined);
+    if (answer.message !== undefined) ctx.error("period", answer.message);
+    else period = answer.period;
   }
-  const published = parsePublished(ctx, indicator);
+  const published = parsePublished(ctx, indicator, memo.unit);
   const qualifier = parseQualifier(ctx);
   const yoyPct = parseYoyPct(ctx);
   const status = parseEnum(ctx, "status", STATUSES, "ok");

@@ -16,6 +16,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { driverConnection, type DriverConnection } from "../db/transaction-connection.ts";
+import { detached } from "./csv-records.ts";
 import type { ObservationInput, SourceInput } from "./map.ts";
 import type { SourceCache, Tx } from "./persist.ts";
 
@@ -153,6 +154,16 @@ SELECT (SELECT count(*) FROM added)::int AS added,
 const FAST_MERGE = mergeSql(false);
 const CAREFUL_MERGE = mergeSql(true);
 
+// A chunk with no row of a known series has nothing to look up: two plain statements write it, without
+// the merge's materialised chunk (measured on 50,000 rows into 1M: the merge 1.5–2.2 s, these 1.2 s).
+// A figure given twice among its rows breaks the identity key here just as in the fast merge.
+const LOG_ROWS = `INSERT INTO ${ROWS} SELECT ${identityList}, row FROM ${STAGING}`;
+const INSERT_NEW = `
+INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
+SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity,
+       ${FIGURE.map((c) => (c === "source_id" ? "r.source_id" : `s.${c}`)).join(", ")}, $1
+  FROM ${STAGING} s JOIN ${SOURCE_REFS} r ON r.ref = s.source_ref`;
+
 type MergeRow = {
   added: number;
   revised: number;
@@ -289,8 +300,14 @@ export class ObservationWriter {
     const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
     let ref = this.refs.get(key);
     if (!ref) {
-      ref = { ref: this.refs.size + 1, source: input.source };
-      this.refs.set(key, ref);
+      // Kept for the whole import: copied out of the file's text, which would stay in memory otherwise.
+      const source = {
+        title: detached(title),
+        url: url === null ? null : detached(url),
+        publishedOn: publishedOn === null ? null : detached(publishedOn),
+      };
+      ref = { ref: this.refs.size + 1, source };
+      this.refs.set(detached(key), ref);
     }
     if (known) this.known += 1;
     const { period } = input;
@@ -376,12 +393,17 @@ export class ObservationWriter {
       if (!result) throw new Error("The merge of staged observations returned nothing");
       return result;
     };
+    const insertNew = async (): Promise<MergeRow> => {
+      await this.tx.$executeRawUnsafe(LOG_ROWS);
+      const added = await this.tx.$executeRawUnsafe(INSERT_NEW, this.importId);
+      return { added, revised: 0, matched: 0, repeated: 0, again: 0, conflicts: 0, conflicted: [], details: [] };
+    };
     let result: MergeRow;
     // Rows of series new to the database go in without a lookup; a figure given twice among them
     // breaks the identity key, and then the chunk is merged again with every row looked up.
     await this.tx.$executeRawUnsafe("SAVEPOINT import_chunk");
     try {
-      result = await run(FAST_MERGE);
+      result = known === 0 ? await insertNew() : await run(FAST_MERGE);
       await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_chunk");
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -1,5 +1,5 @@
-// Writes of the import pipeline, in bulk, inside the caller's transaction: sources, the lookups the
-// run needs, and the plausibility check. Observations go through observation-writer.ts (COPY and a merge).
+// Writes of the import pipeline, in bulk, inside the caller's transaction: the lock that serialises
+// imports, sources, and the lookups the run needs. Observations go through observation-writer.ts (COPY and a merge).
 import { createHash } from "node:crypto";
 import type { IsoDate } from "../domain/dates.ts";
 import { toIsoDate } from "../domain/dates.ts";
@@ -8,6 +8,14 @@ import type { IndicatorRef, ZoneRef } from "./catalog.ts";
 import type { SourceInput } from "./map.ts";
 
 export type Tx = Prisma.TransactionClient;
+
+// Serialises imports on a PostgreSQL server: two at once would race on the same identities.
+const IMPORT_LOCK_KEY = 72_707_370;
+
+/** Waits for any other import to end; held until this transaction ends. */
+export async function lockImports(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", IMPORT_LOCK_KEY);
+}
 
 export function sourceKey(source: SourceInput): string {
   return createHash("sha256")

@@ -1,8 +1,8 @@
 // Reads the files of a data package into tables of text rows: CSV (UTF-8 with or without BOM, or
 // GB18030 as Chinese Excel saves it) and XLSX workbooks (one sheet per table). Streams: rows are
 // yielded as they are parsed, so a large file is never held in memory whole.
-import { Readable, Transform, type TransformCallback } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
+import { Readable } from "node:stream";
+import { csvRecords } from "./csv-records.ts";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
 import { inspectWorkbook, WorkbookRefused, type WorkbookLimits } from "./zip.ts";
@@ -44,74 +44,8 @@ export class ReadError extends Error {
   }
 }
 
-/**
- * Decodes bytes to UTF-8 text, choosing the encoding at the first non-ASCII byte: valid UTF-8 stays
- * UTF-8, anything else is read as GB18030. ASCII before that point reads the same either way.
- */
-class EncodingSniffer extends Transform {
-  private decoder: TextDecoder | undefined;
-  private pending: Buffer = Buffer.alloc(0);
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      if (!this.decoder) {
-        const bytes = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        const firstHigh = bytes.findIndex((byte) => byte >= 0x80);
-        if (firstHigh === -1) {
-          this.pending = Buffer.alloc(0);
-          callback(null, bytes.toString("latin1"));
-          return;
-        }
-        // Need a few bytes after the first high byte to judge a multi-byte sequence.
-        if (bytes.length - firstHigh < 4 && chunk.length > 0) {
-          this.pending = bytes;
-          callback();
-          return;
-        }
-        const probe = bytes.subarray(firstHigh, Math.min(bytes.length, firstHigh + 64 * 1024));
-        this.decoder = new TextDecoder(isUtf8Prefix(probe) ? "utf-8" : "gb18030", { fatal: true });
-        this.pending = Buffer.alloc(0);
-        callback(null, this.decoder.decode(bytes, { stream: true }));
-        return;
-      }
-      callback(null, this.decoder.decode(chunk, { stream: true }));
-    } catch {
-      callback(new Error("The file is neither UTF-8 nor GB18030 text: save it as CSV UTF-8 (or as CSV from Chinese Excel)"));
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      if (!this.decoder) {
-        if (this.pending.length) this.decoder = new TextDecoder(isUtf8Prefix(this.pending) ? "utf-8" : "gb18030", { fatal: true });
-        callback(null, this.decoder ? this.decoder.decode(this.pending) : "");
-        return;
-      }
-      callback(null, this.decoder.decode());
-    } catch {
-      callback(new Error("The file ends in the middle of a character: it is neither UTF-8 nor GB18030 text"));
-    }
-  }
-}
-
-/** Whether bytes are valid UTF-8, ignoring a sequence cut off at the end. */
-function isUtf8Prefix(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function csvRecords(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<string[]> {
-  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false });
-  const input = counting(file, counter);
-  const sniffer = new EncodingSniffer();
-  input.on("error", (error) => parser.destroy(error));
-  sniffer.on("error", (error) => parser.destroy(error));
-  input.pipe(sniffer).pipe(parser);
-  return parser;
+function csvFileRecords(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<string[]> {
+  return csvRecords(() => counting(file, counter));
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -120,9 +54,10 @@ function isBlank(cells: readonly string[]): boolean {
 
 function toCells(columns: readonly string[], values: readonly string[]): Record<string, string> {
   const cells: Record<string, string> = {};
-  columns.forEach((column, index) => {
+  for (let index = 0; index < columns.length; index += 1) {
+    const column = columns[index]!;
     if (column !== "") cells[column] = values[index] ?? "";
-  });
+  }
   return cells;
 }
 
@@ -147,7 +82,7 @@ function csvError(error: unknown, file: string, table: TableName | "file", row: 
 async function openCsv(file: PackageFile): Promise<OpenedPackage> {
   let header: string[] | undefined;
   try {
-    for await (const record of csvRecords(file)) {
+    for await (const record of csvFileRecords(file)) {
       header = record as string[];
       break;
     }
@@ -181,7 +116,7 @@ async function openCsv(file: PackageFile): Promise<OpenedPackage> {
   const rows = async function* (): AsyncIterable<SourceRow> {
     let row = 0;
     try {
-      for await (const record of csvRecords(file, counter)) {
+      for await (const record of csvFileRecords(file, counter)) {
         row += 1;
         if (row === 1) continue;
         const values = record as string[];
