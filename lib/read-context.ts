@@ -26,10 +26,13 @@ export function laterPosition(a: string | undefined, b: string | undefined): str
   return floor > 0n ? formatLsn(floor) : undefined;
 }
 
-/** A cookie header's read-after position, or undefined. */
+const COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${READ_AFTER_COOKIE}=([^;]*)`);
+
+/** A cookie header's read-after position (as set: `0%2F3016060`, or plain), or undefined. */
 export function readAfterOf(cookieHeader: string | null | undefined): string | undefined {
-  const match = new RegExp(`(?:^|;\\s*)${READ_AFTER_COOKIE}=([0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8})(?:;|$)`).exec(cookieHeader ?? "");
-  return match?.[1];
+  const raw = COOKIE_PATTERN.exec(cookieHeader ?? "")?.[1]?.trim() ?? "";
+  const value = raw.replace(/%2F/gi, "/");
+  return /^[0-9A-Fa-f]{1,8}\/[0-9A-Fa-f]{1,8}$/.test(value) ? value : undefined;
 }
 
 /** Runs `fn` with reads that must see at least `floor`; answers what it returned and the floor it ended with. */

@@ -48,6 +48,8 @@ describe("WAL positions", () => {
     expect(laterPosition(undefined, undefined)).toBeUndefined();
     expect(readAfterOf("ftz-lang=zh; ftz-read-after=0/3016060; x=1")).toBe("0/3016060");
     expect(readAfterOf("ftz-read-after=0/3016060;evil")).toBe("0/3016060");
+    // As Next.js sets it: the value URI-encoded.
+    expect(readAfterOf("ftz-read-after=0%2F3016060")).toBe("0/3016060");
     expect(readAfterOf("ftz-read-after=DROP")).toBeUndefined();
     expect(readAfterOf(null)).toBeUndefined();
   });
