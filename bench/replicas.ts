@@ -7,13 +7,14 @@
 // what routing costs and what it frees on the primary, not what a second machine would add.
 import os from "node:os";
 import path from "node:path";
-import { startReplicatedPair, waitForReplay } from "../tests/support/replication.ts";
+import { queryNode, startReplicatedPair, waitForReplay } from "../tests/support/replication.ts";
 import { freePort } from "../tests/support/server.ts";
 import { analyze, importInto, prepareTemplate } from "./import-bench.ts";
 import { runLoad, type LoadCase } from "./load.ts";
 import { startApp, type AppServer } from "./server.ts";
 
-export type ReplicaCase = LoadCase & { setup: string; instances: number };
+/** A load case, with the transactions each server committed meanwhile (pg_stat_database): what left the primary. */
+export type ReplicaCase = LoadCase & { setup: string; instances: number; primaryTransactions: number; replicaTransactions: number };
 
 const DATABASE = "ftz_bench_replicas";
 
@@ -51,6 +52,10 @@ export async function benchReplicas(options: {
       apps.push(app);
       return app;
     };
+    const transactions = async (url: string) =>
+      (await queryNode<{ n: string }>(url, "SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()"))[0]
+        ?.n ?? "0";
+    const counts = async () => [Number(await transactions(primary)), Number(await transactions(pair.replica.url(DATABASE)))];
     const measure = async (setup: string, instances: AppServer[]): Promise<ReplicaCase[]> => {
       const [first, ...more] = instances.map((app) => app.url);
       const out: ReplicaCase[] = [];
@@ -62,6 +67,7 @@ export async function benchReplicas(options: {
         // One warm-up pass per instance: the first answer renders or fills the caches.
         for (const app of instances)
           await fetch(new URL(p, app.url), { headers: { accept: "text/html,application/json" } }).then((r) => r.arrayBuffer());
+        const before = await counts();
         const result = await runLoad({
           name,
           base: first ?? "",
@@ -71,14 +77,25 @@ export async function benchReplicas(options: {
           durationMs: options.seconds * 1000,
           maxRequests: 200_000,
         });
-        out.push({ ...result, setup, instances: instances.length });
+        // Idle server processes report their counts within 10 s (PostgreSQL's PGSTAT_IDLE_INTERVAL).
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        const after = await counts();
+        out.push({
+          ...result,
+          setup,
+          instances: instances.length,
+          primaryTransactions: (after[0] ?? 0) - (before[0] ?? 0),
+          replicaTransactions: (after[1] ?? 0) - (before[1] ?? 0),
+        });
       }
       return out;
     };
     const single = await start("single");
     const cases = await measure("one instance, primary only", [single]);
-    await single.stop();
-    apps.splice(0);
+    // A second instance on the primary alone: what the second instance adds without the replica.
+    const second = await start("second");
+    cases.push(...(await measure("two instances, primary only", [single, second])));
+    await Promise.all(apps.splice(0).map((app) => app.stop()));
     const readEnv = { DATABASE_READ_URL: pair.replica.url(DATABASE) };
     const both = [await start("a", readEnv), await start("b", readEnv)];
     cases.push(...(await measure("two instances, primary + replica", both)));

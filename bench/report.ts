@@ -178,7 +178,9 @@ export function summaryRows(r: BenchResults): Row[] {
     rows.push({
       area: "replicas",
       figure: `${c.concurrency} clients, ${c.name}: ${c.setup}`,
-      value: `${int(c.rps)} req/s${gain}, p50 ${ms(c.p50)}, p99 ${ms(c.p99)}` + (c.errors ? `; ${int(c.errors)} errors` : ""),
+      value:
+        `${int(c.rps)} req/s${gain}, p50 ${ms(c.p50)}, p99 ${ms(c.p99)}; transactions on primary/replica ${int(c.primaryTransactions)}/${int(c.replicaTransactions)}` +
+        (c.errors ? `; ${int(c.errors)} errors` : ""),
       target: "—",
       met: null,
     });
@@ -357,7 +359,20 @@ export function markdown(r: BenchResults): string {
       "## Read scaling (one instance on the primary vs two with a streaming replica; loopback, every process on the same cores)",
       "",
       table(
-        ["setup", "request", "clients", "seconds", "answers", "req/s", "p50", "p99", "max", "errors"],
+        [
+          "setup",
+          "request",
+          "clients",
+          "seconds",
+          "answers",
+          "req/s",
+          "p50",
+          "p99",
+          "max",
+          "errors",
+          "transactions on the primary",
+          "on the replica",
+        ],
         r.replicas.map((c) => [
           c.setup,
           `\`${c.path.length > 60 ? `${c.path.slice(0, 57)}…` : c.path}\``,
@@ -369,6 +384,8 @@ export function markdown(r: BenchResults): string {
           ms(c.p99),
           ms(c.max),
           int(c.errors),
+          int(c.primaryTransactions),
+          int(c.replicaTransactions),
         ]),
       ),
     );
