@@ -205,12 +205,17 @@ class Router implements ReadRouter {
     if (healthy.length === 0) return undefined;
     const ready = healthy.find((node) => node.replay >= floor);
     if (ready) return ready;
-    if (this.primaryDown) return healthy.reduce((best, node) => (node.replay > best.replay ? node : best));
+    // The primary is away (asked again after RETRY_MS): nothing newer than the freshest replica can be read.
+    if (this.primaryDown && now < this.primaryDown.retryAt) return this.freshest(healthy);
     if (floor === UNKNOWN_POSITION) return undefined;
     const stale = healthy.filter((node) => now - node.checkedAt >= REPLAY_CHECK_MS);
     if (stale.length === 0) return undefined;
     await Promise.all(stale.map((node) => this.check(node)));
     return stale.find((node) => !node.down && node.replay >= floor);
+  }
+
+  private freshest(nodes: Replica[]): Replica | undefined {
+    return nodes.reduce<Replica | undefined>((best, node) => (!best || node.replay > best.replay ? node : best), undefined);
   }
 
   private rotate(): Replica[] {
@@ -276,9 +281,18 @@ class Router implements ReadRouter {
         else if (!isReplicaOnlyFailure(error)) throw error;
       }
     }
-    const result = await this.onPrimary(() => this.primary.queryRaw(query), false);
-    this.noteReadPosition(result, context, undefined);
-    return result;
+    try {
+      const result = await this.onPrimary(() => this.primary.queryRaw(query), false);
+      this.noteReadPosition(result, context, undefined);
+      return result;
+    } catch (error) {
+      // The primary failed this read: a replica answers it, as new as any can be now.
+      const fallback = connectionReason(error) ? this.freshest(this.nodes.filter((n) => !n.down && n !== node)) : undefined;
+      if (!fallback) throw error;
+      const result = await fallback.adapter.queryRaw(query);
+      this.noteReadPosition(result, context, fallback);
+      return result;
+    }
   }
 
   /** A version query says where it was read: what is read under that version must be at least as new. */

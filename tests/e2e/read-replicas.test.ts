@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { page, postPackage } from "../support/app-http";
+import { page, postFile, postPackage } from "../support/app-http";
 import { FIXTURES } from "../support/fixtures";
 import { queryNode, startReplicatedPair, waitForReplay, type ReplicatedPair } from "../support/replication";
 import { startServer, type RunningServer } from "../support/server";
@@ -108,6 +108,36 @@ describe("two instances, a primary and a streaming replica", () => {
     const next = await page(b.url, "/zones");
     expect(next.html).toContain(name);
     expect((await page(b.url, "/zones")).cache).toBe("hit");
+  });
+
+  it("the primary stopped: pages and the API go on from the replica, an import answers 503, nothing is lost", async () => {
+    await waitForReplay(primaryUrl(), replicaUrl());
+    const before = await zoneNames(b.url);
+    const { name, csv } = zonesCsv();
+    pair.primary.stop();
+    try {
+      const refused = await postFile(a.url, token, "zones.csv", csv);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+      // Reads, on both instances, pages too (the proxy does not answer 503 while a replica serves).
+      for (const app of [a, b]) {
+        expect(await zoneNames(app.url)).toEqual(before);
+        const zones = await page(app.url, "/zones");
+        expect(zones.status).toBe(200);
+        expect(zones.html).not.toContain(name);
+      }
+    } finally {
+      pair.primary.start();
+    }
+    const deadline = Date.now() + 20_000;
+    let status = 0;
+    while (status !== 200 && Date.now() < deadline) {
+      status = (await postFile(a.url, token, "zones.csv", csv)).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(status).toBe(200);
+    expect(await zoneNames(a.url)).toEqual(expect.arrayContaining([...before, name]));
   });
 
   it("an alert that both instances find reaches the webhook once", async () => {

@@ -11,15 +11,16 @@ export async function page(base: string, p: string, cookie?: string): Promise<Pa
   return { status: response.status, cache: response.headers.get("x-ftz-cache"), html: await response.text() };
 }
 
-/** Posts one file to `POST /api/imports` of `base` and expects it committed; answers the response. */
-export async function postPackage(base: string, token: string, name: string, csv: string): Promise<Response> {
+/** Posts one file to `POST /api/imports` of `base` with the admin token; answers the response as it is. */
+export function postFile(base: string, token: string, name: string, csv: string): Promise<Response> {
   const form = new FormData();
   form.append("file", new Blob([csv]), name);
-  const response = await fetch(new URL("/api/imports", base), {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
+  return fetch(new URL("/api/imports", base), { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+}
+
+/** Posts one file to `POST /api/imports` of `base` and expects it committed; answers the response. */
+export async function postPackage(base: string, token: string, name: string, csv: string): Promise<Response> {
+  const response = await postFile(base, token, name, csv);
   expect(response.status, await response.clone().text()).toBe(200);
   expect(await response.clone().json()).toMatchObject({ committed: true });
   return response;

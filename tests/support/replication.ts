@@ -10,14 +10,26 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "./server.ts";
 
-const BIN = process.env.FTZ_TEST_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** The server's binaries: FTZ_TEST_PG_BIN, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
+function binaries(): string {
+  if (process.env.FTZ_TEST_PG_BIN) return process.env.FTZ_TEST_PG_BIN;
+  const root = "/usr/lib/postgresql";
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb"))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`No PostgreSQL server binaries under ${root}: set FTZ_TEST_PG_BIN to the folder with initdb and pg_ctl`);
+  return path.join(root, newest, "bin");
+}
+
+let bin: string | undefined;
 
 export type PgNode = { port: number; dir: string; url: (database: string) => string; start(): void; stop(): void };
 export type ReplicatedPair = { primary: PgNode; replica: PgNode; root: string; stop(): void };
 
 function asPostgres(command: string, args: string[]): string {
   const asRoot = process.getuid?.() === 0;
-  const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(BIN, command), ...args]] : [path.join(BIN, command), args];
+  bin ??= binaries();
+  const program = path.join(bin, command);
+  const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", program, ...args]] : [program, args];
   return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
 }
 
@@ -45,7 +57,17 @@ function node(root: string, name: string, port: number, socketDir: string): PgNo
       try {
         asPostgres("pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"]);
       } catch {
-        /* not running */
+        // Not running — or pg_ctl could not stop it: then the postmaster of this directory is killed.
+        const pid = Number(
+          fs.existsSync(path.join(dir, "postmaster.pid")) ? fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0] : NaN,
+        );
+        if (Number.isInteger(pid) && pid > 0) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            /* gone */
+          }
+        }
       }
     },
   };
@@ -60,10 +82,13 @@ export async function startReplicatedPair(): Promise<ReplicatedPair> {
   const primary = node(root, "primary", await freePort(), socketDir);
   const replica = node(root, "replica", await freePort(), socketDir);
   const stop = () => {
+    process.off("exit", stop);
     replica.stop();
     primary.stop();
     fs.rmSync(root, { recursive: true, force: true });
   };
+  // Also when the test process ends without its afterAll (a timeout, an interrupt): nothing is left behind.
+  process.once("exit", stop);
   try {
     asPostgres("initdb", ["-D", primary.dir, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]);
     fs.appendFileSync(path.join(primary.dir, "pg_hba.conf"), "\nhost replication all 127.0.0.1/32 trust\n");
