@@ -22,6 +22,7 @@ import {
   serverSendsEncoded,
   type KeptPage,
 } from "./lib/page-cache";
+import { READ_FLOOR_HEADER, readAfterOf } from "./lib/read-context";
 
 /** How long a render through loopback may take before the request is rendered by itself instead. */
 const RENDER_TIMEOUT_MS = 30_000;
@@ -46,8 +47,11 @@ async function fromPageCache(request: NextRequest): Promise<Response | undefined
   const state = pageCacheState();
   if (!state.readVersion || request.headers.get(RENDER_HEADER) === state.secret) return undefined;
   let version: string;
+  let floor: string | undefined;
   try {
-    version = await state.readVersion();
+    // A session that has just written (its cookie) reads a version that has its write; with read replicas the
+    // version says where it was read, and the page kept under it is rendered with reads at least that new.
+    ({ version, floor } = await state.readVersion(readAfterOf(request.headers.get("cookie"))));
   } catch {
     return undefined; // The page itself meets the failure and answers as it does without the cache.
   }
@@ -64,7 +68,7 @@ async function fromPageCache(request: NextRequest): Promise<Response | undefined
   if (!key) return undefined;
   state.store.useVersion(version);
   const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const { page, hit } = await state.store.fill(key, version, () => render(path, localeOfKey(key), state.secret));
+  const { page, hit } = await state.store.fill(key, version, () => render(path, localeOfKey(key), state.secret, floor));
   if (!page?.keepable) return undefined;
   const headers = new Headers(page.headers);
   headers.set(CACHE_HEADER, hit ? "hit" : "miss");
@@ -79,11 +83,18 @@ async function fromPageCache(request: NextRequest): Promise<Response | undefined
 }
 
 /** The page as this server renders it for an anonymous reader in `locale`; undefined when it could not be asked. */
-async function render(path: string, locale: string, secret: string): Promise<KeptPage | undefined> {
+async function render(path: string, locale: string, secret: string, floor: string | undefined): Promise<KeptPage | undefined> {
   const port = process.env.PORT || "3000";
+  const asked: Record<string, string> = {
+    [RENDER_HEADER]: secret,
+    cookie: `ftz-lang=${locale}`,
+    accept: "text/html",
+    "accept-encoding": "identity",
+  };
+  if (floor) asked[READ_FLOOR_HEADER] = floor;
   try {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-      headers: { [RENDER_HEADER]: secret, cookie: `ftz-lang=${locale}`, accept: "text/html", "accept-encoding": "identity" },
+      headers: asked,
       redirect: "manual",
       cache: "no-store",
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),

@@ -10,7 +10,7 @@ export function parseCount(text: string, name: string, min = 1): number {
   return value;
 }
 
-export const BENCHMARKS = ["import", "api", "pages", "load", "export", "js", "lighthouse"] as const;
+export const BENCHMARKS = ["import", "api", "pages", "load", "replicas", "export", "js", "lighthouse"] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
 
 /** `--only import,api`: the benchmarks named, each checked. */

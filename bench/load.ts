@@ -28,6 +28,8 @@ export type LoadCase = {
 export type LoadOptions = {
   name: string;
   base: string;
+  /** More app instances to share the clients with `base` (client k asks instance k mod n), as a load balancer would. */
+  more?: string[];
   /** The path of the i-th request: a fixed one, or a new query each time to measure misses. */
   path: string | ((i: number) => string);
   concurrency: number;
@@ -60,9 +62,10 @@ function get(agent: http.Agent, url: URL, encoding: string): Promise<{ status: n
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadCase> {
-  assertLoopback(o.base);
+  const bases = [o.base, ...(o.more ?? [])];
+  bases.forEach(assertLoopback);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
-  const at = (i: number) => new URL(typeof o.path === "string" ? o.path : o.path(i), o.base);
+  const at = (i: number, base = o.base) => new URL(typeof o.path === "string" ? o.path : o.path(i), base);
   const latencies: number[] = [];
   let hits = 0;
   let misses = 0;
@@ -70,9 +73,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadCase> {
   let sent = 0;
   const started = now();
   const deadline = started + o.durationMs;
-  const client = async () => {
+  const client = async (_: unknown, k: number) => {
+    const base = bases[k % bases.length] ?? o.base;
     while (now() < deadline && sent < o.maxRequests) {
-      const url = at(sent);
+      const url = at(sent, base);
       sent += 1;
       const t = now();
       try {

@@ -3,6 +3,7 @@ import type { ApiCase, ExportCase, JsCase, PageCase } from "./http-bench.ts";
 import type { ImportResult } from "./import-bench.ts";
 import type { LighthouseCase } from "./lighthouse.ts";
 import type { LoadCase } from "./load.ts";
+import type { ReplicaCase } from "./replicas.ts";
 
 export const TARGETS = {
   importRowsPerSecond: 50_000,
@@ -50,6 +51,8 @@ export type BenchResults = {
   api?: { series: ApiCase[]; observations: ApiCase[] };
   pages?: PageCase[];
   load?: LoadCase[];
+  /** Read scaling: one instance on the primary vs two with a streaming replica (issue 19). */
+  replicas?: ReplicaCase[];
   exports?: ExportCase[];
   js?: JsCase[];
   lighthouse?: LighthouseCase[];
@@ -167,6 +170,19 @@ export function summaryRows(r: BenchResults): Row[] {
         (l.errors ? `; ${int(l.errors)} errors` : ""),
       target: judged ? `≥ ${TARGETS.loadOverviewRps} req/s, p99 < ${TARGETS.loadOverviewP99Ms} ms` : "—",
       met: judged ? met : null,
+    });
+  }
+  for (const c of r.replicas ?? []) {
+    const single = r.replicas?.find((o) => o.instances === 1 && o.name === c.name);
+    const gain = single && c !== single ? ` (${c.rps >= single.rps ? "+" : ""}${int(((c.rps - single.rps) / single.rps) * 100)}%)` : "";
+    rows.push({
+      area: "replicas",
+      figure: `${c.concurrency} clients, ${c.name}: ${c.setup}`,
+      value:
+        `${int(c.rps)} req/s${gain}, p50 ${ms(c.p50)}, p99 ${ms(c.p99)}; transactions on primary/replica ${int(c.primaryTransactions)}/${int(c.replicaTransactions)}` +
+        (c.errors ? `; ${int(c.errors)} errors` : ""),
+      target: "—",
+      met: null,
     });
   }
   for (const e of r.exports ?? []) {
@@ -333,6 +349,43 @@ export function markdown(r: BenchResults): string {
           int(l.hits),
           int(l.misses),
           int(l.errors),
+        ]),
+      ),
+    );
+  }
+  if (r.replicas) {
+    out.push(
+      "",
+      "## Read scaling (one instance on the primary vs two with a streaming replica; loopback, every process on the same cores)",
+      "",
+      table(
+        [
+          "setup",
+          "request",
+          "clients",
+          "seconds",
+          "answers",
+          "req/s",
+          "p50",
+          "p99",
+          "max",
+          "errors",
+          "transactions on the primary",
+          "on the replica",
+        ],
+        r.replicas.map((c) => [
+          c.setup,
+          `\`${c.path.length > 60 ? `${c.path.slice(0, 57)}…` : c.path}\``,
+          String(c.concurrency),
+          c.seconds.toFixed(1),
+          int(c.requests),
+          int(c.rps),
+          ms(c.p50),
+          ms(c.p99),
+          ms(c.max),
+          int(c.errors),
+          int(c.primaryTransactions),
+          int(c.replicaTransactions),
         ]),
       ),
     );

@@ -35,6 +35,8 @@ export async function startApp(options: {
   port: number;
   logFile: string;
   timeoutMs?: number;
+  /** More settings (DATABASE_READ_URL). */
+  env?: Record<string, string>;
   log: (line: string) => void;
 }): Promise<AppServer> {
   const { root, port } = options;
@@ -47,9 +49,11 @@ export async function startApp(options: {
     DATABASE_URL: options.databaseUrl,
     FTZ_SEED: "false",
     PORT: String(port),
+    ...options.env,
   };
   delete env.FTZ_ADMIN_TOKEN;
   delete env.ALERT_WEBHOOK_URL;
+  if (!options.env?.DATABASE_READ_URL) delete env.DATABASE_READ_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env,

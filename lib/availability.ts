@@ -7,6 +7,8 @@ type Probe = () => Promise<string | undefined>;
 type State = {
   down: { reason: string; since: number } | undefined;
   probe: Probe | undefined;
+  /** Whether reads are still served elsewhere (a read replica) when the primary fails: then pages keep working. */
+  readsElsewhere?: () => boolean;
   probing: Promise<void> | undefined;
   probedAt: number;
 };
@@ -18,6 +20,8 @@ const state: State = (holder.ftzAvailability ??= { down: undefined, probe: undef
 export const PROBE_INTERVAL_MS = 1000;
 
 export function markUnavailable(reason: string, now = Date.now()): void {
+  // Writes fail (and answer 503 by themselves); reads, and so pages, go on from the replicas.
+  if (state.readsElsewhere?.()) return;
   if (!state.down) console.error(`ftz-monitor: the database is unavailable (${reason}); answering 503 until it is back`);
   state.down = { reason, since: state.down?.since ?? now };
 }
@@ -25,6 +29,11 @@ export function markUnavailable(reason: string, now = Date.now()): void {
 export function markAvailable(): void {
   if (state.down) console.log(`ftz-monitor: the database is back after ${Math.round((Date.now() - state.down.since) / 1000)} s`);
   state.down = undefined;
+}
+
+/** How to tell that reads still work while the primary is away (lib/bootstrap.ts: a healthy read replica). */
+export function setReadFallback(readsElsewhere: () => boolean): void {
+  state.readsElsewhere = readsElsewhere;
 }
 
 /** How to find out whether the database answers again: resolves to a reason while it does not. */

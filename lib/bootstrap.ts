@@ -5,8 +5,9 @@
 // Scripts (the command-line import, the benchmark) prepare their own database with prepareDatabase();
 // components never import this module (ESLint).
 import { refreshAlerts } from "./alerts/service.ts";
-import { setAvailabilityProbe } from "./availability.ts";
+import { setAvailabilityProbe, setReadFallback } from "./availability.ts";
 import { openDatabase, type Database } from "./db/connection.ts";
+import { replicasServeReads } from "./db/read-routing.ts";
 import type { PrismaClient } from "./db/generated/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { getEnv } from "./env.ts";
@@ -14,6 +15,7 @@ import { connectionFailure } from "./errors.ts";
 import { seed, type SeedReport } from "./import/seed.ts";
 import { pageVersion } from "./page-cache-version.ts";
 import { setPageVersionReader } from "./page-cache.ts";
+import { currentReadContext, passWriteToSession, withReadFloor, PRIMARY_FLOOR } from "./read-context.ts";
 
 export type PrepareReport = { migrations: string[]; seed: SeedReport | "disabled" };
 
@@ -21,8 +23,11 @@ export type PrepareReport = { migrations: string[]; seed: SeedReport | "disabled
 export async function prepareDatabase(db: Database, options: { seed: boolean }): Promise<PrepareReport> {
   const migrations = await migrate(db);
   const seeded = options.seed ? await seed(db) : "disabled";
-  // Releases become overdue with the clock: alerts are refreshed on every start, not only after imports.
-  await refreshAlerts(db.prisma).catch((error: unknown) => console.error("ftz-monitor: refreshing alerts failed:", error));
+  // Releases become overdue with the clock: alerts are refreshed on every start, not only after imports. From
+  // the primary: a replica that has not replayed another instance's last import would resolve its alerts.
+  await withReadFloor(PRIMARY_FLOOR, () => refreshAlerts(db.prisma)).catch((error: unknown) =>
+    console.error("ftz-monitor: refreshing alerts failed:", error),
+  );
   return { migrations, seed: seeded };
 }
 
@@ -31,7 +36,14 @@ const holder = globalThis as typeof globalThis & { ftzDatabase?: Promise<Databas
 async function connect(): Promise<Database> {
   const env = getEnv();
   const db = await openDatabase(
-    env.databaseUrl ? { url: env.databaseUrl, timeouts: env.databaseTimeouts } : { dataDir: env.dataDir },
+    env.databaseUrl
+      ? {
+          url: env.databaseUrl,
+          timeouts: env.databaseTimeouts,
+          readUrls: env.databaseReadUrls,
+          readHooks: { context: currentReadContext, onWrite: passWriteToSession },
+        }
+      : { dataDir: env.dataDir },
     "web server",
   );
   try {
@@ -67,8 +79,16 @@ setAvailabilityProbe(async () => {
   }
 });
 
-// The proxy keeps pages per version of what they show (lib/page-cache.ts); this is how it reads the version.
-setPageVersionReader(async () => pageVersion((await getDatabase()).prisma));
+// With read replicas, a failed primary leaves reads (and pages) working: only writes answer 503.
+setReadFallback(replicasServeReads);
+
+// The proxy keeps pages per version of what they show (lib/page-cache.ts); this is how it reads the version, with
+// the floor the request's reads must meet, and the floor the page must then be rendered at.
+setPageVersionReader(async (floor) => {
+  const prisma = (await getDatabase()).prisma;
+  const { value, floor: versionFloor } = await withReadFloor(floor, () => pageVersion(prisma));
+  return { version: value, floor: versionFloor };
+});
 
 /** The process's database, opened and prepared on first use. */
 export function getDatabase(): Promise<Database> {

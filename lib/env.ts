@@ -22,6 +22,23 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgresql:// URL, e.g. postgresql://postgres@127.0.0.1:5432/ftz_monitor")
       .optional(),
   ),
+  DATABASE_READ_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((text) => text.split(",").map((url) => url.trim()))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^postgres(ql)?:\/\/[^\s,]+$/,
+              "must be one or more postgresql:// URLs of read replicas, comma-separated, e.g. postgresql://postgres@replica-1:5432/ftz_monitor",
+            ),
+        ),
+      )
+      .optional(),
+  ),
   FTZ_DB_CONNECT_TIMEOUT_MS: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").default(5000),
@@ -81,6 +98,8 @@ export type DatabaseTimeouts = { connectMs: number; statementMs: number };
 export type Env = {
   /** PostgreSQL server URL; undefined means the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /** Read replicas of that server (DATABASE_READ_URL); empty when reads go to the primary. */
+  databaseReadUrls: string[];
   /** How long to wait for a PostgreSQL connection, and for one statement (imports excepted), in ms. */
   databaseTimeouts: DatabaseTimeouts;
   /** Absolute path of the PGlite data directory (used only without DATABASE_URL). */
@@ -112,11 +131,17 @@ export class EnvError extends UnavailableError {
 export function parseEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+    // The variable's name (a list's entry is named by its variable: DATABASE_READ_URL).
+    throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0] ?? "")} ${issue.message}`));
   }
   const env = result.data;
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL)
+    throw new EnvError([
+      "DATABASE_READ_URL needs DATABASE_URL: read replicas serve the reads of a PostgreSQL primary, not of the embedded database",
+    ]);
   return {
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrls: env.DATABASE_READ_URL ?? [],
     databaseTimeouts: { connectMs: env.FTZ_DB_CONNECT_TIMEOUT_MS, statementMs: env.FTZ_DB_STATEMENT_TIMEOUT_MS },
     dataDir: path.resolve(cwd, env.FTZ_DATA_DIR),
     adminToken: env.FTZ_ADMIN_TOKEN,

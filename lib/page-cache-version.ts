@@ -2,7 +2,9 @@
 // (lib/page-cache.ts): the data version (imports, events; lib/db/queries/version.ts) plus what changes without an
 // import — targets, alerts (what they say, acknowledged, resolved) and saved reports. Each part is an aggregate that
 // moves whenever a row is added, changed or removed; the database holds it, so every app instance agrees.
+// It also says where it was read (READ_LSN_COLUMN): with read replicas, what is read under it is at least as new.
 import type { PrismaClient } from "./db/generated/client.ts";
+import { READ_LSN_COLUMN, READ_POSITION_SQL } from "./db/read-routing.ts";
 
 const PAGE_VERSION_SQL = `SELECT concat_ws('.',
   (SELECT coalesce(max(id), 0) FROM imports WHERE NOT dry_run),
@@ -12,7 +14,7 @@ const PAGE_VERSION_SQL = `SELECT concat_ws('.',
   (SELECT concat_ws('-', count(*), max(id),
                     sum(hashtext(concat_ws('|', id, magnitude, since, resolved_at, acknowledged_at, details::text)))::bigint) FROM alerts),
   (SELECT concat(count(*), '-', to_char(max(updated_at), 'YYYYMMDDHH24MISSMS')) FROM reports)
-) AS version`;
+) AS version, ${READ_POSITION_SQL} AS ${READ_LSN_COLUMN}`;
 
 export async function pageVersion(prisma: PrismaClient): Promise<string> {
   const rows = await prisma.$queryRawUnsafe<{ version: string }[]>(PAGE_VERSION_SQL);

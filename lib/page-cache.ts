@@ -198,7 +198,15 @@ export class PageStore {
   }
 }
 
-type State = { store: PageStore; secret: string; readVersion: (() => Promise<string>) | undefined };
+/**
+ * The version of what pages show, and the WAL position it was read at when reads go to replicas (a page kept under
+ * the version is rendered with reads at least that new, lib/read-context.ts).
+ */
+export type PageVersion = { version: string; floor: string | undefined };
+/** Reads the version; `floor`, when given, is what the read must see (a session that has just written). */
+export type PageVersionReader = (floor: string | undefined) => Promise<PageVersion>;
+
+type State = { store: PageStore; secret: string; readVersion: PageVersionReader | undefined };
 const holder = globalThis as typeof globalThis & { ftzPageCache?: State };
 
 export function pageCacheState(): State {
@@ -239,7 +247,11 @@ export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** How the proxy reads the version of what pages show (set by lib/bootstrap.ts, which owns the database). */
-export function setPageVersionReader(read: () => Promise<string>): void {
-  pageCacheState().readVersion = freshReads(read);
+/**
+ * How the proxy reads the version of what pages show (set by lib/bootstrap.ts, which owns the database). Reads
+ * without a floor are shared (freshReads); a request with its own floor reads for itself.
+ */
+export function setPageVersionReader(read: PageVersionReader): void {
+  const shared = freshReads(() => read(undefined));
+  pageCacheState().readVersion = (floor) => (floor ? read(floor) : shared());
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --observations 1000000] [--only import,api,pages,export,js,lighthouse] [--skip-lighthouse] [--keep] …
+// npm run bench [-- --observations 1000000] [--only import,api,pages,load,replicas,export,js,lighthouse] [--skip-lighthouse] [--keep] …
 // The performance benchmark: imports a synthetic package (generated when missing) into its own PostgreSQL
 // database, starts the app on it (scripts/start.mjs in this folder, port 3100), measures the APIs, pages,
 // chart exports, first-load JavaScript and Lighthouse scores, and writes bench/results/latest.{json,md}.
@@ -20,6 +20,7 @@ import { benchExports, benchJs, benchObservations, benchPages, benchSeries, comp
 import { analyze, benchImport, importInto, prepareTemplate } from "../bench/import-bench.ts";
 import { lighthouse } from "../bench/lighthouse.ts";
 import { benchLoad } from "../bench/load.ts";
+import { benchReplicas } from "../bench/replicas.ts";
 import { consoleTable, markdown, summaryRows, type BenchResults } from "../bench/report.ts";
 import { startApp, type AppServer } from "../bench/server.ts";
 import { readManifest, writeSyntheticPackage, type PackageManifest } from "../bench/synthetic.ts";
@@ -213,8 +214,11 @@ async function main(): Promise<void> {
     });
   }
 
+  // The read-scaling case brings its own primary and replica; alone, it needs no benchmark database here.
+  const onMainDatabase = o.only.filter((b) => b !== "replicas");
   try {
-    if (o.db) {
+    if (!onMainDatabase.length) log("read scaling only: no benchmark database on the main server");
+    else if (o.db) {
       if (!(await databaseExists(o.adminUrl, o.db))) throw new Error(`There is no database ${o.db} on ${o.adminUrl}`);
       log(`using the loaded database ${o.db}`);
     } else {
@@ -246,7 +250,7 @@ async function main(): Promise<void> {
       created.splice(created.indexOf(template), 1);
     }
 
-    const http = o.only.filter((b) => b !== "import");
+    const http = onMainDatabase.filter((b) => b !== "import");
     if (http.length) {
       const url = databaseUrl(o.adminUrl, name);
       log(`starting the app on port ${o.port} (node scripts/start.mjs; builds when the sources changed) …`);
@@ -310,6 +314,22 @@ async function main(): Promise<void> {
         }
       }
       results.serverPeakRssMb = app.peakRssMb();
+    }
+    if (has("replicas")) {
+      // Alone on the machine: the main app is stopped first.
+      await app?.stop();
+      app = undefined;
+      log(
+        `read scaling: one instance on a primary vs two with a streaming replica, ${o.loadClients} clients, ${o.loadSeconds} s per case …`,
+      );
+      results.replicas = await benchReplicas({
+        root,
+        dir: path.resolve(o.data),
+        paths: { series: `/api/series?${compareQuery(compare)}&transform=level` },
+        concurrency: o.loadClients,
+        seconds: o.loadSeconds,
+        log,
+      });
     }
   } finally {
     await cleanUp();

@@ -10,10 +10,15 @@ import { PrismaClient } from "./generated/client.ts";
 import { acquireLock } from "./lock.ts";
 import type { DatabaseTimeouts } from "../env.ts";
 import { UnavailableError } from "../errors.ts";
+import { routeReads, type ReadRouter, type RoutingHooks } from "./read-routing.ts";
 import { exposeTransactions, liftClientTimeout } from "./transaction-connection.ts";
 
-/** A server's URL (with its timeouts; defaults when not given), or an embedded database's directory. */
-export type DatabaseTarget = { url: string; timeouts?: DatabaseTimeouts } | { dataDir: string };
+/**
+ * A server's URL (with its timeouts; defaults when not given) and, optionally, read replicas of it with the hooks
+ * that tie their routing to requests (lib/db/read-routing.ts); or an embedded database's directory.
+ */
+export type DatabaseTarget =
+  { url: string; timeouts?: DatabaseTimeouts; readUrls?: string[]; readHooks?: RoutingHooks } | { dataDir: string };
 
 const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 10_000 };
 /** How much longer than the server's statement timeout the client waits before it gives up on a silent server. */
@@ -30,6 +35,8 @@ export interface Database {
   readonly kind: "pglite" | "postgres";
   /** Where the data lives, for messages: a directory or host:port/database (no password). */
   readonly location: string;
+  /** The read replicas' router, once the first statement has connected; undefined without replicas. */
+  readonly readRouter: ReadRouter | undefined;
   /** One dedicated connection for scripts (migrations); opened on first use. */
   withScriptRunner<T>(fn: (runner: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -97,8 +104,7 @@ async function ensureServerDatabase(url: string, connectMs: number): Promise<voi
   }
 }
 
-async function openServer(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
-  await ensureServerDatabase(url, timeouts.connectMs);
+function openPool(url: string, timeouts: DatabaseTimeouts): pg.Pool {
   // Bounded waits: for a connection, for a statement (the server cancels it), and for an answer at all
   // (a server that hangs says nothing; the client gives up shortly after the statement timeout). A
   // failed connection is dropped from the pool, so the next request connects afresh: recovery needs no restart.
@@ -112,12 +118,38 @@ async function openServer(url: string, timeouts: DatabaseTimeouts): Promise<Data
     idleTimeoutMillis: 30_000,
   });
   // An idle connection that breaks (the server stopped) must not crash the process.
-  pool.on("error", (error) => console.error(`ftz-monitor: a database connection failed: ${error.message}`));
-  const prisma = new PrismaClient({ adapter: exposeTransactions(new PrismaPg(pool), "postgres") });
+  pool.on("error", (error) => console.error(`ftz-monitor: a database connection failed (${describeUrl(url)}): ${error.message}`));
+  return pool;
+}
+
+async function openServer(
+  url: string,
+  timeouts: DatabaseTimeouts,
+  readUrls: string[] = [],
+  readHooks: RoutingHooks = {},
+): Promise<Database> {
+  await ensureServerDatabase(url, timeouts.connectMs);
+  const pool = openPool(url, timeouts);
+  const replicaPools = readUrls.map((readUrl) => openPool(readUrl, timeouts));
+  let readRouter: ReadRouter | undefined;
+  const primary = exposeTransactions(new PrismaPg(pool), "postgres");
+  const adapter =
+    replicaPools.length === 0
+      ? primary
+      : routeReads(
+          primary,
+          replicaPools.map((replicaPool, i) => ({ factory: new PrismaPg(replicaPool), location: describeUrl(readUrls[i] ?? "") })),
+          readHooks,
+          (router) => (readRouter = router),
+        );
+  const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     kind: "postgres",
-    location: describeUrl(url),
+    location: describeUrl(url) + (readUrls.length ? ` (reads: ${readUrls.map(describeUrl).join(", ")})` : ""),
+    get readRouter() {
+      return readRouter;
+    },
     async withScriptRunner(fn) {
       const client = await pool.connect();
       // Migrations may rewrite large tables: no statement timeout for this session.
@@ -136,7 +168,7 @@ async function openServer(url: string, timeouts: DatabaseTimeouts): Promise<Data
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool, ...replicaPools].map((p) => p.end()));
     },
   };
 }
@@ -157,6 +189,7 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
     prisma,
     kind: "pglite",
     location: `embedded PGlite at ${dataDir}`,
+    readRouter: undefined,
     withScriptRunner: (fn) =>
       fn({
         exec: async (sql) => void (await client.exec(sql)),
@@ -172,5 +205,7 @@ async function openEmbedded(dataDir: string, role: string): Promise<Database> {
 
 /** Opens the target. `role` names this process in the embedded database's lock file. */
 export async function openDatabase(target: DatabaseTarget, role = "ftz-monitor"): Promise<Database> {
-  return "url" in target ? openServer(target.url, target.timeouts ?? DEFAULT_TIMEOUTS) : openEmbedded(target.dataDir, role);
+  return "url" in target
+    ? openServer(target.url, target.timeouts ?? DEFAULT_TIMEOUTS, target.readUrls, target.readHooks)
+    : openEmbedded(target.dataDir, role);
 }

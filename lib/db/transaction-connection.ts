@@ -41,7 +41,7 @@ function connectionOf(transaction: AdapterTransaction, kind: DriverConnection["k
 }
 
 /** Methods called on the proxy run on the real object (the adapters use private fields). */
-function forward<T extends object>(target: T, prop: string | symbol): unknown {
+export function forward<T extends object>(target: T, prop: string | symbol): unknown {
   const value: unknown = Reflect.get(target, prop, target);
   return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createSession } from "@/lib/auth/session";
+import { page, postPackage } from "../support/app-http";
 import { FIXTURES } from "../support/fixtures";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -19,23 +20,8 @@ async function importZone(base: string): Promise<string> {
   zoneNumber += 1;
   const name = `Synthetic Page Cache Zone ${zoneNumber}`;
   const csv = `${fs.readFileSync(path.join(FIXTURES, "base", "zones.csv"), "utf8").trimEnd()}\nsynthetic-pc${zoneNumber},${name},合成缓存${zoneNumber}区,ftz,synthetic,2020-01-01,10,\n`;
-  const form = new FormData();
-  form.append("file", new Blob([csv]), "zones.csv");
-  const response = await fetch(new URL("/api/imports", base), {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  expect(await response.json()).toMatchObject({ committed: true });
+  await postPackage(base, token, "zones.csv", csv);
   return name;
-}
-
-async function page(base: string, p: string, cookie?: string): Promise<{ status: number; cache: string | null; html: string }> {
-  // As a browser navigates: accepting HTML (the client router's own requests accept */* and are never kept).
-  const headers: Record<string, string> = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", ...(cookie ? { cookie } : {}) };
-  const response = await fetch(new URL(p, base), { headers, redirect: "manual" });
-  return { status: response.status, cache: response.headers.get("x-ftz-cache"), html: await response.text() };
 }
 
 /** A GET as sent (no transparent decoding): the status, the headers and the body's bytes as they came. */

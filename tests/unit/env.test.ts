@@ -6,6 +6,7 @@ describe("parseEnv", () => {
   it("defaults to the embedded database under .data and port 3000", () => {
     expect(parseEnv({}, "/srv/app")).toEqual({
       databaseUrl: undefined,
+      databaseReadUrls: [],
       databaseTimeouts: { connectMs: 5000, statementMs: 10_000 },
       dataDir: path.resolve("/srv/app", ".data/pglite"),
       adminToken: undefined,
@@ -45,8 +46,22 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ databaseUrl: "postgres://u:p@db:5432/ftz", dataDir: "/var/lib/ftz", port: 8080 });
   });
 
+  it("reads one or more read replicas, comma-separated", () => {
+    const env = parseEnv(
+      { DATABASE_URL: "postgresql://p@primary/ftz", DATABASE_READ_URL: "postgresql://p@replica-1/ftz, postgres://p@replica-2:5433/ftz" },
+      "/srv",
+    );
+    expect(env.databaseReadUrls).toEqual(["postgresql://p@replica-1/ftz", "postgres://p@replica-2:5433/ftz"]);
+    expect(parseEnv({ DATABASE_URL: "postgresql://p@primary/ftz", DATABASE_READ_URL: " " }, "/srv").databaseReadUrls).toEqual([]);
+  });
+
   it.each([
     [{ DATABASE_URL: "mysql://root@localhost/ftz" }, "DATABASE_URL must be a postgresql:// URL"],
+    [
+      { DATABASE_URL: "postgresql://p@primary/ftz", DATABASE_READ_URL: "postgresql://p@replica-1/ftz,http://replica-2/ftz" },
+      "DATABASE_READ_URL must be one or more postgresql:// URLs of read replicas, comma-separated",
+    ],
+    [{ DATABASE_READ_URL: "postgresql://p@replica-1/ftz" }, "DATABASE_READ_URL needs DATABASE_URL"],
     [{ FTZ_ADMIN_TOKEN: "short" }, "FTZ_ADMIN_TOKEN must be at least 16 characters"],
     [{ PORT: "99999" }, "PORT must be a TCP port"],
     [{ FTZ_SEED: "yes" }, "FTZ_SEED must be true or false"],

@@ -2,6 +2,7 @@
 // drawn from the data: charts by URL, and anything else keyed on "data since the last change".
 import type { PrismaClient } from "../generated/client.ts";
 import { boundedMemo } from "../../memo.ts";
+import { READ_LSN_COLUMN, READ_POSITION_SQL } from "../read-routing.ts";
 
 export async function dataVersion(prisma: PrismaClient): Promise<string> {
   return (await dataState(prisma)).version;
@@ -13,7 +14,9 @@ export async function dataState(prisma: PrismaClient): Promise<{ version: string
     `SELECT (SELECT coalesce(max(id), 0) FROM imports WHERE NOT dry_run)::int AS imports,
             -- the count as well: removing an event other than the latest leaves max(updated_at) as it was
             (SELECT to_char(max(updated_at), 'YYYYMMDDHH24MISSMS') || '-' || count(*) FROM events) AS events,
-            (SELECT to_char(max(created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM imports WHERE NOT dry_run) AS as_of`,
+            (SELECT to_char(max(created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM imports WHERE NOT dry_run) AS as_of,
+            -- with read replicas: what is read under this version in the request is at least as new (lib/db/read-routing.ts)
+            ${READ_POSITION_SQL} AS ${READ_LSN_COLUMN}`,
   );
   const row = rows[0];
   return { version: `${row?.imports ?? 0}.${row?.events ?? "0"}`, asOf: row?.as_of ?? null };
