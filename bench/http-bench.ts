@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import type { PrismaClient } from "../lib/db/generated/client.ts";
 import { buildWhere, SELECT } from "../lib/db/queries/observations.ts";
+import { bindNamed } from "../lib/db/raw.ts";
 import { AREA_ADDED_INDICATOR, AREA_INDICATOR } from "../lib/db/queries/series.ts";
 import { ObservationQuerySchema, OBSERVATION_LIST_PARAMS } from "../lib/validation/observations.ts";
 import { parseParams } from "../lib/validation/params.ts";
@@ -193,8 +194,11 @@ export async function benchObservations(base: string, databaseUrl: string, prism
         ...filter
       } = parseParams(new URL(`http://x${path}`), ObservationQuerySchema, OBSERVATION_LIST_PARAMS);
       const where = await buildWhere(prisma, filter);
-      const params = [...where.params, (limit ?? 1000) + 1];
-      const sqlText = `${SELECT} WHERE ${where.sql} ORDER BY o.indicator_id, o.zone_id, o.period_end, o.id LIMIT $${params.length}`;
+      const { text: sqlText, values: params } = bindNamed(
+        "bench.observations",
+        `${SELECT} WHERE ${where.sql} ORDER BY o.indicator_id, o.zone_id, o.period_end, o.id LIMIT {{limit}}`,
+        { ...where.params, limit: (limit ?? 1000) + 1 },
+      );
       const sql = await timeSql(client, sqlText, params, requests);
       const plan = await explain(client, sqlText, params);
       const api = await measureGet(`${base}${path}`, requests);

@@ -13,7 +13,7 @@ import { getCoverage } from "@/lib/db/queries/coverage";
 import { loadComparison } from "@/lib/db/queries/series";
 import { chartModel, drawnChart } from "@/lib/domain/chart-model";
 import { pickDefault, type BasisChoice } from "@/lib/domain/compare";
-import { localRowName, orderZones } from "@/lib/domain/figures";
+import { orderZones } from "@/lib/domain/figures";
 import { FREQUENCIES } from "@/lib/domain/series";
 import { TRANSFORMS } from "@/lib/domain/transforms";
 import { AppError } from "@/lib/errors";
@@ -38,7 +38,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const t = messages(locale);
   const prisma = await getPrisma();
   const url = searchParamsUrl("/compare", await searchParams);
-  const name = (item: { name_en: string; name_zh: string | null }) => localRowName(item, locale);
+  const name = (item: { nameEn: string; nameZh: string | null }) => localName(item, locale);
 
   const [indicatorRows, zoneRows] = await Promise.all([listIndicators(prisma), listZones(prisma)]);
   const known = new Set(zoneRows.map((z) => z.code));
@@ -101,7 +101,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           : kind === "city"
             ? "city"
             : "group";
-  for (const zone of orderZones(zoneRows.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })))) {
+  for (const zone of orderZones(zoneRows)) {
     const group = t.compare.zoneGroups[groupOf(zone.kind)];
     const n = perZone.get(zone.code);
     zoneGroups.set(group, [

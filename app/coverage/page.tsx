@@ -4,11 +4,10 @@ import { getPrisma } from "@/lib/bootstrap";
 import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { getCoverage } from "@/lib/db/queries/coverage";
 import { coverageMatrix } from "@/lib/domain/coverage";
-import { localRowName, orderZones, shortZoneName, zoneName } from "@/lib/domain/figures";
+import { localName, orderZones, shortZoneName, zoneName } from "@/lib/domain/figures";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
-import type { ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Coverage" };
 
@@ -22,7 +21,7 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
   const group: Group = typeof raw.group === "string" && raw.group in GROUPS ? (raw.group as Group) : "ftz";
   const prisma = await getPrisma();
   const [zoneRows, indicatorRows, counts] = await Promise.all([listZones(prisma), listIndicators(prisma), getCoverage(prisma)]);
-  const zones = orderZones(zoneRows.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })));
+  const zones = orderZones(zoneRows);
   const inGroup = zones.filter((z) => (GROUPS[group] as readonly string[]).includes(z.kind));
   const matrix = coverageMatrix(
     counts,
@@ -82,8 +81,8 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
                   const zone = zoneOf.get(code);
                   return (
                     <th key={code} scope="col" className={`coverage-zone coverage-zone--${zone?.kind}`}>
-                      <Link href={`/zones/${code}`} title={zone ? zoneName({ nameEn: zone.name_en, nameZh: zone.name_zh }, locale) : code}>
-                        {zone ? shortZoneName(zoneName({ nameEn: zone.name_en, nameZh: zone.name_zh }, locale)) : code}
+                      <Link href={`/zones/${code}`} title={zone ? zoneName(zone, locale) : code}>
+                        {zone ? shortZoneName(zoneName(zone, locale)) : code}
                       </Link>
                     </th>
                   );
@@ -104,7 +103,7 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
             <tbody>
               {indicators.map((code) => {
                 const indicator = indicatorOf.get(code);
-                const name = indicator ? localRowName(indicator, locale) : code;
+                const name = indicator ? localName(indicator, locale) : code;
                 return (
                   <tr key={code}>
                     <th scope="row">
@@ -132,7 +131,7 @@ export default async function CoveragePage({ searchParams }: PageProps<"/coverag
                           <Link
                             href={`/data?zone=${zone}&indicator=${code}`}
                             className="strip"
-                            aria-label={`${name}, ${zoneName({ nameEn: zoneOf.get(zone)?.name_en ?? zone, nameZh: zoneOf.get(zone)?.name_zh ?? null }, locale)}: ${label}`}
+                            aria-label={`${name}, ${zoneName(zoneOf.get(zone) ?? { nameEn: zone, nameZh: null }, locale)}: ${label}`}
                             title={label}
                           >
                             {matrix.years.map((y) => {

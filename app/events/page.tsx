@@ -14,7 +14,7 @@ import { eventBody } from "@/lib/export/events";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { EventListParamsSchema } from "@/lib/validation/events";
-import { EVENT_KINDS, type ZoneKind } from "@/lib/domain/vocabulary";
+import { EVENT_KINDS } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Events" };
 
@@ -25,9 +25,8 @@ export default async function EventsPage({ searchParams }: PageProps<"/events">)
   const prisma = await getPrisma();
   const [all, zoneRows, admin] = await Promise.all([listEvents(prisma), listZones(prisma), getAdminSession()]);
 
-  const zones = orderZones(zoneRows.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })));
-  const label = (zone: { name_en: string; name_zh: string | null }) =>
-    zoneName({ nameEn: zone.name_en, nameZh: zone.name_zh }, locale, true);
+  const zones = orderZones(zoneRows);
+  const label = (zone: { nameEn: string; nameZh: string | null }) => zoneName(zone, locale, true);
   // The filters are links people share: a value the page does not know is ignored, never an error.
   const param = (key: "zone" | "kind") => {
     const value = raw[key];

@@ -7,7 +7,7 @@ import { listIndicatorSummaries } from "@/lib/db/queries/indicators";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
-import { localRowName } from "@/lib/domain/figures";
+import { localName } from "@/lib/domain/figures";
 
 export const metadata: Metadata = { title: "Indicators" };
 
@@ -49,16 +49,16 @@ export default async function IndicatorsPage() {
                   .map((i) => (
                     <tr key={i.code}>
                       <th scope="row">
-                        <Link href={`/indicators/${i.code}`}>{localRowName(i, locale)}</Link>
+                        <Link href={`/indicators/${i.code}`}>{localName(i, locale)}</Link>
                         <span className="muted block" lang={locale === "zh" ? "en" : "zh-CN"}>
-                          {locale === "zh" ? i.name_en : (i.name_zh ?? "")}
+                          {locale === "zh" ? i.nameEn : (i.nameZh ?? "")}
                         </span>
                         <code>{i.code}</code>
                       </th>
                       <td>
                         <UnitLabel unit={i.unit} indicatorCode={i.code} locale={locale} />
                       </td>
-                      <td>{t.indicatorPage.kinds[i.kind as keyof typeof t.indicatorPage.kinds]?.split(" ")[0] ?? i.kind}</td>
+                      <td>{t.indicatorPage.kinds[i.kind].split(" ")[0]}</td>
                       <td className="num">{i.figures}</td>
                       <td className="num">{i.zones}</td>
                       <td>

@@ -14,11 +14,11 @@ import { listIndicators, listZones } from "@/lib/db/queries/catalog";
 import { loadProgress, targetYears } from "@/lib/db/queries/monitor";
 import { toIsoDate } from "@/lib/domain/dates";
 import { formatNumber } from "@/lib/domain/format";
-import { orderZones } from "@/lib/domain/figures";
+import { localName, orderZones } from "@/lib/domain/figures";
 import { attentionOrder } from "@/lib/domain/monitor";
 import { fill, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
-import { ALERT_KINDS, type ZoneKind } from "@/lib/domain/vocabulary";
+import { ALERT_KINDS } from "@/lib/domain/vocabulary";
 import { MonitorPageSchema } from "@/lib/validation/monitor";
 
 export const metadata: Metadata = { title: "Monitoring" };
@@ -52,7 +52,6 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
   const shownCounts = acknowledged ? counts.acknowledged : counts.open;
   const total = kind ? (shownCounts.byKind[kind] ?? 0) : shownCounts.total;
   const pct = (share: number) => `${formatNumber(share * 100, locale, 1)}%`;
-  const name = (en: string, zh: string | null) => (locale === "zh" ? (zh ?? en) : en);
   const query = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     const merged = { year: view.year ? String(view.year) : undefined, kind, alerts: acknowledged ? "acknowledged" : undefined, ...changes };
@@ -60,10 +59,10 @@ export default async function MonitorPage({ searchParams }: PageProps<"/monitor"
     const text = params.toString();
     return text ? `/monitor?${text}` : "/monitor";
   };
-  const zones = orderZones(zoneRows.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })))
+  const zones = orderZones(zoneRows)
     .filter((z) => z.kind !== "group" && z.kind !== "country")
-    .map((z) => ({ code: z.code, label: name(z.name_en, z.name_zh) }));
-  const flows = indicatorRows.filter((i) => i.kind === "flow").map((i) => ({ code: i.code, label: name(i.name_en, i.name_zh) }));
+    .map((z) => ({ code: z.code, label: localName(z, locale) }));
+  const flows = indicatorRows.filter((i) => i.kind === "flow").map((i) => ({ code: i.code, label: localName(i, locale) }));
 
   return (
     <>

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getPrisma } from "@/lib/bootstrap";
 import { listZones } from "@/lib/db/queries/catalog";
-import { localRowName, orderZones } from "@/lib/domain/figures";
+import { localName, orderZones } from "@/lib/domain/figures";
 import { formatArea, formatDate } from "@/lib/domain/format";
 import { messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { TableDownloads } from "@/components/ui/table-downloads";
-import type { ZoneKind } from "@/lib/domain/vocabulary";
 
 export const metadata: Metadata = { title: "Zones" };
 
@@ -15,10 +14,10 @@ export default async function ZonesPage() {
   const locale = await getLocale();
   const t = messages(locale);
   const zones = await listZones(await getPrisma());
-  const ordered = orderZones(zones.map((z) => ({ ...z, kind: z.kind as ZoneKind, parentCode: z.parent })));
+  const ordered = orderZones(zones);
   const depth = (code: string | null, seen = 0): number => {
     const zone = zones.find((z) => z.code === code);
-    return zone && zone.kind === "area" && seen < 5 ? 1 + depth(zone.parent, seen + 1) : 0;
+    return zone && zone.kind === "area" && seen < 5 ? 1 + depth(zone.parentCode, seen + 1) : 0;
   };
   return (
     <>
@@ -46,15 +45,15 @@ export default async function ZonesPage() {
             {ordered.map((zone) => (
               <tr key={zone.code}>
                 <th scope="row" style={{ paddingLeft: `${0.6 + depth(zone.code) * 1.25}rem` }}>
-                  <Link href={`/zones/${zone.code}`}>{localRowName(zone, locale)}</Link>
+                  <Link href={`/zones/${zone.code}`}>{localName(zone, locale)}</Link>
                   <span className="muted" lang={locale === "zh" ? "en" : "zh-CN"}>
                     {" "}
-                    {locale === "zh" ? zone.name_en : (zone.name_zh ?? "")}
+                    {locale === "zh" ? zone.nameEn : (zone.nameZh ?? "")}
                   </span>
                 </th>
                 <td>{t.zone.kind[zone.kind]}</td>
-                <td>{zone.established_on ? formatDate(zone.established_on, locale) : "—"}</td>
-                <td className="num">{zone.area_km2 ? formatArea(zone.area_km2, locale) : "—"}</td>
+                <td>{zone.establishedOn ? formatDate(zone.establishedOn, locale) : "—"}</td>
+                <td className="num">{zone.areaKm2 ? formatArea(zone.areaKm2, locale) : "—"}</td>
                 <td className="num">{zone.observations}</td>
               </tr>
             ))}

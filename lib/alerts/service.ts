@@ -1,5 +1,6 @@
 // Alerts, kept current: found in the data after every import (and when the clock makes a release
 // overdue), stored one per situation, acknowledged by an admin, and sent once to a webhook.
+import type { Indicator, Zone } from "../domain/catalog.ts";
 import { toIsoDate, type IsoDate } from "../domain/dates.ts";
 import {
   behindAlert,
@@ -13,6 +14,9 @@ import {
 } from "../domain/alerts.ts";
 import { implausibleFigures, latestSeriesFigures, loadProgress } from "../db/queries/monitor.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
+import { alertKind, int } from "../db/columns.ts";
+import { rawExecute, rawQuery } from "../db/raw.ts";
+import { z } from "zod";
 import { getEnv } from "../env.ts";
 import { postWithRetries, type WebhookOptions } from "./webhook.ts";
 import type { AlertKind } from "../domain/vocabulary.ts";
@@ -61,37 +65,44 @@ export function refreshAlerts(prisma: PrismaClient, options: { today?: IsoDate; 
       findings,
     );
     const ids = await zoneAndIndicatorIds(prisma);
-    const columns = (list: readonly AlertFinding[]) => [
-      list.map((f) => f.key),
-      list.map((f) => f.magnitude),
-      list.map((f) => f.since),
-      list.map((f) => JSON.stringify(f.details)),
-    ];
+    const columns = (list: readonly AlertFinding[]) => ({
+      keys: list.map((f) => f.key),
+      magnitudes: list.map((f) => f.magnitude),
+      since: list.map((f) => f.since),
+      details: list.map((f) => JSON.stringify(f.details)),
+    });
     // Two statements whatever the number of alerts: new ones inserted (a key another process inserted
     // meanwhile is skipped), the ones found again brought up to date.
     const inserted = plan.insert.length
       ? (
-          await prisma.$queryRawUnsafe<{ key: string }[]>(
+          await rawQuery(
+            prisma,
+            "alerts.insert",
             `INSERT INTO alerts (key, magnitude, since, details, kind, zone_id, indicator_id, basis)
              SELECT k, m, s, d::jsonb, kd::"AlertKind", z, i, b::"Basis"
-               FROM unnest($1::text[], $2::float8[], $3::date[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
-                    AS t(k, m, s, d, kd, z, i, b)
+               FROM unnest({{keys}}::text[], {{magnitudes}}::float8[], {{since}}::date[], {{details}}::text[], {{kinds}}::text[],
+                           {{zones}}::int[], {{indicators}}::int[], {{bases}}::text[]) AS t(k, m, s, d, kd, z, i, b)
              ON CONFLICT (key) DO NOTHING
              RETURNING key`,
-            ...columns(plan.insert),
-            plan.insert.map((f) => f.kind),
-            plan.insert.map((f) => ids.zones.get(f.zone) ?? 0),
-            plan.insert.map((f) => ids.indicators.get(f.indicator) ?? 0),
-            plan.insert.map((f) => f.basis),
+            z.object({ key: z.string() }),
+            {
+              ...columns(plan.insert),
+              kinds: plan.insert.map((f) => f.kind),
+              zones: plan.insert.map((f) => ids.zones.get(f.zone) ?? 0),
+              indicators: plan.insert.map((f) => ids.indicators.get(f.indicator) ?? 0),
+              bases: plan.insert.map((f) => f.basis),
+            },
           )
         ).map((r) => r.key)
       : [];
     if (plan.keep.length)
-      await prisma.$executeRawUnsafe(
+      await rawExecute(
+        prisma,
+        "alerts.keep",
         `UPDATE alerts a SET magnitude = t.m, since = t.s, details = t.d::jsonb, last_seen_at = now(), resolved_at = NULL
-           FROM unnest($1::text[], $2::float8[], $3::date[], $4::text[]) AS t(k, m, s, d)
+           FROM unnest({{keys}}::text[], {{magnitudes}}::float8[], {{since}}::date[], {{details}}::text[]) AS t(k, m, s, d)
           WHERE a.key = t.k`,
-        ...columns(plan.keep),
+        columns(plan.keep),
       );
     const now = new Date();
     if (plan.resolve.length) await prisma.alert.updateMany({ where: { key: { in: plan.resolve } }, data: { resolvedAt: now } });
@@ -123,8 +134,8 @@ export type AlertView = {
   id: number;
   key: string;
   kind: AlertKind;
-  zone: { code: string; nameEn: string; nameZh: string | null };
-  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string };
+  zone: Pick<Zone, "code" | "nameEn" | "nameZh">;
+  indicator: Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit">;
   basis: string | null;
   magnitude: number;
   since: IsoDate;
@@ -188,15 +199,15 @@ async function firstAlertIds(
   filter: AlertFilter,
   limit: number,
 ): Promise<number[]> {
-  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+  const rows = await rawQuery(
+    prisma,
+    "alerts.first-ids",
     `SELECT a.id FROM alerts a JOIN zones z ON z.id = a.zone_id
-      WHERE ${STATE_SQL[state]} AND ($1::text IS NULL OR a.kind::text = $1) AND ($2::text IS NULL OR z.code = $2)
-      ORDER BY array_position($3::text[], a.kind::text), a.since DESC, a.id
-      LIMIT $4`,
-    filter.kind ?? null,
-    filter.zone ?? null,
-    KIND_ORDER,
-    limit,
+      WHERE ${STATE_SQL[state]} AND ({{kind}}::text IS NULL OR a.kind::text = {{kind}}) AND ({{zone}}::text IS NULL OR z.code = {{zone}})
+      ORDER BY array_position({{order}}::text[], a.kind::text), a.since DESC, a.id
+      LIMIT {{limit}}`,
+    z.object({ id: int }),
+    { kind: filter.kind ?? null, zone: filter.zone ?? null, order: KIND_ORDER, limit },
   );
   return rows.map((r) => r.id);
 }
@@ -205,9 +216,12 @@ export type AlertCounts = Record<"open" | "acknowledged", { total: number; byKin
 
 /** How many open and acknowledged alerts there are, of each kind. */
 export async function countAlerts(prisma: PrismaClient): Promise<AlertCounts> {
-  const rows = await prisma.$queryRawUnsafe<{ state: "open" | "acknowledged"; kind: AlertKind; n: number }[]>(
+  const rows = await rawQuery(
+    prisma,
+    "alerts.counts",
     `SELECT CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END AS state, kind::text AS kind, count(*)::int AS n
        FROM alerts WHERE resolved_at IS NULL GROUP BY 1, 2`,
+    z.object({ state: z.enum(["open", "acknowledged"]), kind: alertKind, n: int }),
   );
   const counts: AlertCounts = { open: { total: 0, byKind: {} }, acknowledged: { total: 0, byKind: {} } };
   for (const { state, kind, n } of rows) {

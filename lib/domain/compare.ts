@@ -3,20 +3,12 @@
 import { buildSeries, type BuiltSeries, type OutputUnit, type SeriesRequest } from "./build-series.ts";
 import type { IsoDate } from "./dates.ts";
 import type { SeriesError, SeriesObservation } from "./series.ts";
+import type { Indicator } from "./catalog.ts";
 import { areaHistory } from "./transforms.ts";
-import { BASES, type BaseUnit, type Basis, type IndicatorKind, type ZoneKind } from "./vocabulary.ts";
+import { BASES, type Basis, type ZoneKind } from "./vocabulary.ts";
 
-export type CompareIndicator = {
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  unit: BaseUnit;
-  kind: IndicatorKind;
-  category: string | null;
-  description: string | null;
-  /** False for counts each zone defines its own way (institutional innovations): shown, never ranked or a default. */
-  comparable: boolean;
-};
+/** The indicator a comparison is of: everything but the names figures are found under. */
+export type CompareIndicator = Omit<Indicator, "aliases">;
 
 export type CompareZone = {
   code: string;

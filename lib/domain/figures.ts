@@ -1,17 +1,10 @@
 // Plain shapes of what pages show: zones and figures as the database gives them, no Prisma types.
+import type { Indicator, Zone } from "./catalog.ts";
 import type { IsoDate } from "./dates.ts";
 import type { Locale } from "./format.ts";
-import type { BaseUnit, Basis, Granularity, Qualifier, Status, ZoneKind } from "./vocabulary.ts";
+import type { Basis, Granularity, Qualifier, Status, ZoneKind } from "./vocabulary.ts";
 
-export type ZoneSummary = {
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  kind: ZoneKind;
-  parentCode: string | null;
-  establishedOn: IsoDate | null;
-  areaKm2: number | null;
-};
+export type ZoneSummary = Omit<Zone, "note" | "aliases">;
 
 export type SourceRef = { title: string; url: string | null; publishedOn: IsoDate | null };
 
@@ -23,7 +16,7 @@ export function sourceOf(row: { source_title: string; source_url: string | null;
 export type Figure = {
   id: number;
   zoneCode: string;
-  indicator: { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; category: string | null };
+  indicator: Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit" | "category">;
   period: { label: string; start: IsoDate; end: IsoDate; granularity: Granularity };
   basis: Basis;
   value: number;

@@ -1,9 +1,10 @@
 // Key figures of the overview: for a zone and indicator, the latest figure, its change on the same
 // period a year earlier, and the comparable figures before it for a sparkline. Pure.
+import type { Indicator } from "./catalog.ts";
 import type { IsoDate } from "./dates.ts";
 import { combineQualifiers } from "./qualifiers.ts";
 import { shiftYear } from "./transforms.ts";
-import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "./vocabulary.ts";
+import type { Basis, Granularity, Qualifier, Status } from "./vocabulary.ts";
 
 /** The indicators the overview shows first, in this order, where a zone has figures for them. */
 export const CORE_INDICATORS = [
@@ -72,7 +73,7 @@ export function pickKpiIndicators(available: ReadonlyMap<string, number>, max = 
 /** A zone and indicator on the overview: the latest figure, its source, and the comparable figures before it. */
 export type OverviewFigure = {
   zone: string;
-  indicator: { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; kind: string };
+  indicator: Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit" | "kind">;
   basis: Basis;
   granularity: Granularity;
   latest: KpiPoint & { yoyPct: number | null };

@@ -1,6 +1,7 @@
 // Progress against annual targets — "时间过半、任务过半": by the end of June, half the year's target
 // should be reached. Pure: the figures of one zone and indicator in, the year-to-date actual, the
 // target pro-rated to the elapsed part of the year, and a status out.
+import type { Indicator, Zone } from "./catalog.ts";
 import { addDays, daysBetween, daysInMonth, isLeapYear, isoDate, splitIsoDate, type IsoDate } from "./dates.ts";
 import { combineQualifiers } from "./qualifiers.ts";
 import type { Basis, IndicatorKind, Qualifier } from "./vocabulary.ts";
@@ -167,8 +168,8 @@ export function attentionOrder(a: Progress, b: Progress): number {
 /** A target with its zone, indicator and source, as monitoring lists it. */
 export type TargetRow = {
   id: number;
-  zone: { code: string; nameEn: string; nameZh: string | null; kind: string };
-  indicator: { code: string; nameEn: string; nameZh: string | null; unit: string; kind: IndicatorKind };
+  zone: Pick<Zone, "code" | "nameEn" | "nameZh" | "kind">;
+  indicator: Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit" | "kind">;
   year: number;
   target: number;
   publishedValue: number;

@@ -3,11 +3,12 @@
 // arguments. Ranking never hides a period: the view says how many periods a sorted column mixes, and
 // offers the figures of the one period most zones share instead. A share of the province is taken as
 // published or computed from the zone's and the province's figures of the same indicator, period and basis.
+import type { Indicator, Zone } from "./catalog.ts";
 import type { IsoDate } from "./dates.ts";
 import { shortZoneName, type SourceRef } from "./figures.ts";
 import { batchOf, type PeerGroup } from "./peer-groups.ts";
 import { areaHistory } from "./transforms.ts";
-import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "./vocabulary.ts";
+import type { Basis, Granularity, Qualifier, Status } from "./vocabulary.ts";
 
 export type NationalFigure = {
   zone: string;
@@ -29,13 +30,13 @@ export type NationalZone = {
   nameZh: string | null;
   launch: IsoDate | null;
   areaKm2: number | null;
-  province: { code: string; nameEn: string; nameZh: string | null } | null;
+  province: Pick<Zone, "code" | "nameEn" | "nameZh"> | null;
   areas: { code: string; nameEn: string; nameZh: string | null; areaKm2: number | null }[];
   /** How many figures the database holds for the zone, on any indicator. */
   figureCount: number;
 };
 
-export type NationalIndicator = { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; comparable: boolean };
+export type NationalIndicator = Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit" | "comparable">;
 
 export type NationalData = {
   zones: NationalZone[];

@@ -1,12 +1,12 @@
 // The overview's like-for-like pair: for the two zones the tool is built around, every indicator both
 // have, each on the latest period they share (same basis, same days, or as of dates within a month);
 // where they share none, each zone's latest figure, said to be of different periods. Pure.
+import type { Indicator } from "./catalog.ts";
 import { CORE_INDICATORS } from "./kpi.ts";
 import { samePeriods, type SameFigure, type SamePeriodRow } from "./same-periods.ts";
 import type { SeriesObservation } from "./series.ts";
-import type { BaseUnit } from "./vocabulary.ts";
 
-export type PairIndicator = { code: string; nameEn: string; nameZh: string | null; unit: BaseUnit; comparable: boolean };
+export type PairIndicator = Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit" | "comparable">;
 
 export type PairInput = { indicator: PairIndicator; zones: { code: string; observations: readonly SeriesObservation[] }[] };
 

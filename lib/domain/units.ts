@@ -88,6 +88,11 @@ export function unitName(unit: BaseUnit, locale: "en" | "zh", countWord = ""): s
 }
 
 /** Parses a base unit as written in an indicator table (`%` or `percent` for percent). */
+/** A base unit as the data format writes it: `%` for percent, the unit's name otherwise. */
+export function unitCode(unit: BaseUnit): string {
+  return unit === "percent" ? "%" : unit;
+}
+
 export function parseBaseUnit(text: string): BaseUnit | undefined {
   const normalized = normalizeUnitText(text);
   if (normalized === "%" || normalized === "percent") return "percent";

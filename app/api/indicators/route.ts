@@ -1,7 +1,8 @@
 // GET /api/indicators — every indicator with its base unit, kind and definition; JSON or CSV.
 import { z } from "zod";
 import { getPrisma } from "@/lib/bootstrap";
-import { listIndicators, type IndicatorRow } from "@/lib/db/queries/catalog";
+import { listIndicators } from "@/lib/db/queries/catalog";
+import { indicatorApiRow, type IndicatorApiRow } from "@/lib/export/catalog";
 import { tableResponse } from "@/lib/export/table-response";
 import { handle, json } from "@/lib/http";
 import { parseParams } from "@/lib/validation/params";
@@ -18,11 +19,11 @@ const COLUMNS = [
   "category",
   "description",
   "observations",
-] as const satisfies readonly (keyof IndicatorRow)[];
+] as const satisfies readonly (keyof IndicatorApiRow)[];
 
 export const GET = handle(async (request) => {
   const { format, lang } = parseParams(new URL(request.url), Params);
-  const indicators = await listIndicators(await getPrisma());
+  const indicators = (await listIndicators(await getPrisma())).map(indicatorApiRow);
   if (format === "csv" || format === "xlsx") {
     const rows = indicators.map((i) => COLUMNS.map((c) => i[c]));
     const columns = COLUMNS.map((code) => (code === "observations" ? { code, kind: "number" as const } : code));

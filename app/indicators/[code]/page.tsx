@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/bootstrap";
 import { getIndicatorDetail } from "@/lib/db/queries/indicators";
-import { localRowName, zoneName } from "@/lib/domain/figures";
+import { localName, zoneName } from "@/lib/domain/figures";
 import { PublishedText } from "@/components/ui/published-text";
 import { SourceLink } from "@/components/ui/source-link";
 import { UnitLabel } from "@/components/ui/unit-label";
@@ -12,7 +12,6 @@ import { figuresText, messages } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 import { viewQuery } from "@/lib/validation/compare";
 import { TableDownloads } from "@/components/ui/table-downloads";
-import type { Basis } from "@/lib/domain/vocabulary";
 
 export async function generateMetadata({ params }: PageProps<"/indicators/[code]">): Promise<Metadata> {
   return { title: (await params).code };
@@ -34,9 +33,9 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
           <Link href="/indicators">{t.indicatorPage.title}</Link>
         </p>
         <h1>
-          {localRowName(summary, locale)}
+          {localName(summary, locale)}
           <span className="zone-card__alt" lang={locale === "zh" ? "en" : "zh-CN"}>
-            {locale === "zh" ? summary.name_en : summary.name_zh}
+            {locale === "zh" ? summary.nameEn : summary.nameZh}
           </span>
         </h1>
         <dl className="zone-facts">
@@ -48,7 +47,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
           </div>
           <div>
             <dt>{t.indicatorPage.kind}</dt>
-            <dd>{t.indicatorPage.kinds[summary.kind as keyof typeof t.indicatorPage.kinds] ?? summary.kind}</dd>
+            <dd>{t.indicatorPage.kinds[summary.kind]}</dd>
           </div>
           <div>
             <dt>{t.indicatorPage.category}</dt>
@@ -101,10 +100,10 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
                 {zones.map((z) => (
                   <tr key={z.zone}>
                     <th scope="row">
-                      <Link href={`/zones/${z.zone}`}>{zoneName({ nameEn: z.name_en, nameZh: z.name_zh }, locale)}</Link>
+                      <Link href={`/zones/${z.zone}`}>{zoneName(z, locale)}</Link>
                     </th>
                     <td className="num">{z.figures}</td>
-                    <td>{z.bases.map((b) => t.data.basisName[b as Basis]).join(", ")}</td>
+                    <td>{z.bases.map((b) => t.data.basisName[b]).join(", ")}</td>
                     <td>{formatDate(z.first, locale)}</td>
                     <td>{formatDate(z.last, locale)}</td>
                     <td>
@@ -126,7 +125,7 @@ export default async function IndicatorPage({ params }: PageProps<"/indicators/[
         <ul className="source-index">
           {sources.map((s) => (
             <li key={s.id}>
-              <SourceLink source={{ title: s.title, url: s.url, publishedOn: s.published_on }} locale={locale} />
+              <SourceLink source={s} locale={locale} />
               <span className="muted"> · {figuresText(s.figures, locale)}</span>
             </li>
           ))}

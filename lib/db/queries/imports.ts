@@ -1,6 +1,8 @@
 // The import history and what each import changed.
 import type { ImportDetail, ImportRecord, ImportSummary } from "../../domain/imports.ts";
-import type { Qualifier } from "../../domain/vocabulary.ts";
+import { z } from "zod";
+import { basis, int, isoDate, num, qualifier, text } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 
 export type { ImportChange, ImportDetail, ImportRecord } from "../../domain/imports.ts";
 import type { PrismaClient } from "../generated/client.ts";
@@ -36,35 +38,37 @@ function toRecord(row: {
   };
 }
 
-type ChangeRow = {
-  observation_id: number;
-  zone: string;
-  indicator: string;
-  period: string;
-  basis: string;
-  period_end: string;
-  value: number;
-  published_value: number;
-  published_unit: string;
-  qualifier: Qualifier;
-  later_import_id: number | null;
-  prev_value: number | null;
-  prev_published_value: number | null;
-  prev_published_unit: string | null;
-  prev_qualifier: Qualifier | null;
-};
+const ChangeRow = z.object({
+  observation_id: int,
+  zone: text,
+  indicator: text,
+  period: text,
+  basis,
+  period_end: isoDate,
+  value: num,
+  published_value: num,
+  published_unit: text,
+  qualifier,
+  later_import_id: int.nullable(),
+  prev_value: num.nullable(),
+  prev_published_value: num.nullable(),
+  prev_published_unit: text.nullable(),
+  prev_qualifier: qualifier.nullable(),
+});
 
 export async function getImport(prisma: PrismaClient, id: number, limit = 500, offset = 0): Promise<ImportDetail | undefined> {
   const row = await prisma.import.findUnique({ where: { id } });
   if (!row || row.dryRun) return undefined;
   const written = `
     SELECT o.id AS observation_id, o.value, o.published_value, o.published_unit, o.qualifier::text AS qualifier, NULL::int AS later_import_id
-      FROM observations o WHERE o.import_id = $1
+      FROM observations o WHERE o.import_id = {{id}}
     UNION ALL
     SELECT v.observation_id, v.value, v.published_value, v.published_unit, v.qualifier::text, v.superseded_by_import_id
-      FROM observation_vintages v WHERE v.import_id = $1`;
+      FROM observation_vintages v WHERE v.import_id = {{id}}`;
   const [changes, total] = await Promise.all([
-    prisma.$queryRawUnsafe<ChangeRow[]>(
+    rawQuery(
+      prisma,
+      "imports.changes",
       `WITH written AS (${written})
        SELECT w.observation_id, z.code AS zone, i.code AS indicator, o.period, o.basis::text AS basis,
               to_char(o.period_end, 'YYYY-MM-DD') AS period_end, w.value, w.published_value, w.published_unit, w.qualifier,
@@ -74,14 +78,13 @@ export async function getImport(prisma: PrismaClient, id: number, limit = 500, o
          JOIN observations o ON o.id = w.observation_id
          JOIN zones z ON z.id = o.zone_id
          JOIN indicators i ON i.id = o.indicator_id
-         LEFT JOIN observation_vintages p ON p.observation_id = w.observation_id AND p.superseded_by_import_id = $1
+         LEFT JOIN observation_vintages p ON p.observation_id = w.observation_id AND p.superseded_by_import_id = {{id}}
         ORDER BY z.code, i.code, o.period_end, o.basis
-        LIMIT $2 OFFSET $3`,
-      id,
-      limit,
-      offset,
+        LIMIT {{limit}} OFFSET {{offset}}`,
+      ChangeRow,
+      { id, limit, offset },
     ),
-    prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${written}) w`, id),
+    rawQuery(prisma, "imports.change-count", `SELECT count(*)::int AS n FROM (${written}) w`, z.object({ n: int }), { id }),
   ]);
   return {
     ...toRecord(row),

@@ -5,44 +5,50 @@ import { progressFor, type MonitorFigure, type MonitorRow, type TargetRow } from
 import type { ImplausibleFigure, SeriesFigure, SeriesFigures } from "../../domain/alerts.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { magnitudeSlip } from "../../domain/plausibility.ts";
-import { implausibleSql, type PlausibilityRow } from "./plausibility.ts";
-import type { Basis, IndicatorKind, Qualifier } from "../../domain/vocabulary.ts";
+import { implausibleSql, PlausibilityRowSchema } from "./plausibility.ts";
+import type { Basis } from "../../domain/vocabulary.ts";
+import { z } from "zod";
+import { baseUnit, basis, indicatorKind, int, isoDate, num, qualifier, text, zoneKind } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 
 export type { MonitorRow, TargetRow } from "../../domain/monitor.ts";
 
-type RawTarget = {
-  id: number;
-  year: number;
-  value: number;
-  published_value: number;
-  published_unit: string;
-  zone_id: number;
-  indicator_id: number;
-  zone: string;
-  zone_en: string;
-  zone_zh: string | null;
-  zone_kind: string;
-  indicator: string;
-  indicator_en: string;
-  indicator_zh: string | null;
-  unit: string;
-  kind: IndicatorKind;
-  source_title: string | null;
-  source_url: string | null;
-};
+const RawTarget = z.object({
+  id: int,
+  year: int,
+  value: num,
+  published_value: num,
+  published_unit: text,
+  zone_id: int,
+  indicator_id: int,
+  zone: text,
+  zone_en: text,
+  zone_zh: text.nullable(),
+  zone_kind: zoneKind,
+  indicator: text,
+  indicator_en: text,
+  indicator_zh: text.nullable(),
+  unit: baseUnit,
+  kind: indicatorKind,
+  source_title: text.nullable(),
+  source_url: text.nullable(),
+});
 
 /** Every target (of one year, when given), with its zone, indicator and source. */
 export async function listTargets(prisma: PrismaClient, year?: number): Promise<(TargetRow & { zoneId: number; indicatorId: number })[]> {
-  const rows = await prisma.$queryRawUnsafe<RawTarget[]>(
+  const rows = await rawQuery(
+    prisma,
+    "monitor.targets",
     `SELECT t.id, t.year, t.value, t.published_value, t.published_unit, t.zone_id, t.indicator_id,
             z.code AS zone, z.name_en AS zone_en, z.name_zh AS zone_zh, z.kind::text AS zone_kind,
             i.code AS indicator, i.name_en AS indicator_en, i.name_zh AS indicator_zh, i.unit::text AS unit, i.kind::text AS kind,
             s.title AS source_title, s.url AS source_url
        FROM targets t JOIN zones z ON z.id = t.zone_id JOIN indicators i ON i.id = t.indicator_id
        LEFT JOIN sources s ON s.id = t.source_id
-      ${year === undefined ? "" : "WHERE t.year = $1"}
+      ${year === undefined ? "" : "WHERE t.year = {{year}}"}
       ORDER BY t.year DESC, z.code, i.code`,
-    ...(year === undefined ? [] : [year]),
+    RawTarget,
+    year === undefined ? {} : { year },
   );
   return rows.map((r) => ({
     id: r.id,
@@ -60,11 +66,16 @@ export async function listTargets(prisma: PrismaClient, year?: number): Promise<
 
 /** The years that have targets, newest first. */
 export async function targetYears(prisma: PrismaClient): Promise<number[]> {
-  const rows = await prisma.$queryRawUnsafe<{ year: number }[]>("SELECT DISTINCT year FROM targets ORDER BY year DESC");
+  const rows = await rawQuery(
+    prisma,
+    "monitor.target-years",
+    "SELECT DISTINCT year FROM targets ORDER BY year DESC",
+    z.object({ year: int }),
+  );
   return rows.map((r) => r.year);
 }
 
-type RawFigure = { zone_id: number; indicator_id: number; basis: Basis; s: IsoDate; e: IsoDate; value: number; qualifier: Qualifier };
+const RawFigure = z.object({ zone_id: int, indicator_id: int, basis, s: isoDate, e: isoDate, value: num, qualifier });
 
 /** Progress of every target of `year` (all years when undefined) as of `today`. */
 export async function loadProgress(
@@ -74,14 +85,16 @@ export async function loadProgress(
   const targets = await listTargets(prisma, options.year);
   if (targets.length === 0) return [];
   const years = targets.map((t) => t.year);
-  const figures = await prisma.$queryRawUnsafe<RawFigure[]>(
+  const figures = await rawQuery(
+    prisma,
+    "monitor.progress-figures",
     `SELECT o.zone_id, o.indicator_id, o.basis::text AS basis, to_char(o.period_start, 'YYYY-MM-DD') AS s,
             to_char(o.period_end, 'YYYY-MM-DD') AS e, o.value, o.qualifier::text AS qualifier
        FROM observations o
        JOIN (SELECT DISTINCT zone_id, indicator_id FROM targets) t ON t.zone_id = o.zone_id AND t.indicator_id = o.indicator_id
-      WHERE o.period_end >= make_date($1, 1, 1) AND o.period_end <= make_date($2, 12, 31)`,
-    Math.min(...years) - 1,
-    Math.max(...years),
+      WHERE o.period_end >= make_date({{from}}, 1, 1) AND o.period_end <= make_date({{to}}, 12, 31)`,
+    RawFigure,
+    { from: Math.min(...years) - 1, to: Math.max(...years) },
   );
   const bySeries = new Map<string, MonitorFigure[]>();
   for (const f of figures) {
@@ -103,17 +116,18 @@ export async function loadProgress(
   }));
 }
 
-type RawLatest = {
-  zone: string;
-  indicator: string;
-  basis: Basis;
-  unit: string;
-  s: IsoDate;
-  e: IsoDate;
-  value: number;
-  newest: IsoDate;
-  yoy_pct: number | null;
-};
+// `basis` here is the series' class, `<basis>:<kind of period>`.
+const RawLatest = z.object({
+  zone: text,
+  indicator: text,
+  basis: text,
+  unit: baseUnit,
+  s: isoDate,
+  e: isoDate,
+  value: num,
+  newest: isoDate,
+  yoy_pct: num.nullable(),
+});
 
 /**
  * For every series (zone, indicator, basis and, for single periods, their length): its last two
@@ -121,7 +135,9 @@ type RawLatest = {
  * are read from.
  */
 export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesFigures[]> {
-  const rows = await prisma.$queryRawUnsafe<RawLatest[]>(
+  const rows = await rawQuery(
+    prisma,
+    "monitor.latest-series",
     `WITH classed AS (
        SELECT o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value, o.yoy_pct,
               CASE o.basis WHEN 'period' THEN o.granularity::text ELSE o.basis::text END AS class
@@ -140,6 +156,7 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
        JOIN newest n ON n.zone_id = r.zone_id AND n.indicator_id = r.indicator_id
       WHERE r.rn <= 2 OR r.period_end BETWEEN r.last_end - 400 AND r.last_end - 330
       ORDER BY z.code, i.code, basis, r.period_end`,
+    RawLatest,
   );
   const series = new Map<string, SeriesFigures & { figures: SeriesFigure[] }>();
   for (const row of rows) {
@@ -163,9 +180,12 @@ export async function latestSeriesFigures(prisma: PrismaClient): Promise<SeriesF
 
 /** Figures that look wrong beside their neighbours, across all the data. */
 export async function implausibleFigures(prisma: PrismaClient): Promise<ImplausibleFigure[]> {
-  const rows = await prisma.$queryRawUnsafe<(PlausibilityRow & { zone: string; indicator: string })[]>(
+  const rows = await rawQuery(
+    prisma,
+    "monitor.implausible",
     `WITH found AS (${implausibleSql("all")})
      SELECT f.*, z.code AS zone, i.code AS indicator FROM found f JOIN zones z ON z.id = f.zone_id JOIN indicators i ON i.id = f.indicator_id`,
+    PlausibilityRowSchema.extend({ zone: text, indicator: text }),
   );
   return rows.map((r) => {
     const magnitude = magnitudeSlip(r.value, r.prev_value ?? r.next_value, r.unit === "percent") !== null;
@@ -173,7 +193,7 @@ export async function implausibleFigures(prisma: PrismaClient): Promise<Implausi
     return {
       zone: r.zone,
       indicator: r.indicator,
-      basis: r.basis as Basis,
+      basis: r.basis,
       start: r.s,
       end: r.e,
       value: r.value,

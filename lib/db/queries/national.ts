@@ -11,24 +11,13 @@ import {
 } from "../../domain/national.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
-import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
+import type { BaseUnit } from "../../domain/vocabulary.ts";
+import { z } from "zod";
+import { sourcedFigure, text } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 import { toIsoDate } from "../../domain/dates.ts";
 
-type FigureRow = {
-  zone: string;
-  indicator: string;
-  basis: Basis;
-  s: string;
-  e: string;
-  granularity: Granularity;
-  value: number;
-  qualifier: Qualifier;
-  status: Status;
-  title: string;
-  url: string | null;
-  published_on: string | null;
-  quote: string | null;
-};
+const FigureRow = z.object({ zone: text, indicator: text, ...sourcedFigure });
 
 const WANTED = [...NATIONAL_INDICATORS, AREA, AREA_ADDED, AREA_SHARE, FDI_SHARE];
 
@@ -48,7 +37,9 @@ async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalDa
   });
   const countOf = new Map(counts.map((c) => [c.zoneId, c._count._all]));
   const codes = [...new Set(zones.flatMap((z) => [z.code, ...(z.parent?.kind === "province" ? [z.parent.code] : [])]))];
-  const figures = await prisma.$queryRawUnsafe<FigureRow[]>(
+  const figures = await rawQuery(
+    prisma,
+    "national.figures",
     `SELECT z.code AS zone, i.code AS indicator, o.basis::text AS basis,
             to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
             o.granularity::text AS granularity, o.value, o.qualifier::text AS qualifier, o.status::text AS status,
@@ -57,10 +48,10 @@ async function getNationalDataUncached(prisma: PrismaClient): Promise<NationalDa
        JOIN zones z ON z.id = o.zone_id
        JOIN indicators i ON i.id = o.indicator_id
        JOIN sources src ON src.id = o.source_id
-      WHERE z.code = ANY($1::text[]) AND i.code = ANY($2::text[])
+      WHERE z.code = ANY({{zones}}::text[]) AND i.code = ANY({{indicators}}::text[])
       ORDER BY o.period_end, o.period_start, o.id`,
-    codes,
-    WANTED,
+    FigureRow,
+    { zones: codes, indicators: WANTED },
   );
   return {
     zones: zones.map((z) => ({

@@ -4,7 +4,10 @@ import type { DataView } from "../../validation/data.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
 import type { VintageRecord } from "../../domain/figures.ts";
 import type { PrismaClient } from "../generated/client.ts";
-import { buildWhere, SELECT, strip, type ObservationRow, type RawRow } from "./observations.ts";
+import { buildWhere, CountRow, RawRowSchema, SELECT, strip, type ObservationRow } from "./observations.ts";
+import { z } from "zod";
+import { int, isoDate, isoInstant, num, qualifier, status, text } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 import { cachedByDataVersion } from "./version.ts";
 
 export type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
@@ -34,6 +37,25 @@ function orderBy(sort: string | undefined): string {
   return `${ORDER[column] ?? "o.period_end"} ${dir}${nulls}, o.id ${dir}`;
 }
 
+const FacetRow = z.object({ value: text, label_en: text, label_zh: text.nullable(), n: int });
+
+const VintageRow = z.object({
+  value: num,
+  published_value: num,
+  published_unit: text,
+  qualifier,
+  yoy_pct: num.nullable(),
+  status,
+  source_title: text,
+  source_url: text.nullable(),
+  published_on: isoDate.nullable(),
+  quote: text.nullable(),
+  recorded_at: isoInstant,
+  superseded_at: isoInstant,
+  import_id: int.nullable(),
+  superseded_by_import_id: int.nullable(),
+}) satisfies z.ZodType<VintageRecord>;
+
 async function facet(
   prisma: PrismaClient,
   filter: ObservationFilter & { q?: string | undefined },
@@ -47,12 +69,15 @@ async function facet(
     basis: "o.basis::text AS value, o.basis::text AS label_en, NULL AS label_zh",
     status: "o.status::text AS value, o.status::text AS label_en, NULL AS label_zh",
   }[dimension];
-  const rows = await prisma.$queryRawUnsafe<{ value: string; label_en: string; label_zh: string | null; n: number }[]>(
+  const rows = await rawQuery(
+    prisma,
+    `observations.facet-${dimension}`,
     `SELECT ${select}, count(*)::int AS n
        FROM observations o JOIN zones z ON z.id = o.zone_id JOIN indicators i ON i.id = o.indicator_id
       WHERE ${where.sql}
       GROUP BY 1, 2, 3 ORDER BY n DESC, 1`,
-    ...where.params,
+    FacetRow,
+    where.params,
   );
   return rows.map((r) => ({ value: r.value, labelEn: r.label_en, labelZh: r.label_zh, n: r.n }));
 }
@@ -63,13 +88,22 @@ export async function getObservationTable(prisma: PrismaClient, view: DataView):
   const offset = (page - 1) * size;
   // The count and the facets depend only on the filter: computed once per filter and data version.
   const [rows, counted] = await Promise.all([
-    prisma.$queryRawUnsafe<RawRow[]>(
-      `${SELECT} WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT ${size} OFFSET ${offset}`,
-      ...where.params,
+    rawQuery(
+      prisma,
+      "observations.table",
+      `${SELECT} WHERE ${where.sql} ORDER BY ${orderBy(sort)} LIMIT {{size}} OFFSET {{offset}}`,
+      RawRowSchema,
+      { ...where.params, size, offset },
     ),
     cachedByDataVersion(prisma, `data-facets:${JSON.stringify(filter)}`, async () => {
       const [total, zone, indicator, basis, status] = await Promise.all([
-        prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`, ...where.params),
+        rawQuery(
+          prisma,
+          "observations.table-count",
+          `SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`,
+          CountRow,
+          where.params,
+        ),
         facet(prisma, filter, "zone"),
         facet(prisma, filter, "indicator"),
         facet(prisma, filter, "basis"),
@@ -86,18 +120,21 @@ export async function getObservationHistory(
   prisma: PrismaClient,
   id: number,
 ): Promise<{ observation: ObservationRow; vintages: VintageRecord[] } | undefined> {
-  const rows = await prisma.$queryRawUnsafe<RawRow[]>(`${SELECT} WHERE o.id = $1`, id);
+  const rows = await rawQuery(prisma, "observations.one", `${SELECT} WHERE o.id = {{id}}`, RawRowSchema, { id });
   const row = rows[0];
   if (!row) return undefined;
-  const vintages = await prisma.$queryRawUnsafe<VintageRecord[]>(
+  const vintages = await rawQuery(
+    prisma,
+    "observations.vintages",
     `SELECT v.value, v.published_value, v.published_unit, v.qualifier::text AS qualifier, v.yoy_pct, v.status::text AS status,
             s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on, v.quote,
             to_char(v.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS recorded_at,
             to_char(v.superseded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS superseded_at,
             v.import_id, v.superseded_by_import_id
        FROM observation_vintages v JOIN sources s ON s.id = v.source_id
-      WHERE v.observation_id = $1 ORDER BY v.superseded_at DESC, v.id DESC`,
-    id,
+      WHERE v.observation_id = {{id}} ORDER BY v.superseded_at DESC, v.id DESC`,
+    VintageRow,
+    { id },
   );
   return { observation: strip(row), vintages };
 }
@@ -105,8 +142,11 @@ export async function getObservationHistory(
 /** The years figures end in, for the period filter (a scan of the whole table: once per data version). */
 export async function listYears(prisma: PrismaClient): Promise<number[]> {
   return cachedByDataVersion(prisma, "years", async () => {
-    const rows = await prisma.$queryRawUnsafe<{ year: number }[]>(
+    const rows = await rawQuery(
+      prisma,
+      "observations.years",
       `SELECT DISTINCT extract(year FROM period_end)::int AS year FROM observations ORDER BY year`,
+      z.object({ year: int }),
     );
     return rows.map((r) => r.year);
   });

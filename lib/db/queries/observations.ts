@@ -3,12 +3,52 @@
 import type { ObservationRecord } from "../../domain/figures.ts";
 import { unknownCodeError } from "../../errors.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
+import { unitCode } from "../../domain/units.ts";
 import type { PrismaClient } from "../generated/client.ts";
+import { z } from "zod";
+import { baseUnit, basis, granularity, int, isoDate, isoInstant, num, qualifier, status, text } from "../columns.ts";
+import { rawQuery, type RawParams } from "../raw.ts";
 
 export type ObservationRow = ObservationRecord;
 
 type Cursor = { indicatorId: number; zoneId: number; periodEnd: string; id: number };
-export type RawRow = ObservationRow & { indicator_id: number; zone_id: number };
+
+/** A row of SELECT: an observation as the API lists it, with its ids and the base unit as stored. */
+export const RawRowSchema = z.object({
+  id: int,
+  indicator_id: int,
+  zone_id: int,
+  zone: text,
+  zone_name_en: text,
+  zone_name_zh: text.nullable(),
+  indicator: text,
+  indicator_name_en: text,
+  indicator_name_zh: text.nullable(),
+  period: text,
+  period_start: isoDate,
+  period_end: isoDate,
+  granularity,
+  basis,
+  value: num,
+  unit: baseUnit,
+  published_value: num,
+  published_unit: text,
+  qualifier,
+  yoy_pct: num.nullable(),
+  status,
+  source_id: int,
+  source_title: text,
+  source_url: text.nullable(),
+  published_on: isoDate.nullable(),
+  quote: text.nullable(),
+  note: text.nullable(),
+  revised: z.boolean(),
+  updated_at: isoInstant,
+});
+export type RawRow = z.infer<typeof RawRowSchema>;
+
+/** `count(*)::int AS n`. */
+export const CountRow = z.object({ n: int });
 
 export function encodeCursor(row: { indicator_id: number; zone_id: number; period_end: string; id: number }): string {
   return `${row.indicator_id}.${row.zone_id}.${row.period_end}.${row.id}`;
@@ -57,30 +97,31 @@ export async function resolveIndicators(prisma: PrismaClient, codes: readonly st
   });
 }
 
-export type Where = { sql: string; params: unknown[] };
+/** A WHERE clause on observations `o` with its named parameters (rawQuery's `{{name}}`). */
+export type Where = { sql: string; params: RawParams };
 
 export async function buildWhere(prisma: PrismaClient, filter: ObservationFilter & { q?: string | undefined }): Promise<Where> {
   const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    clauses.push(sql.replace("?", `$${params.length}`));
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, name: string, value: unknown) => {
+    params[name] = value;
+    clauses.push(sql);
   };
-  if (filter.zone?.length) add("o.zone_id = ANY(?::int[])", await resolveZones(prisma, filter.zone));
-  if (filter.indicator?.length) add("o.indicator_id = ANY(?::int[])", await resolveIndicators(prisma, filter.indicator));
-  if (filter.from) add("o.period_end >= ?::date", filter.from);
-  if (filter.to) add("o.period_end <= ?::date", filter.to);
+  if (filter.zone?.length) add("o.zone_id = ANY({{zones}}::int[])", "zones", await resolveZones(prisma, filter.zone));
+  if (filter.indicator?.length)
+    add("o.indicator_id = ANY({{indicators}}::int[])", "indicators", await resolveIndicators(prisma, filter.indicator));
+  if (filter.from) add("o.period_end >= {{from}}::date", "from", filter.from);
+  if (filter.to) add("o.period_end <= {{to}}::date", "to", filter.to);
   // Enum lists travel as text[]: the embedded database's driver cannot send an enum array.
-  if (filter.basis?.length) add("o.basis::text = ANY(?::text[])", filter.basis);
-  if (filter.status?.length) add("o.status::text = ANY(?::text[])", filter.status);
-  if (filter.qualifier?.length) add("o.qualifier::text = ANY(?::text[])", filter.qualifier);
-  if (filter.q) {
-    params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const n = params.length;
-    clauses.push(
-      `(o.quote ILIKE $${n} OR o.note ILIKE $${n} OR EXISTS (SELECT 1 FROM sources sq WHERE sq.id = o.source_id AND sq.title ILIKE $${n}))`,
+  if (filter.basis?.length) add("o.basis::text = ANY({{bases}}::text[])", "bases", filter.basis);
+  if (filter.status?.length) add("o.status::text = ANY({{statuses}}::text[])", "statuses", filter.status);
+  if (filter.qualifier?.length) add("o.qualifier::text = ANY({{qualifiers}}::text[])", "qualifiers", filter.qualifier);
+  if (filter.q)
+    add(
+      "(o.quote ILIKE {{q}} OR o.note ILIKE {{q}} OR EXISTS (SELECT 1 FROM sources sq WHERE sq.id = o.source_id AND sq.title ILIKE {{q}}))",
+      "q",
+      `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     );
-  }
   return { sql: clauses.length ? clauses.join(" AND ") : "true", params };
 }
 
@@ -100,21 +141,22 @@ export const SELECT = `
 
 export function strip(row: RawRow): ObservationRow {
   const { indicator_id: _i, zone_id: _z, ...rest } = row;
-  return { ...rest, unit: rest.unit === "percent" ? "%" : rest.unit };
+  return { ...rest, unit: unitCode(rest.unit) };
 }
 
 async function readPage(prisma: PrismaClient, where: Where, limit: number, cursor?: Cursor): Promise<RawRow[]> {
-  const params = [...where.params];
-  let keyset = "";
-  if (cursor) {
-    params.push(cursor.indicatorId, cursor.zoneId, cursor.periodEnd, cursor.id);
-    const n = params.length;
-    keyset = ` AND (o.indicator_id, o.zone_id, o.period_end, o.id) > ($${n - 3}::int, $${n - 2}::int, $${n - 1}::date, $${n}::int)`;
-  }
-  params.push(limit);
-  return prisma.$queryRawUnsafe<RawRow[]>(
-    `${SELECT} WHERE ${where.sql}${keyset} ORDER BY o.indicator_id, o.zone_id, o.period_end, o.id LIMIT $${params.length}`,
-    ...params,
+  const keyset = cursor
+    ? " AND (o.indicator_id, o.zone_id, o.period_end, o.id) > ({{afterIndicator}}::int, {{afterZone}}::int, {{afterEnd}}::date, {{afterId}}::int)"
+    : "";
+  const after = cursor
+    ? { afterIndicator: cursor.indicatorId, afterZone: cursor.zoneId, afterEnd: cursor.periodEnd, afterId: cursor.id }
+    : {};
+  return rawQuery(
+    prisma,
+    "observations.page",
+    `${SELECT} WHERE ${where.sql}${keyset} ORDER BY o.indicator_id, o.zone_id, o.period_end, o.id LIMIT {{limit}}`,
+    RawRowSchema,
+    { ...where.params, ...after, limit },
   );
 }
 
@@ -153,9 +195,12 @@ export async function* iterateObservations(
 
 export async function countObservations(prisma: PrismaClient, filter: ObservationFilter): Promise<number> {
   const where = await buildWhere(prisma, filter);
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+  const rows = await rawQuery(
+    prisma,
+    "observations.count",
     `SELECT count(*)::int AS n FROM observations o WHERE ${where.sql}`,
-    ...where.params,
+    CountRow,
+    where.params,
   );
   return rows[0]?.n ?? 0;
 }

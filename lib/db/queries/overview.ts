@@ -5,10 +5,12 @@ import type { SourceRef } from "../../domain/figures.ts";
 import type { KpiPoint, OverviewFigure } from "../../domain/kpi.ts";
 import type { PairInput } from "../../domain/pair.ts";
 import type { SeriesObservation } from "../../domain/series.ts";
-import { toObservation, type ObsRow } from "./series.ts";
+import { OBS_COLUMNS, ObsRowSchema, SourceRow, toObservation } from "./series.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { cachedByDataVersion } from "./version.ts";
-import type { BaseUnit, Basis, Granularity, Qualifier, Status } from "../../domain/vocabulary.ts";
+import { z } from "zod";
+import { baseUnit, indicatorKind, int, isoDate, num, qualifier, sourcedFigure, status, text } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 
 export type { OverviewFigure };
 
@@ -20,35 +22,27 @@ const CLASS = `CASE o.basis
   WHEN 'cumulative' THEN o.period_start::text
   ELSE 'point' END`;
 
-type LatestRow = {
-  zone_id: number;
-  indicator_id: number;
-  zone: string;
-  indicator: string;
-  name_en: string;
-  name_zh: string | null;
-  unit: BaseUnit;
-  kind: string;
-  basis: Basis;
-  granularity: Granularity;
-  class: string;
-  s: string;
-  e: string;
-  value: number;
-  qualifier: Qualifier;
-  status: Status;
-  title: string;
-  url: string | null;
-  published_on: string | null;
-  quote: string | null;
-  yoy_pct: number | null;
-};
+const LatestRow = z.object({
+  zone_id: int,
+  indicator_id: int,
+  zone: text,
+  indicator: text,
+  name_en: text,
+  name_zh: text.nullable(),
+  unit: baseUnit,
+  kind: indicatorKind,
+  ...sourcedFigure,
+  class: text,
+  yoy_pct: num.nullable(),
+});
 
-type HistoryRow = { zone_id: number; indicator_id: number; s: string; e: string; value: number; qualifier: Qualifier; status: Status };
+const HistoryRow = z.object({ zone_id: int, indicator_id: int, s: isoDate, e: isoDate, value: num, qualifier, status });
 
 async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<OverviewFigure[]> {
-  const latest = await prisma.$queryRawUnsafe<LatestRow[]>(`
-    SELECT DISTINCT ON (o.zone_id, o.indicator_id)
+  const latest = await rawQuery(
+    prisma,
+    "overview.latest",
+    `SELECT DISTINCT ON (o.zone_id, o.indicator_id)
            o.zone_id, o.indicator_id, z.code AS zone, i.code AS indicator, i.name_en, i.name_zh, i.unit::text AS unit, i.kind::text AS kind,
            o.basis::text AS basis, o.granularity::text AS granularity, ${CLASS} AS class,
            to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e, o.value,
@@ -59,11 +53,15 @@ async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<Overvie
       JOIN indicators i ON i.id = o.indicator_id
       JOIN sources src ON src.id = o.source_id
      ORDER BY o.zone_id, o.indicator_id, o.period_end DESC,
-              array_position(ARRAY['period', 'ytd', 'cumulative', 'point']::text[], o.basis::text), o.period_start DESC`);
+              array_position(ARRAY['period', 'ytd', 'cumulative', 'point']::text[], o.basis::text), o.period_start DESC`,
+    LatestRow,
+  );
   if (latest.length === 0) return [];
-  const history = await prisma.$queryRawUnsafe<HistoryRow[]>(
+  const history = await rawQuery(
+    prisma,
+    "overview.history",
     `WITH wanted AS (
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS w(zone_id, indicator_id, basis, class)
+       SELECT * FROM unnest({{zones}}::int[], {{indicators}}::int[], {{bases}}::text[], {{classes}}::text[]) AS w(zone_id, indicator_id, basis, class)
      ), ranked AS (
        SELECT o.zone_id, o.indicator_id, o.period_start, o.period_end, o.value, o.qualifier, o.status,
               row_number() OVER (PARTITION BY o.zone_id, o.indicator_id ORDER BY o.period_end DESC) AS rn
@@ -73,10 +71,13 @@ async function getOverviewFiguresUncached(prisma: PrismaClient): Promise<Overvie
      SELECT zone_id, indicator_id, to_char(period_start, 'YYYY-MM-DD') AS s, to_char(period_end, 'YYYY-MM-DD') AS e, value,
             qualifier::text AS qualifier, status::text AS status
        FROM ranked WHERE rn <= 25 ORDER BY period_end`,
-    latest.map((r) => r.zone_id),
-    latest.map((r) => r.indicator_id),
-    latest.map((r) => r.basis),
-    latest.map((r) => r.class),
+    HistoryRow,
+    {
+      zones: latest.map((r) => r.zone_id),
+      indicators: latest.map((r) => r.indicator_id),
+      bases: latest.map((r) => r.basis),
+      classes: latest.map((r) => r.class),
+    },
   );
   const byKey = new Map<string, KpiPoint[]>();
   for (const h of history) {
@@ -110,24 +111,34 @@ export async function getTotals(prisma: PrismaClient): Promise<{ figures: number
 
 export type PairData = { inputs: PairInput[]; sources: Map<number, SourceRef> };
 
-type PairObsRow = ObsRow & { code: string; name_en: string; name_zh: string | null; unit: BaseUnit; comparable: boolean };
+const PairObsRow = ObsRowSchema.extend({
+  zone: text,
+  code: text,
+  name_en: text,
+  name_zh: text.nullable(),
+  unit: baseUnit,
+  comparable: z.boolean(),
+});
 
 /** Every figure of the given zones, by indicator (for the like-for-like pair), with the sources they cite. */
 export async function getPairData(prisma: PrismaClient, zoneCodes: readonly string[]): Promise<PairData> {
   return cachedByDataVersion(prisma, `pair:${zoneCodes.join(",")}`, async () => {
-    const rows = await prisma.$queryRawUnsafe<(PairObsRow & { zone: string })[]>(
-      `SELECT z.code AS zone, o.zone_id, i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.comparable,
-              to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e, o.basis::text AS basis,
-              o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
+    const rows = await rawQuery(
+      prisma,
+      "overview.pair",
+      `SELECT z.code AS zone, i.code, i.name_en, i.name_zh, i.unit::text AS unit, i.comparable, ${OBS_COLUMNS}
          FROM observations o JOIN zones z ON z.id = o.zone_id JOIN indicators i ON i.id = o.indicator_id
-        WHERE z.code = ANY($1::text[])
+        WHERE z.code = ANY({{zones}}::text[])
         ORDER BY i.code, o.period_end, o.period_start`,
-      [...zoneCodes],
+      PairObsRow,
+      { zones: [...zoneCodes] },
     );
-    const sourceIds = [...new Set(rows.map((r) => r.source_id))];
-    const sources = await prisma.$queryRawUnsafe<{ id: number; title: string; url: string | null; published_on: string | null }[]>(
-      `SELECT id, title, url, to_char(published_on, 'YYYY-MM-DD') AS published_on FROM sources WHERE id = ANY($1::int[])`,
-      sourceIds,
+    const sources = await rawQuery(
+      prisma,
+      "overview.pair-sources",
+      `SELECT id, title, url, to_char(published_on, 'YYYY-MM-DD') AS "publishedOn" FROM sources WHERE id = ANY({{ids}}::int[])`,
+      SourceRow,
+      { ids: [...new Set(rows.map((r) => r.source_id))] },
     );
     type Building = { indicator: PairInput["indicator"]; zones: { code: string; observations: SeriesObservation[] }[] };
     const byIndicator = new Map<string, Building>();
@@ -141,7 +152,7 @@ export async function getPairData(prisma: PrismaClient, zoneCodes: readonly stri
     }
     return {
       inputs: [...byIndicator.values()],
-      sources: new Map(sources.map((s) => [s.id, { title: s.title, url: s.url, publishedOn: s.published_on }])),
+      sources: new Map(sources.map(({ id, ...source }) => [id, source])),
     };
   });
 }

@@ -2,41 +2,40 @@
 // lib/domain/plausibility.ts) or a cumulative or year-to-date total that goes down. Read by the
 // importer (its warnings) and by monitoring (its alerts).
 import { SLIP_EXPONENTS, SLIP_TOLERANCE } from "../../domain/plausibility.ts";
-import type { IsoDate } from "../../domain/dates.ts";
-import type { Basis } from "../../domain/vocabulary.ts";
-import type { Prisma } from "../generated/client.ts";
-
-type Queryable = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+import { z } from "zod";
+import { baseUnit, basis, int, isoDate, num } from "../columns.ts";
+import { rawQuery, type RawDb } from "../raw.ts";
 
 // The slip test in SQL, built from the domain's one definition so the query and magnitudeSlip() agree.
 function slipSql(value: string, neighbour: string): string {
   return `(${SLIP_EXPONENTS.map((e) => `abs(abs(log(${value} / ${neighbour})) - ${e}) < ${SLIP_TOLERANCE}`).join(" OR ")})`;
 }
 
-export type PlausibilityRow = {
-  zone_id: number;
-  indicator_id: number;
-  basis: Basis;
-  s: IsoDate;
-  e: IsoDate;
-  value: number;
-  prev_value: number | null;
-  prev_end: string | null;
-  next_value: number | null;
-  next_end: string | null;
-  unit: string;
-};
+export const PlausibilityRowSchema = z.object({
+  zone_id: int,
+  indicator_id: int,
+  basis,
+  s: isoDate,
+  e: isoDate,
+  value: num,
+  prev_value: num.nullable(),
+  prev_end: isoDate.nullable(),
+  next_value: num.nullable(),
+  next_end: isoDate.nullable(),
+  unit: baseUnit,
+});
+export type PlausibilityRow = z.infer<typeof PlausibilityRowSchema>;
 
 /**
  * Figures that look wrong beside their neighbours in the same series: 10⁴ or 10⁸ times off (a 万/亿
- * slip), or a cumulative or year-to-date total that goes down. "import": the rows import $1 wrote
+ * slip), or a cumulative or year-to-date total that goes down. "import": the rows import {{importId}} wrote
  * (a fall is reported on the later row, and on the earlier one only when the later was there
  * before); "all": every figure in the database, each fall once, on its later row.
  */
 export function implausibleSql(scope: "import" | "all"): string {
   const mine = scope === "import";
   return `WITH touched AS (
-       SELECT DISTINCT zone_id, indicator_id, basis FROM observations ${mine ? "WHERE import_id = $1" : ""}
+       SELECT DISTINCT zone_id, indicator_id, basis FROM observations ${mine ? "WHERE import_id = {{importId}}" : ""}
      ), series AS (
        SELECT o.id, o.import_id, o.zone_id, o.indicator_id, o.basis, o.period_start, o.period_end, o.value, i.unit::text AS unit,
               CASE o.basis
@@ -59,15 +58,15 @@ export function implausibleSql(scope: "import" | "all"): string {
             to_char(period_end, 'YYYY-MM-DD') AS e, value, prev_value, to_char(prev_end, 'YYYY-MM-DD') AS prev_end,
             next_value, to_char(next_end, 'YYYY-MM-DD') AS next_end, unit
        FROM ordered
-      WHERE ${mine ? "import_id = $1 AND" : ""} (
+      WHERE ${mine ? "import_id = {{importId}} AND" : ""} (
             (unit <> 'percent' AND value > 0 AND (
                (prev_value > 0 AND ${slipSql("value", "prev_value")})
             OR (prev_value IS NULL AND next_value > 0 AND ${slipSql("value", "next_value")})))
          OR (basis IN ('cumulative', 'ytd') AND unit <> 'percent'
-             AND (value < prev_value ${mine ? "OR (value > next_value AND next_import IS DISTINCT FROM $1)" : ""})))`;
+             AND (value < prev_value ${mine ? "OR (value > next_value AND next_import IS DISTINCT FROM {{importId}})" : ""})))`;
 }
 
 /** Rows this import wrote that look wrong beside their neighbours (see implausibleSql). */
-export async function findImplausible(tx: Queryable, importId: number): Promise<PlausibilityRow[]> {
-  return tx.$queryRawUnsafe<PlausibilityRow[]>(implausibleSql("import"), importId);
+export async function findImplausible(tx: RawDb, importId: number): Promise<PlausibilityRow[]> {
+  return rawQuery(tx, "plausibility.import", implausibleSql("import"), PlausibilityRowSchema, { importId });
 }

@@ -1,13 +1,15 @@
 // What a comparison chart needs from the database: the indicator, each zone with its launch, area
 // history and parent, their figures of that indicator (and the parents' for shares), the sources
 // and the zones' events.
-import { compare, type CompareData, type Comparison } from "../../domain/compare.ts";
+import { compare, type CompareData, type CompareIndicator, type CompareSource, type Comparison } from "../../domain/compare.ts";
 import { unknownCodeError } from "../../errors.ts";
 import type { SeriesParams } from "../../validation/series.ts";
 import type { SeriesObservation } from "../../domain/series.ts";
 import type { PrismaClient } from "../generated/client.ts";
-import type { Basis, Qualifier, Status } from "../../domain/vocabulary.ts";
 import { toIsoDate } from "../../domain/dates.ts";
+import { z } from "zod";
+import { basis, int, isoDate, num, qualifier, status, text } from "../columns.ts";
+import { rawQuery } from "../raw.ts";
 
 /** The indicators that give a zone's planned area and what expansions added to it. */
 export const AREA_INDICATOR = "area_size";
@@ -15,21 +17,40 @@ export const AREA_ADDED_INDICATOR = "area_added";
 
 export type { CompareData as SeriesData } from "../../domain/compare.ts";
 
-/** A figure as the series queries select it (o.zone_id, s, e, basis, value, qualifier, status, source_id, yoy_pct). */
-export type ObsRow = {
-  zone_id: number;
-  indicator: string;
-  s: string;
-  e: string;
-  basis: Basis;
-  value: number;
-  qualifier: Qualifier;
-  status: Status;
-  source_id: number;
-  yoy_pct: number | null;
-};
+/** A figure as the series queries select it: OBS_COLUMNS, with the indicator's id. */
+export const ObsRowSchema = z.object({
+  zone_id: int,
+  indicator_id: int,
+  s: isoDate,
+  e: isoDate,
+  basis,
+  value: num,
+  qualifier,
+  status,
+  source_id: int,
+  yoy_pct: num.nullable(),
+});
+export type ObsRow = z.infer<typeof ObsRowSchema>;
 
-export const toObservation = (r: Omit<ObsRow, "zone_id" | "indicator">): SeriesObservation => ({
+/** The columns of ObsRow, from observations `o`. */
+export const OBS_COLUMNS = `o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
+       o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct`;
+
+/** A source as comparisons cite it: `id, title, url, to_char(published_on, 'YYYY-MM-DD') AS "publishedOn"`. */
+export const SourceRow = z.object({
+  id: int,
+  title: text,
+  url: text.nullable(),
+  publishedOn: isoDate.nullable(),
+}) satisfies z.ZodType<CompareSource>;
+
+/** The indicator as a comparison carries it (from Prisma's model, which has more). */
+export function compareIndicator(indicator: CompareIndicator): CompareIndicator {
+  const { code, nameEn, nameZh, unit, kind, category, description, comparable } = indicator;
+  return { code, nameEn, nameZh, unit, kind, category, description, comparable };
+}
+
+export const toObservation = (r: Omit<ObsRow, "zone_id" | "indicator_id">): SeriesObservation => ({
   start: r.s,
   end: r.e,
   basis: r.basis,
@@ -62,21 +83,24 @@ export async function getSeriesData(
   const [found, sources, events] = await Promise.all([
     // The indicator's figures of the zones and their parents (for shares), and the zones' areas; the
     // parents' area rows come along and are not used.
-    prisma.$queryRawUnsafe<(Omit<ObsRow, "indicator"> & { indicator_id: number })[]>(
-      `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-              o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
+    rawQuery(
+      prisma,
+      "series.figures",
+      `SELECT ${OBS_COLUMNS}
          FROM observations o
-        WHERE o.indicator_id = ANY($1::int[]) AND o.zone_id = ANY($2::int[])
+        WHERE o.indicator_id = ANY({{indicators}}::int[]) AND o.zone_id = ANY({{zones}}::int[])
         ORDER BY o.period_end, o.period_start`,
-      indicators.map((i) => i.id),
-      withParents,
+      ObsRowSchema,
+      { indicators: indicators.map((i) => i.id), zones: withParents },
     ),
-    prisma.$queryRawUnsafe<{ id: number; title: string; url: string | null; published_on: string | null }[]>(
-      `SELECT s.id, s.title, s.url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on FROM sources s
-        WHERE s.id IN (SELECT o.source_id FROM observations o WHERE o.indicator_id = $1 AND o.zone_id = ANY($2::int[]))
+    rawQuery(
+      prisma,
+      "series.sources",
+      `SELECT s.id, s.title, s.url, to_char(s.published_on, 'YYYY-MM-DD') AS "publishedOn" FROM sources s
+        WHERE s.id IN (SELECT o.source_id FROM observations o WHERE o.indicator_id = {{indicator}} AND o.zone_id = ANY({{zones}}::int[]))
         ORDER BY s.id`,
-      indicator.id,
-      withParents,
+      SourceRow,
+      { indicator: indicator.id, zones: withParents },
     ),
     prisma.event.findMany({
       where: { zoneId: { in: zoneIds } },
@@ -84,19 +108,10 @@ export async function getSeriesData(
       orderBy: { occurredOn: "asc" },
     }),
   ]);
-  const rows: ObsRow[] = found.map(({ indicator_id, ...r }) => ({ ...r, indicator: codeOf.get(indicator_id) ?? "" }));
+  const rows = found.map((r) => ({ ...r, indicator: codeOf.get(r.indicator_id) ?? "" }));
   const byCode = new Map(zones.map((z) => [z.code, z]));
   return {
-    indicator: {
-      code: indicator.code,
-      nameEn: indicator.nameEn,
-      nameZh: indicator.nameZh,
-      unit: indicator.unit,
-      kind: indicator.kind,
-      category: indicator.category,
-      description: indicator.description,
-      comparable: indicator.comparable,
-    },
+    indicator: compareIndicator(indicator),
     zones: zoneCodes.map((code) => {
       const zone = byCode.get(code)!;
       const of = (zoneId: number | null, indicatorCode: string) =>
@@ -115,7 +130,7 @@ export async function getSeriesData(
         parentObservations: zone.parentId === null ? [] : of(zone.parentId, indicatorCode).map(toObservation),
       };
     }),
-    sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publishedOn: s.published_on })),
+    sources,
     events: events.map((e) => ({
       zone: e.zone.code,
       date: toIsoDate(e.occurredOn),
@@ -150,13 +165,15 @@ export async function sourceQuotes(
   indicatorCode: string,
   zoneCodes: readonly string[],
 ): Promise<Map<number, string[]>> {
-  const rows = await prisma.$queryRawUnsafe<{ source_id: number; quotes: (string | null)[] }[]>(
+  const rows = await rawQuery(
+    prisma,
+    "series.quotes",
     `SELECT o.source_id, array_agg(DISTINCT o.quote) AS quotes
        FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN zones z ON z.id = o.zone_id
-      WHERE i.code = $1 AND z.code = ANY($2::text[])
+      WHERE i.code = {{indicator}} AND z.code = ANY({{zones}}::text[])
       GROUP BY o.source_id`,
-    indicatorCode,
-    [...zoneCodes],
+    z.object({ source_id: int, quotes: z.array(text.nullable()) }),
+    { indicator: indicatorCode, zones: [...zoneCodes] },
   );
   return new Map(rows.map((r) => [r.source_id, r.quotes.filter((q): q is string => Boolean(q))]));
 }

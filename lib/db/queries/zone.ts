@@ -1,34 +1,24 @@
 // A zone's page: its profile, areas, events, and every indicator it or its areas have figures for,
 // as comparison data (one query for all the figures).
-import type { CompareData, CompareIndicator, CompareZone } from "../../domain/compare.ts";
+import type { CompareData, CompareZone } from "../../domain/compare.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { boundedMemo } from "../../memo.ts";
-import { AREA_ADDED_INDICATOR, AREA_INDICATOR, toObservation, type ObsRow } from "./series.ts";
+import { AREA_ADDED_INDICATOR, AREA_INDICATOR, compareIndicator, OBS_COLUMNS, ObsRowSchema, toObservation, type ObsRow } from "./series.ts";
+import { rawQuery } from "../raw.ts";
 import { dataVersion } from "./version.ts";
-import { toIsoDate } from "../../domain/dates.ts";
+import type { Zone } from "../../domain/catalog.ts";
+import { toIsoDate, type IsoDate } from "../../domain/dates.ts";
 
-export type ZoneProfile = {
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  kind: CompareZone["kind"];
+type ZoneHead = Pick<Zone, "code" | "nameEn" | "nameZh" | "kind" | "areaKm2"> & { launch: IsoDate | null };
+
+export type ZoneProfile = ZoneHead & {
   note: string | null;
-  launch: string | null;
-  areaKm2: number | null;
-  parent: { code: string; nameEn: string; nameZh: string | null } | null;
-  children: {
-    code: string;
-    nameEn: string;
-    nameZh: string | null;
-    kind: CompareZone["kind"];
-    launch: string | null;
-    areaKm2: number | null;
-    figures: number;
-  }[];
+  parent: Pick<Zone, "code" | "nameEn" | "nameZh"> | null;
+  children: (ZoneHead & { figures: number })[];
   figures: number;
 };
 
-type Row = Omit<ObsRow, "indicator"> & { indicator_id: number };
+type Row = ObsRow;
 
 export type ZonePage = { profile: ZoneProfile; datasets: CompareData[] };
 
@@ -47,13 +37,12 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
   const members = [zone, ...zone.children];
   const memberIds = members.map((z) => z.id);
   const parentIds = [...new Set(members.map((z) => z.parentId).filter((id): id is number => id !== null))];
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
-    `SELECT o.zone_id, o.indicator_id, to_char(o.period_start, 'YYYY-MM-DD') AS s, to_char(o.period_end, 'YYYY-MM-DD') AS e,
-            o.basis::text AS basis, o.value, o.qualifier::text AS qualifier, o.status::text AS status, o.source_id, o.yoy_pct
-       FROM observations o
-      WHERE o.zone_id = ANY($1::int[])
-      ORDER BY o.period_end, o.period_start`,
-    [...memberIds, ...parentIds],
+  const rows = await rawQuery(
+    prisma,
+    "zone.figures",
+    `SELECT ${OBS_COLUMNS} FROM observations o WHERE o.zone_id = ANY({{zones}}::int[]) ORDER BY o.period_end, o.period_start`,
+    ObsRowSchema,
+    { zones: [...memberIds, ...parentIds] },
   );
   const indicatorIds = [...new Set(rows.filter((r) => memberIds.includes(r.zone_id)).map((r) => r.indicator_id))];
   const [indicators, sources, events] = await Promise.all([
@@ -100,18 +89,8 @@ async function readZonePage(prisma: PrismaClient, code: string): Promise<ZonePag
       parentObservations: of(member.parentId),
     }));
     const used = new Set(zones.flatMap((z) => z.observations.map((o) => o.sourceId)));
-    const compareIndicator: CompareIndicator = {
-      code: indicator.code,
-      nameEn: indicator.nameEn,
-      nameZh: indicator.nameZh,
-      unit: indicator.unit,
-      kind: indicator.kind,
-      category: indicator.category,
-      description: indicator.description,
-      comparable: indicator.comparable,
-    };
     return {
-      indicator: compareIndicator,
+      indicator: compareIndicator(indicator),
       zones,
       sources: sources
         .filter((s) => used.has(s.id))
