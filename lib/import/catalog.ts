@@ -1,34 +1,13 @@
 // The zones and indicators an import can refer to: those in the database plus those the package
 // defines. Looks zones up by code or exact English or Chinese name.
-import type { IsoDate } from "../domain/dates.ts";
+import type { Indicator, Zone } from "../domain/catalog.ts";
 import { closest } from "../domain/suggest.ts";
-import type { BaseUnit, IndicatorKind, ZoneKind } from "../domain/vocabulary.ts";
 
-export type ZoneRef = {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  kind: ZoneKind;
-  parentId: number | null;
-  establishedOn: IsoDate | null;
-  areaKm2: number | null;
-  note: string | null;
-  aliases: string[];
-};
+/** A zone as the database holds it: the domain's zone, with its row id and its parent's. */
+export type ZoneRef = Omit<Zone, "parentCode"> & { id: number; parentId: number | null };
 
-export type IndicatorRef = {
-  id: number;
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  unit: BaseUnit;
-  kind: IndicatorKind;
-  category: string | null;
-  description: string | null;
-  aliases: string[];
-  comparable: boolean;
-};
+/** An indicator as the database holds it: the domain's indicator with its row id. */
+export type IndicatorRef = Indicator & { id: number };
 
 export class Catalog {
   private readonly zones = new Map<string, ZoneRef>();

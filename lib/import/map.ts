@@ -3,6 +3,7 @@
 import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
 import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type UnitResult } from "../domain/units.ts";
+import type { Indicator, Zone } from "../domain/catalog.ts";
 import { type Catalog } from "./catalog.ts";
 import { shown } from "./columns.ts";
 import { detached } from "./csv-records.ts";
@@ -16,39 +17,19 @@ import {
   type BaseUnit,
   type Basis,
   type EventKind,
-  type IndicatorKind,
   type Qualifier,
   type Status,
-  type ZoneKind,
 } from "../domain/vocabulary.ts";
 
 export type Cells = Record<string, string>;
 
 export type SourceInput = { title: string; url: string | null; publishedOn: IsoDate | null };
 
-export type ZoneInput = {
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  kind: ZoneKind;
-  parentCode: string | null;
-  establishedOn: IsoDate | null;
-  areaKm2: number | null;
-  note: string | null;
-  aliases: string[];
-};
+/** A zone row of a package, mapped: the domain's zone. */
+export type ZoneInput = Zone;
 
-export type IndicatorInput = {
-  code: string;
-  nameEn: string;
-  nameZh: string | null;
-  unit: BaseUnit;
-  kind: IndicatorKind;
-  category: string | null;
-  description: string | null;
-  aliases: string[];
-  comparable: boolean;
-};
+/** An indicator row of a package, mapped: the domain's indicator. */
+export type IndicatorInput = Indicator;
 
 export type ObservationInput = {
   zoneId: number;
