@@ -3,7 +3,9 @@
 // import — targets, alerts (what they say, acknowledged, resolved) and saved reports. Each part is an aggregate that
 // moves whenever a row is added, changed or removed; the database holds it, so every app instance agrees.
 // It also says where it was read (READ_LSN_COLUMN): with read replicas, what is read under it is at least as new.
+import { z } from "zod";
 import type { PrismaClient } from "./db/generated/client.ts";
+import { rawQuery } from "./db/raw.ts";
 import { READ_LSN_COLUMN, READ_POSITION_SQL } from "./db/read-routing.ts";
 
 const PAGE_VERSION_SQL = `SELECT concat_ws('.',
@@ -17,7 +19,7 @@ const PAGE_VERSION_SQL = `SELECT concat_ws('.',
 ) AS version, ${READ_POSITION_SQL} AS ${READ_LSN_COLUMN}`;
 
 export async function pageVersion(prisma: PrismaClient): Promise<string> {
-  const rows = await prisma.$queryRawUnsafe<{ version: string }[]>(PAGE_VERSION_SQL);
+  const rows = await rawQuery(prisma, "page version", PAGE_VERSION_SQL, z.object({ version: z.string().min(1) }));
   const version = rows[0]?.version;
   if (!version) throw new Error("the page version query answered no row");
   return version;

@@ -15,6 +15,9 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
+import { z } from "zod";
+import { int, num, text } from "../db/columns.ts";
+import { rawExecute, rawQuery } from "../db/raw.ts";
 import { driverConnection, type DriverConnection } from "../db/transaction-connection.ts";
 import { detached } from "./csv-records.ts";
 import type { ObservationInput, SourceInput } from "./map.ts";
@@ -76,8 +79,8 @@ const identityMatch = (a: string, b: string) => IDENTITY.map((c) => `${a}.${c} =
 const identityList = IDENTITY.join(", ");
 
 /**
- * One chunk's merge, $1 = the import id, $2 = how many revisions to describe, $3 = how many conflicts
- * to list. `careful`: every row is looked up (after a repeat broke the identity key); otherwise only
+ * One chunk's merge, {{importId}} = the import id, {{revisions}} = how many revisions to describe,
+ * {{conflicts}} = how many conflicts to list. `careful`: every row is looked up (after a repeat broke the identity key); otherwise only
  * rows of series known before the import. Every part reads the snapshot from before the statement:
  * the vintage keeps the value the update replaces, and a row revised here is not inserted again.
  * LATERAL … LIMIT 1 probes the identity index once per row, whatever the planner thinks staging holds.
@@ -100,7 +103,7 @@ WITH staged AS (
     FROM probed p WHERE p.nth > 1
 ), matched AS (
   SELECT p.*, o.id AS observation_id, o.updated_at AS recorded_at, o.import_id AS recorded_by,
-         (o.import_id = $1 OR EXISTS (SELECT 1 FROM ${SEEN} k WHERE k.id = o.id)) AS again,
+         (o.import_id = {{importId}} OR EXISTS (SELECT 1 FROM ${SEEN} k WHERE k.id = o.id)) AS again,
          ${FIGURE.map((c) => `o.${c} AS old_${c}`).join(", ")}
     FROM probed p
     CROSS JOIN LATERAL (SELECT * FROM observations o WHERE ${identityMatch("o", "p")} LIMIT 1) o
@@ -113,12 +116,12 @@ WITH staged AS (
     FROM matched m WHERE m.again
 ), kept AS (
   INSERT INTO observation_vintages (observation_id, ${FIGURE.join(", ")}, import_id, recorded_at, superseded_at, superseded_by_import_id)
-  SELECT c.observation_id, ${FIGURE.map((col) => `c.old_${col}`).join(", ")}, c.recorded_by, c.recorded_at, now(), $1
+  SELECT c.observation_id, ${FIGURE.map((col) => `c.old_${col}`).join(", ")}, c.recorded_by, c.recorded_at, now(), {{importId}}
     FROM changed c
 ), revised AS (
   UPDATE observations o
      SET period = c.period, granularity = c.granularity, ${FIGURE.map((col) => `${col} = c.${col}`).join(", ")},
-         import_id = $1, updated_at = now()
+         import_id = {{importId}}, updated_at = now()
     FROM changed c WHERE o.id = c.observation_id
 ), remembered AS (
   INSERT INTO ${SEEN} (id)
@@ -126,10 +129,10 @@ WITH staged AS (
    WHERE NOT m.again AND (${FIGURE.map((c) => `m.old_${c}`).join(", ")}) IS NOT DISTINCT FROM (${figureList("m")})
 ), added AS (
   INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
-  SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity, ${figureList("s")}, $1
+  SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity, ${figureList("s")}, {{importId}}
     FROM staged s WHERE NOT s.probe
   UNION ALL
-  SELECT ${IDENTITY.map((c) => `p.${c}`).join(", ")}, p.period, p.granularity, ${figureList("p")}, $1
+  SELECT ${IDENTITY.map((c) => `p.${c}`).join(", ")}, p.period, p.granularity, ${figureList("p")}, {{importId}}
     FROM probed p
    WHERE p.nth = 1 AND NOT EXISTS (SELECT 1 FROM observations o WHERE ${identityMatch("o", "p")})
   RETURNING 1
@@ -143,12 +146,12 @@ SELECT (SELECT count(*) FROM added)::int AS added,
        (SELECT count(*) FROM again)::int AS again,
        (SELECT count(*) FROM repeats WHERE conflict)::int AS conflicts,
        (SELECT coalesce(json_agg(r ORDER BY r.row), '[]'::json) FROM (
-          SELECT row, earlier FROM repeats WHERE conflict ORDER BY row LIMIT $3) r) AS conflicted,
+          SELECT row, earlier FROM repeats WHERE conflict ORDER BY row LIMIT {{conflicts}}) r) AS conflicted,
        (SELECT coalesce(json_agg(d ORDER BY d.row), '[]'::json) FROM (
           SELECT c.row, c.zone_id, c.indicator_id, c.basis::text AS basis,
                  to_char(c.period_start, 'YYYY-MM-DD') AS s, to_char(c.period_end, 'YYYY-MM-DD') AS e,
                  ${FIGURE.map((col) => `c.old_${col}, c.${col}`).join(", ")}
-            FROM changed c ORDER BY c.row LIMIT $2) d) AS details`;
+            FROM changed c ORDER BY c.row LIMIT {{revisions}}) d) AS details`;
 }
 
 const FAST_MERGE = mergeSql(false);
@@ -161,7 +164,7 @@ const LOG_ROWS = `INSERT INTO ${ROWS} SELECT ${identityList}, row FROM ${STAGING
 const INSERT_NEW = `
 INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
 SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity,
-       ${FIGURE.map((c) => (c === "source_id" ? "r.source_id" : `s.${c}`)).join(", ")}, $1
+       ${FIGURE.map((c) => (c === "source_id" ? "r.source_id" : `s.${c}`)).join(", ")}, {{importId}}
   FROM ${STAGING} s JOIN ${SOURCE_REFS} r ON r.ref = s.source_ref`;
 
 type MergeRow = {
@@ -177,6 +180,37 @@ type MergeRow = {
 type DetailRow = { row: number; zone_id: number; indicator_id: number; basis: string; s: string; e: string } & FigureValues & {
     [K in keyof FigureValues as `old_${K}`]: FigureValues[K];
   };
+
+// What the importer's own statements return, checked at the boundary (lib/db/raw.ts).
+const figureValuesShape = {
+  value: num,
+  published_value: num,
+  published_unit: text,
+  qualifier: text,
+  yoy_pct: num.nullable(),
+  status: text,
+  source_id: int,
+  quote: text.nullable(),
+  note: text.nullable(),
+};
+const oldFigureValuesShape = Object.fromEntries(Object.entries(figureValuesShape).map(([key, schema]) => [`old_${key}`, schema]));
+const identityShape = { zone_id: int, indicator_id: int, basis: text, s: text, e: text };
+const DetailRowSchema = z.object({ row: int, ...identityShape, ...figureValuesShape, ...oldFigureValuesShape }) as unknown as z.ZodType<
+  DetailRow,
+  DetailRow
+>;
+const MergeRowSchema: z.ZodType<MergeRow, MergeRow> = z.object({
+  added: int,
+  revised: int,
+  matched: int,
+  repeated: int,
+  again: int,
+  conflicts: int,
+  conflicted: z.array(z.object({ row: int, earlier: int.nullable() })),
+  details: z.array(DetailRowSchema),
+});
+const ConflictSchema: z.ZodType<Conflict, Conflict> = z.object({ row: int, earlier: int });
+const FirstRowSchema: z.ZodType<IdentityRef & { row: number }, IdentityRef & { row: number }> = z.object({ ...identityShape, row: int });
 
 /** Loads one chunk of COPY text (bytes) into the staging table, on the transaction's connection. */
 type LoadChunk = (text: Buffer) => Promise<void>;
@@ -339,17 +373,22 @@ export class ObservationWriter {
   async firstRows(identities: readonly IdentityRef[]): Promise<Map<string, number>> {
     const found = new Map<string, number>();
     if (identities.length === 0) return found;
-    const rows = await this.tx.$queryRawUnsafe<(IdentityRef & { row: number })[]>(
+    const rows = await rawQuery(
+      this.tx,
+      "first rows of figures",
       `SELECT c.zone_id, c.indicator_id, c.basis, c.s, c.e, min(r.row)::int AS row
-         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[]) AS c(zone_id, indicator_id, basis, s, e)
+         FROM unnest({{zones}}::int[], {{indicators}}::int[], {{bases}}::text[], {{starts}}::text[], {{ends}}::text[]) AS c(zone_id, indicator_id, basis, s, e)
          JOIN ${ROWS} r ON r.zone_id = c.zone_id AND r.indicator_id = c.indicator_id AND r.basis::text = c.basis
                        AND r.period_start = c.s::date AND r.period_end = c.e::date
         GROUP BY 1, 2, 3, 4, 5`,
-      identities.map((i) => i.zone_id),
-      identities.map((i) => i.indicator_id),
-      identities.map((i) => i.basis),
-      identities.map((i) => i.s),
-      identities.map((i) => i.e),
+      FirstRowSchema,
+      {
+        zones: identities.map((i) => i.zone_id),
+        indicators: identities.map((i) => i.indicator_id),
+        bases: identities.map((i) => i.basis),
+        starts: identities.map((i) => i.s),
+        ends: identities.map((i) => i.e),
+      },
     );
     for (const r of rows) found.set(identityKey(r), r.row);
     return found;
@@ -377,10 +416,11 @@ export class ObservationWriter {
     if (this.resolvedRefs === this.refs.size) return;
     const fresh = [...this.refs.values()].slice(this.resolvedRefs);
     const ids = await this.sources.resolve(fresh.map((f) => f.source));
-    await this.tx.$executeRawUnsafe(
-      `INSERT INTO ${SOURCE_REFS} (ref, source_id) SELECT * FROM unnest($1::int[], $2::int[])`,
-      fresh.map((f) => f.ref),
-      fresh.map((f) => ids.get(f.source) ?? 0),
+    await rawExecute(
+      this.tx,
+      "source refs of the chunk",
+      `INSERT INTO ${SOURCE_REFS} (ref, source_id) SELECT * FROM unnest({{refs}}::int[], {{sources}}::int[])`,
+      { refs: fresh.map((f) => f.ref), sources: fresh.map((f) => ids.get(f.source) ?? 0) },
     );
     this.resolvedRefs = this.refs.size;
   }
@@ -389,13 +429,17 @@ export class ObservationWriter {
     const wanted = Math.max(0, this.maxRevisions - this.outcome.revisions.length);
     const listed = Math.max(0, this.maxConflicts - this.outcome.conflicts.length - this.unnamed.length);
     const run = async (sql: string) => {
-      const [result] = await this.tx.$queryRawUnsafe<MergeRow[]>(sql, this.importId, wanted, listed);
+      const [result] = await rawQuery(this.tx, "merge staged observations", sql, MergeRowSchema, {
+        importId: this.importId,
+        revisions: wanted,
+        conflicts: listed,
+      });
       if (!result) throw new Error("The merge of staged observations returned nothing");
       return result;
     };
     const insertNew = async (): Promise<MergeRow> => {
       await this.tx.$executeRawUnsafe(LOG_ROWS);
-      const added = await this.tx.$executeRawUnsafe(INSERT_NEW, this.importId);
+      const added = await rawExecute(this.tx, "insert new observations", INSERT_NEW, { importId: this.importId });
       return { added, revised: 0, matched: 0, repeated: 0, again: 0, conflicts: 0, conflicted: [], details: [] };
     };
     let result: MergeRow;
@@ -437,12 +481,15 @@ export class ObservationWriter {
   /** The earlier rows of conflicts that met a figure of an earlier chunk: the first staged row of the same figure. */
   private async nameEarlierRows(): Promise<void> {
     if (this.unnamed.length === 0) return;
-    const rows = await this.tx.$queryRawUnsafe<Conflict[]>(
+    const rows = await rawQuery(
+      this.tx,
+      "earlier rows of conflicts",
       `SELECT c.row, min(e.row)::int AS earlier
          FROM ${ROWS} c JOIN ${ROWS} e ON ${identityMatch("e", "c")} AND e.row < c.row
-        WHERE c.row = ANY($1::int[])
+        WHERE c.row = ANY({{rows}}::int[])
         GROUP BY c.row`,
-      this.unnamed,
+      ConflictSchema,
+      { rows: this.unnamed },
     );
     this.outcome.conflicts.push(...rows);
     this.outcome.conflicts.sort((a, b) => a.row - b.row);

@@ -3,7 +3,10 @@
 import { createHash } from "node:crypto";
 import type { IsoDate } from "../domain/dates.ts";
 import { toIsoDate } from "../domain/dates.ts";
+import { z } from "zod";
+import { int, text } from "../db/columns.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { rawQuery } from "../db/raw.ts";
 import type { IndicatorRef, ZoneRef } from "./catalog.ts";
 import type { SourceInput } from "./map.ts";
 
@@ -46,9 +49,12 @@ export class SourceCache {
         rows.map(([, s]) => s.url),
         rows.map(([, s]) => s.publishedOn),
       );
-      const found = await this.tx.$queryRawUnsafe<{ id: number; key: string }[]>(
-        `SELECT id, key FROM sources WHERE key = ANY($1::text[])`,
-        rows.map(([key]) => key),
+      const found = await rawQuery(
+        this.tx,
+        "sources by key",
+        "SELECT id, key FROM sources WHERE key = ANY({{keys}}::text[])",
+        z.object({ id: int, key: text }),
+        { keys: rows.map(([key]) => key) },
       );
       for (const { id, key } of found) this.ids.set(key, id);
     }
@@ -58,8 +64,11 @@ export class SourceCache {
 
 /** The (zone, indicator) pairs that have figures, as "zoneId|indicatorId". */
 export async function existingSeries(tx: Tx): Promise<Set<string>> {
-  const rows = await tx.$queryRawUnsafe<{ zone_id: number; indicator_id: number }[]>(
+  const rows = await rawQuery(
+    tx,
+    "series with figures",
     "SELECT DISTINCT zone_id, indicator_id FROM observations",
+    z.object({ zone_id: int, indicator_id: int }),
   );
   return new Set(rows.map((r) => `${r.zone_id}|${r.indicator_id}`));
 }
