@@ -243,13 +243,24 @@ export function detached(text: string): string {
 
 /** The records of a CSV file; `open` gives its bytes (it is called again when csv-parse takes over). */
 export async function* csvRecords(open: () => Readable): AsyncIterable<string[]> {
+  for await (const batch of csvRecordBatches(open)) yield* batch;
+}
+
+// Records per batch where csv-parse reads the file (the tokenizer gives one batch per chunk of text).
+const PARSED_BATCH = 1_000;
+
+/**
+ * The records of a CSV file in batches, one per chunk of text: a large file's rows go to the importer
+ * without a promise per row. `open` gives its bytes (it is called again when csv-parse takes over).
+ */
+export async function* csvRecordBatches(open: () => Readable): AsyncIterable<string[][]> {
   const strict = new StrictCsv();
   const { text, input } = decoded(open);
   let unsure = false;
   try {
     for await (const chunk of text) {
       const fed = strict.feed(chunk as string, false);
-      yield* fed.records;
+      if (fed.records.length) yield fed.records;
       if (fed.unsure) {
         unsure = true;
         break;
@@ -257,7 +268,7 @@ export async function* csvRecords(open: () => Readable): AsyncIterable<string[]>
     }
     if (!unsure) {
       const fed = strict.feed("", true);
-      yield* fed.records;
+      if (fed.records.length) yield fed.records;
       unsure = fed.unsure;
     }
   } finally {
@@ -266,8 +277,14 @@ export async function* csvRecords(open: () => Readable): AsyncIterable<string[]>
   }
   if (!unsure) return;
   let skip = strict.count;
+  let batch: string[][] = [];
   for await (const record of parsedRecords(open)) {
     if (skip > 0) skip -= 1;
-    else yield record as string[];
+    else batch.push(record as string[]);
+    if (batch.length >= PARSED_BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length) yield batch;
 }

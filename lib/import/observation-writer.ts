@@ -1,9 +1,10 @@
 // The write path of observations, loaded the way database tools load: checked rows are encoded as
-// COPY text into one reused buffer and sent in chunks into a staging table on the import's own
+// COPY text into one of two reused buffers and sent in chunks into a staging table on the import's own
 // connection and transaction (COPY … FROM STDIN on a server, COPY … FROM '/dev/blob' on PGlite), and
 // one set-based statement per chunk merges the chunk into observations: new rows inserted, changed
 // rows kept as vintages and revised, the rest unchanged. On a server the next chunk is read and
-// checked while the database merges the last one. Memory holds one chunk's bytes, never the file:
+// checked into the other buffer while the database loads and merges the last one. Memory holds two
+// chunks' bytes, never the file:
 // a figure given twice in the package is found by the database, not by an index kept in memory.
 //  - Within a chunk, a window over the staged rows finds a repeated identity.
 //  - Across chunks, a repeated identity meets the figure the earlier chunk wrote (import_id is this
@@ -58,7 +59,7 @@ export type IdentityRef = { zone_id: number; indicator_id: number; basis: string
 
 // Rows per chunk: large enough that a chunk's statements cost little beside its rows (~8 MB of COPY
 // text), small enough that the chunk's buffer stays far below the import's memory budget.
-const CHUNK_ROWS = 50_000;
+const CHUNK_ROWS = 25_000;
 const STAGING = "import_staging";
 const SOURCE_REFS = "import_source_refs";
 const ROWS = "import_rows";
@@ -243,7 +244,7 @@ function* pieces(text: Buffer): Iterable<Buffer> {
  * the chunk is sent (they outlived the young generation and filled the old one with garbage).
  */
 class CopyText {
-  private buffer = Buffer.allocUnsafe(16 * 1024 * 1024);
+  private buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
   length = 0;
 
   push(line: string): void {
@@ -287,7 +288,9 @@ function isUniqueViolation(error: unknown, depth = 0): boolean {
 }
 
 export class ObservationWriter {
-  private readonly text = new CopyText();
+  /** The chunk being filled; `sent` is the one the database is loading and merging. */
+  private text = new CopyText();
+  private sent = new CopyText();
   private rows = 0;
   private known = 0;
   /** The merge of the previous chunk, running on the server while this one is read. */
@@ -327,8 +330,12 @@ export class ObservationWriter {
     return new ObservationWriter(tx, importId, sources, load, maxRevisions, maxConflicts);
   }
 
-  /** Stages a checked row; `known` when its series had figures before this import. Waits when a chunk is due. */
-  async add(row: number, input: ObservationInput, known: boolean): Promise<void> {
+  /**
+   * Stages a checked row; `known` when its series had figures before this import. When a chunk is due,
+   * returns the wait for it to be handed to the database (await it); otherwise nothing, so that a row
+   * costs no promise.
+   */
+  add(row: number, input: ObservationInput, known: boolean): Promise<void> | undefined {
     // The refs only need the source told apart: its fields joined, not the SHA-256 the sources table keys by.
     const { title, url, publishedOn } = input.source;
     const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
@@ -349,7 +356,7 @@ export class ObservationWriter {
       `${row}\t${known ? "t" : "f"}\t${input.zoneId}\t${input.indicatorId}\t${input.basis}\t${copyText(period.label)}\t${period.start}\t${period.end}\t${period.granularity}\t${input.value}\t${input.publishedValue}\t${copyText(input.publishedUnit)}\t${input.qualifier}\t${input.yoyPct ?? "\\N"}\t${input.status}\t${ref.ref}\t${copyText(input.quote)}\t${copyText(input.note)}\n`,
     );
     this.rows += 1;
-    if (this.rows >= CHUNK_ROWS) await this.flush();
+    return this.rows >= CHUNK_ROWS ? this.flush() : undefined;
   }
 
   /** Merges what is left and returns the counts; the caller's transaction decides whether it stays. */
@@ -394,6 +401,10 @@ export class ObservationWriter {
     return found;
   }
 
+  /**
+   * Hands the chunk to the database: its sources, its COPY and its merge run on the connection while the
+   * next chunk is read and checked into the other buffer. Waits only for the chunk before it.
+   */
   private async flush(): Promise<void> {
     await this.settle();
     if (this.rows === 0) return;
@@ -401,20 +412,27 @@ export class ObservationWriter {
     const known = this.known;
     this.rows = 0;
     this.known = 0;
-    await this.resolveSources();
-    await this.tx.$executeRawUnsafe(`TRUNCATE ${STAGING}`);
-    await this.load(this.text.bytes());
-    this.text.clear();
-    // Not awaited: the next chunk is read and checked while the server merges this one.
-    this.merging = this.merge(rows, known).catch((error: unknown) => {
+    const text = this.text;
+    this.text = this.sent;
+    this.sent = text;
+    // Not awaited: the chunk's refs are taken now, its statements run in order on the connection.
+    this.merging = this.send(text, rows, known, this.refs.size).catch((error: unknown) => {
       this.failure = error;
     });
   }
 
-  /** Sources first seen since the last chunk: written (or found) and given their ids in the refs table. */
-  private async resolveSources(): Promise<void> {
-    if (this.resolvedRefs === this.refs.size) return;
-    const fresh = [...this.refs.values()].slice(this.resolvedRefs);
+  private async send(text: CopyText, rows: number, known: number, refs: number): Promise<void> {
+    await this.resolveSources(refs);
+    await this.tx.$executeRawUnsafe(`TRUNCATE ${STAGING}`);
+    await this.load(text.bytes());
+    text.clear();
+    await this.merge(rows, known);
+  }
+
+  /** The sources of refs up to `upTo` not resolved yet: written (or found) and given their ids in the refs table. */
+  private async resolveSources(upTo: number): Promise<void> {
+    if (this.resolvedRefs >= upTo) return;
+    const fresh = [...this.refs.values()].slice(this.resolvedRefs, upTo);
     const ids = await this.sources.resolve(fresh.map((f) => f.source));
     await rawExecute(
       this.tx,
@@ -422,7 +440,7 @@ export class ObservationWriter {
       `INSERT INTO ${SOURCE_REFS} (ref, source_id) SELECT * FROM unnest({{refs}}::int[], {{sources}}::int[])`,
       { refs: fresh.map((f) => f.ref), sources: fresh.map((f) => ids.get(f.source) ?? 0) },
     );
-    this.resolvedRefs = this.refs.size;
+    this.resolvedRefs = upTo;
   }
 
   private async merge(rows: number, known: number): Promise<void> {

@@ -2,7 +2,7 @@
 // GB18030 as Chinese Excel saves it) and XLSX workbooks (one sheet per table). Streams: rows are
 // yielded as they are parsed, so a large file is never held in memory whole.
 import { Readable } from "node:stream";
-import { csvRecords } from "./csv-records.ts";
+import { csvRecordBatches } from "./csv-records.ts";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
 import { inspectWorkbook, WorkbookRefused, type WorkbookLimits } from "./zip.ts";
@@ -18,7 +18,8 @@ export type TableSource = {
   table: TableName;
   file: string;
   columns: string[];
-  rows: () => AsyncIterable<SourceRow>;
+  /** The rows in batches, in file order: a large table is read without a promise per row. */
+  batches: () => AsyncIterable<SourceRow[]>;
   /** How far the current pass over the file has read, 0 to 1 (0 when the size is unknown). */
   progress: () => number;
 };
@@ -44,9 +45,18 @@ export class ReadError extends Error {
   }
 }
 
-function csvFileRecords(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<string[]> {
-  return csvRecords(() => counting(file, counter));
+function csvFileBatches(file: PackageFile, counter = { bytes: 0 }): AsyncIterable<string[][]> {
+  return csvRecordBatches(() => counting(file, counter));
 }
+
+/** The rows of a table one by one. */
+export async function* tableRows(source: Pick<TableSource, "batches">): AsyncIterable<SourceRow> {
+  for await (const batch of source.batches()) yield* batch;
+}
+
+// Rows per batch at most: a chunk of a file can hold the whole file (an upload held in memory), and a
+// batch's rows are all alive at once; a cancelled import stops within a batch's rows.
+const ROW_BATCH = 1_000;
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
@@ -82,8 +92,8 @@ function csvError(error: unknown, file: string, table: TableName | "file", row: 
 async function openCsv(file: PackageFile): Promise<OpenedPackage> {
   let header: string[] | undefined;
   try {
-    for await (const record of csvFileRecords(file)) {
-      header = record as string[];
+    for await (const batch of csvFileBatches(file)) {
+      header = batch[0];
       break;
     }
   } catch (error) {
@@ -113,25 +123,31 @@ async function openCsv(file: PackageFile): Promise<OpenedPackage> {
   if (checked.fatal) return { sources: [], problems: checked.problems };
   const columns = checked.columns;
   const counter = { bytes: 0 };
-  const rows = async function* (): AsyncIterable<SourceRow> {
+  const batches = async function* (): AsyncIterable<SourceRow[]> {
     let row = 0;
     try {
-      for await (const record of csvFileRecords(file, counter)) {
-        row += 1;
-        if (row === 1) continue;
-        const values = record as string[];
-        if (isBlank(values)) continue;
-        if (values.length > columns.length && !isBlank(values.slice(columns.length))) {
-          throw new ReadError({ table, file: file.name, row, message: tooManyCells(row, values, columns.length) });
+      for await (const records of csvFileBatches(file, counter)) {
+        const rows: SourceRow[] = [];
+        for (const values of records) {
+          row += 1;
+          if (row === 1) continue;
+          if (isBlank(values)) continue;
+          if (values.length > columns.length && !isBlank(values.slice(columns.length))) {
+            // The rows before it in this batch are given first, as they would be one by one.
+            if (rows.length) yield rows.splice(0);
+            throw new ReadError({ table, file: file.name, row, message: tooManyCells(row, values, columns.length) });
+          }
+          rows.push({ row, cells: toCells(columns, values) });
+          if (rows.length >= ROW_BATCH) yield rows.splice(0);
         }
-        yield { row, cells: toCells(columns, values) };
+        if (rows.length) yield rows;
       }
     } catch (error) {
       if (error instanceof ReadError) throw error;
       throw csvError(error, file.name, table, row + 1);
     }
   };
-  return { sources: [{ table, file: file.name, columns, rows, progress: fraction(file, counter) }], problems: checked.problems };
+  return { sources: [{ table, file: file.name, columns, batches, progress: fraction(file, counter) }], problems: checked.problems };
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -268,8 +284,9 @@ async function openWorkbook(file: PackageFile, limits: WorkbookLimits): Promise<
       file: name,
       columns,
       progress: fraction(file, counter),
-      rows: async function* () {
+      batches: async function* () {
         let seenHeader = false;
+        let rows: SourceRow[] = [];
         for await (const { sheet: current, row, values } of sheetRows(file, counter)) {
           if (current !== sheet) continue;
           if (!seenHeader) {
@@ -277,8 +294,13 @@ async function openWorkbook(file: PackageFile, limits: WorkbookLimits): Promise<
             continue;
           }
           if (isBlank(values)) continue;
-          yield { row, cells: toCells(columns, values) };
+          rows.push({ row, cells: toCells(columns, values) });
+          if (rows.length >= ROW_BATCH) {
+            yield rows;
+            rows = [];
+          }
         }
+        if (rows.length) yield rows;
       },
     });
   }

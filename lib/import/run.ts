@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { getEnv } from "../env.ts";
 import { liftTimeouts } from "../db/transaction-connection.ts";
 import { Catalog } from "./catalog.ts";
+import { withBoundedHeap } from "./heap.ts";
 import type { ImportOptions } from "./options.ts";
 import { loadIndicators, loadZones, lockImports, SourceCache } from "./persist.ts";
 import { openPackage, type PackageFile } from "./read.ts";
@@ -48,7 +49,11 @@ export async function checksumFiles(files: readonly PackageFile[]): Promise<stri
  * Imports a data package. Returns the summary whether or not it was committed: `committed` is true only
  * when this was not a dry run and no row was rejected. Never writes part of a package.
  */
-export async function importPackage(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
+export function importPackage(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
+  return withBoundedHeap(() => runImport(prisma, files, options));
+}
+
+async function runImport(prisma: PrismaClient, files: readonly PackageFile[], options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const opened = await openPackage(files, options.limits ?? getEnv().workbookLimits);
   const checksum = await checksumFiles(files);

@@ -1,6 +1,6 @@
 // The rows of one table as the importer reads them: a read failure becomes a row problem, a header with
-// no rows is one too, a cancelled import stops at the next row, and progress (rows, rate, time left)
-// is reported as it goes.
+// no rows is one too, a cancelled import stops at the next batch of rows, and progress (rows, rate, time left)
+// is reported as it goes. Large tables are read in batches (a chunk of the file each), small ones row by row.
 import type { ImportOptions, ImportProgress } from "./options.ts";
 import { ReadError, type SourceRow, type TableSource } from "./read.ts";
 import type { ImportTally } from "./tally.ts";
@@ -17,16 +17,26 @@ export class TableRows {
     private readonly options: Pick<ImportOptions, "onProgress" | "signal">,
   ) {}
 
+  /** The rows one by one (small tables). */
   async *rows(): AsyncIterable<SourceRow> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /** The rows in batches, in file order (large tables: no promise per row). */
+  async *batches(): AsyncIterable<SourceRow[]> {
     const { source } = this;
     this.count = 0;
     this.started = performance.now();
+    let reported = 0;
     try {
-      for await (const row of source.rows()) {
+      for await (const batch of source.batches()) {
         this.options.signal?.throwIfAborted();
-        this.count += 1;
-        if (this.count % PROGRESS_EVERY === 0) this.progress("reading");
-        yield row;
+        this.count += batch.length;
+        if (this.count - reported >= PROGRESS_EVERY) {
+          reported = this.count - (this.count % PROGRESS_EVERY);
+          this.progress("reading");
+        }
+        yield batch;
       }
       if (this.count === 0) {
         // A header with nothing under it is almost always an export gone wrong, not an intent.

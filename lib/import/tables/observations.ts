@@ -23,16 +23,19 @@ export async function importObservations(run: TableImport): Promise<void> {
   );
   try {
     const memo = new MappingMemo();
-    for await (const { row, cells } of table.rows()) {
-      const mapped = mapObservationRow(cells, row, catalog, source.file, memo);
-      if (!mapped.ok) {
-        tally.reject("observations", mapped.errors);
-        continue;
+    for await (const batch of table.batches()) {
+      for (const { row, cells } of batch) {
+        const mapped = mapObservationRow(cells, row, catalog, source.file, memo);
+        if (!mapped.ok) {
+          tally.reject("observations", mapped.errors);
+          continue;
+        }
+        tally.addWarnings(mapped.warnings);
+        const input = mapped.value;
+        // A figure given twice is found by the database, chunk by chunk (observation-writer.ts).
+        const due = writer.add(row, input, known.has(`${input.zoneId}|${input.indicatorId}`));
+        if (due) await due;
       }
-      tally.addWarnings(mapped.warnings);
-      const input = mapped.value;
-      // A figure given twice is found by the database, chunk by chunk (observation-writer.ts).
-      await writer.add(row, input, known.has(`${input.zoneId}|${input.indicatorId}`));
     }
     table.progress("writing");
     tallyMerge(run, await writer.finish());
