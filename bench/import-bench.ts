@@ -62,7 +62,7 @@ export async function importInto(
 }
 
 /** Imports the package at `dir` into an opened target: the summary, the seconds and the peak RSS of this process. */
-async function importTimed(
+export async function importTimed(
   target: DatabaseTarget,
   dir: string,
   onProgress?: (rows: number) => void,
@@ -195,18 +195,19 @@ export type ImportBenchOptions = {
   log: (line: string) => void;
 };
 
-/** The package into a fresh PGlite directory (migrated and seeded first, not timed), in this process. */
+/**
+ * The package into a fresh PGlite directory, once, the way the product imports into it: one process
+ * migrates and seeds the directory (not timed), a second one imports, as `npm run import` or the server
+ * would on a database that exists. Each runs as its own process (bench/embedded-import.ts), so the
+ * import's peak RSS is its own and not that of creating the database (initdb grows PGlite's WebAssembly
+ * memory, which is never given back) or of this benchmark's earlier work.
+ */
 export async function benchEmbedded(dir: string, observations: number, log: (line: string) => void): Promise<ImportRun> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ftz-bench-pglite-"));
-  const target = { dataDir: path.join(root, "pglite") };
+  const dataDir = path.join(root, "pglite");
   try {
-    const db = await openDatabase(target, "benchmark");
-    try {
-      await prepareDatabase(db, { seed: true });
-    } finally {
-      await db.close();
-    }
-    const outcome = await importTimed(target, dir);
+    await embeddedStep(["prepare", dataDir]);
+    const outcome = JSON.parse(await embeddedStep(["import", dataDir, dir])) as { seconds: number; peakRss: number; baselineRss: number };
     const run: ImportRun = {
       seconds: outcome.seconds,
       rowsPerSecond: observations / outcome.seconds,
@@ -214,12 +215,30 @@ export async function benchEmbedded(dir: string, observations: number, log: (lin
       baselineRssMb: outcome.baselineRss / 1024 / 1024,
     };
     log(
-      `  embedded (PGlite) import: ${run.seconds.toFixed(1)} s, ${Math.round(run.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+      `  embedded (PGlite) import: ${run.seconds.toFixed(1)} s, ${Math.round(run.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.baselineRssMb.toFixed(0)} MB before)`,
     );
     return run;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Runs bench/embedded-import.ts with `args` in a process of its own; its last line of output. */
+function embeddedStep(args: string[]): Promise<string> {
+  const script = path.join(import.meta.dirname, "embedded-import.ts");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let errors = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve(out.trim().split("\n").at(-1) ?? "")
+        : reject(new Error(`The embedded import step '${args[0]}' failed (${code}): ${errors.trim().slice(-2000)}`)),
+    );
+  });
 }
 
 /** Runs the import `runs` times, each into a fresh copy of the template; the last copy stays (as `keepAs`). */

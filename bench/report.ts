@@ -117,7 +117,7 @@ export function summaryRows(r: BenchResults): Row[] {
       rows.push({
         area: "import",
         figure: `importPackage into the embedded database (PGlite), ${int(i.observations)} rows`,
-        value: `${int(i.embedded.rowsPerSecond)} rows/s (${i.embedded.seconds.toFixed(1)} s), peak RSS ${int(i.embedded.peakRssMb)} MB`,
+        value: `${int(i.embedded.rowsPerSecond)} rows/s (${i.embedded.seconds.toFixed(1)} s), peak RSS ${int(i.embedded.peakRssMb)} MB (${int(i.embedded.baselineRssMb)} MB before; the import in a process of its own)`,
         target: "—",
         met: null,
       });
