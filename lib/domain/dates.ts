@@ -55,3 +55,23 @@ export function toIsoDate(date: Date | null): IsoDate | null;
 export function toIsoDate(date: Date | null): IsoDate | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
+
+/** How much of a date a text states: the day, the month or only the year. */
+export type DatePrecision = "day" | "month" | "year";
+
+/** A date stated as YYYY, YYYY-MM or YYYY-MM-DD: the first and last day it covers, and its precision. */
+export type PartialDate = { start: IsoDate; end: IsoDate; precision: DatePrecision };
+
+/** `2024`, `2024-04`, `2024-04-15` (spaces around allowed); null where the text is no such real date (2024-13, 2023-02-29, 24-04-01). */
+export function parsePartialDate(text: string): PartialDate | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (!isValidDate(year, month ?? 1, day ?? 1)) return null;
+  if (month === undefined) return { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), precision: "year" };
+  if (day === undefined) return { start: isoDate(year, month, 1), end: endOfMonth(year, month), precision: "month" };
+  const date = isoDate(year, month, day);
+  return { start: date, end: date, precision: "day" };
+}

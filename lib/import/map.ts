@@ -1,6 +1,6 @@
 // Row mapping, pure: the text cells of one row in, a typed record (values in base units, periods as
 // dates) or the row's problems out. No database, no clock.
-import { isValidDate, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { isValidDate, parsePartialDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { applyBasis, parseBasis, parsePeriod, type Period } from "../domain/periods.ts";
 import { checkUnitFits, parseBaseUnit, parseNumber, parseUnit, toBaseValue, type UnitResult } from "../domain/units.ts";
 import type { Indicator, Zone } from "../domain/catalog.ts";
@@ -504,17 +504,10 @@ export function mapEventRow(cells: Cells, row: number, catalog: Catalog, file?: 
   const ctx = new RowContext("events", row, cells, file);
   const zone = findZone(ctx, catalog);
   const dateText = ctx.required("date", "Date");
-  let occurredOn: IsoDate | undefined;
-  let datePrecision: EventInput["datePrecision"] = "day";
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(dateText);
-  if (dateText !== "") {
-    const [year, month, day] = [Number(match?.[1]), Number(match?.[2] ?? 1), Number(match?.[3] ?? 1)];
-    if (!match || !isValidDate(year, month, day)) ctx.error("date", `'${dateText}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY`);
-    else {
-      occurredOn = isoDate(year, month, day);
-      datePrecision = match[3] ? "day" : match[2] ? "month" : "year";
-    }
-  }
+  const date = dateText === "" ? undefined : parsePartialDate(dateText);
+  if (date === null) ctx.error("date", `'${dateText}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY`);
+  const occurredOn = date?.start;
+  const datePrecision: EventInput["datePrecision"] = date?.precision ?? "day";
   const kind = parseEnum(ctx, "kind", EVENT_KINDS);
   const titleEn = ctx.required("title_en", "English title");
   const source = parseSource(ctx, false);

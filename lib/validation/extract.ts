@@ -1,10 +1,10 @@
 // The body of POST /api/extract: a text and its source. The source's publication date may be known only to the
 // month or the year (a page that shows "2024-04" or "2024"): `publishedOn` takes YYYY, YYYY-MM or YYYY-MM-DD.
 import { z } from "zod";
-import { endOfMonth, isValidDate, type IsoDate } from "../domain/dates.ts";
+import { parsePartialDate, type DatePrecision, type IsoDate } from "../domain/dates.ts";
 import { AppError } from "../errors.ts";
 
-export type PublishedPrecision = "day" | "month" | "year";
+export type PublishedPrecision = DatePrecision;
 export type Published = { publishedOn: IsoDate; publishedPrecision: PublishedPrecision };
 
 export const PUBLISHED_FORMAT = "YYYY, YYYY-MM or YYYY-MM-DD";
@@ -15,14 +15,9 @@ export const PUBLISHED_FORMAT = "YYYY, YYYY-MM or YYYY-MM-DD";
  * source states. Null where the text is no such date (2024-13, 2023-02-29, 24-04-01).
  */
 export function parsePublished(text: string): Published | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? 12 : Number(m[2]);
-  const day = m[3] === undefined ? undefined : Number(m[3]);
-  if (!isValidDate(year, month, day ?? 1)) return null;
-  if (day !== undefined) return { publishedOn: m[0], publishedPrecision: "day" };
-  return { publishedOn: endOfMonth(year, month), publishedPrecision: m[2] === undefined ? "year" : "month" };
+  const date = parsePartialDate(text);
+  if (!date) return null;
+  return { publishedOn: date.precision === "day" ? date.start : date.end, publishedPrecision: date.precision };
 }
 
 export const ExtractBodySchema = z.object({

@@ -1,21 +1,14 @@
 // The filters of the observations API and the data explorer, validated.
 import { z } from "zod";
-import { isValidDate, isoDate, endOfMonth } from "../domain/dates.ts";
+import { isValidDate, parsePartialDate } from "../domain/dates.ts";
 import { isId } from "./ids.ts";
 import { BASES, QUALIFIERS, STATUSES } from "../domain/vocabulary.ts";
 import { LangParam } from "./lang.ts";
 
 /** YYYY, YYYY-MM or YYYY-MM-DD, as the first or last day it covers. */
 export function dateBound(text: string, edge: "start" | "end"): string | undefined {
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = match[2] ? Number(match[2]) : undefined;
-  const day = match[3] ? Number(match[3]) : undefined;
-  if (!isValidDate(year, month ?? 1, day ?? 1)) return undefined;
-  if (day !== undefined && month !== undefined) return isoDate(year, month, day);
-  if (month !== undefined) return edge === "start" ? isoDate(year, month, 1) : endOfMonth(year, month);
-  return edge === "start" ? isoDate(year, 1, 1) : isoDate(year, 12, 31);
+  const date = parsePartialDate(text);
+  return date ? date[edge] : undefined;
 }
 
 const DateParam = (edge: "start" | "end") =>
