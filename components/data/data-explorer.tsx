@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type FormEvent } from "react";
 import { DataTable } from "@/components/tables/data-table";
 import { observationColumns } from "@/components/tables/observation-columns";
-import type { ObservationRecord } from "@/lib/domain/figures";
+import type { Observation } from "@/lib/domain/figures";
 import type { Locale } from "@/lib/domain/format";
 import { XLSX_MAX_ROWS } from "@/lib/validation/observations";
 import { fill, type Messages } from "@/lib/i18n/messages";
@@ -15,7 +15,7 @@ import { ObservationDetails } from "./observation-details";
 
 export type FacetOption = { value: string; label: string; n: number };
 export type ExplorerTable = {
-  rows: ObservationRecord[];
+  rows: Observation[];
   total: number;
   page: number;
   size: number;

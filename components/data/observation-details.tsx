@@ -2,22 +2,23 @@
 // An opened row: the sentence the figure came from, its note, the source, and every earlier value
 // of a revised figure (fetched when opened).
 import { useEffect, useState } from "react";
-import { sourceOf, type ObservationRecord, type VintageRecord } from "@/lib/domain/figures";
+import type { Observation, Vintage } from "@/lib/domain/figures";
+import { vintageFromApiRow, type VintageApiRow } from "@/lib/export/observation-rows";
 import { PublishedText } from "@/components/ui/published-text";
 import { SourceLink } from "@/components/ui/source-link";
 import { formatDateTime, formatYoy, qualifierMark, type Locale } from "@/lib/domain/format";
 import { fill, type Messages } from "@/lib/i18n/messages";
 
-export function ObservationDetails({ row, locale, labels }: { row: ObservationRecord; locale: Locale; labels: Messages["data"] }) {
-  const [vintages, setVintages] = useState<VintageRecord[] | "loading" | "failed">(row.revised ? "loading" : []);
+export function ObservationDetails({ row, locale, labels }: { row: Observation; locale: Locale; labels: Messages["data"] }) {
+  const [vintages, setVintages] = useState<Vintage[] | "loading" | "failed">(row.revised ? "loading" : []);
   useEffect(() => {
     if (!row.revised) return;
     let live = true;
     fetch(`/api/observations/${row.id}`)
       .then((response) =>
-        response.ok ? (response.json() as Promise<{ vintages: VintageRecord[] }>) : Promise.reject(new Error(String(response.status))),
+        response.ok ? (response.json() as Promise<{ vintages: VintageApiRow[] }>) : Promise.reject(new Error(String(response.status))),
       )
-      .then((body) => live && setVintages(body.vintages))
+      .then((body) => live && setVintages(body.vintages.map(vintageFromApiRow)))
       .catch(() => live && setVintages("failed"));
     return () => {
       live = false;
@@ -39,17 +40,17 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
         <dt>{labels.publishedAs}</dt>
         <dd>
           {qualifierMark(row.qualifier, locale)}
-          {row.published_value.toLocaleString("en")} {row.published_unit}
+          {row.publishedValue.toLocaleString("en")} {row.publishedUnit}
         </dd>
-        {row.yoy_pct !== null ? (
+        {row.yoyPct !== null ? (
           <>
             <dt>{labels.publishedYoy}</dt>
-            <dd data-field="yoy_pct">{formatYoy(row.yoy_pct, locale)}</dd>
+            <dd data-field="yoy_pct">{formatYoy(row.yoyPct, locale)}</dd>
           </>
         ) : null}
         <dt>{labels.col.source}</dt>
         <dd>
-          <SourceLink source={sourceOf(row)} locale={locale} />
+          <SourceLink source={row.source} locale={locale} />
         </dd>
         {row.note ? (
           <>
@@ -73,11 +74,10 @@ export function ObservationDetails({ row, locale, labels }: { row: ObservationRe
             <li key={i}>
               <strong>
                 {qualifierMark(v.qualifier, locale)}
-                {v.published_value.toLocaleString("en")} {v.published_unit}
+                {v.publishedValue.toLocaleString("en")} {v.publishedUnit}
               </strong>
-              {v.yoy_pct !== null ? <span> ({formatYoy(v.yoy_pct, locale)})</span> : null} —{" "}
-              <SourceLink source={sourceOf(v)} locale={locale} />{" "}
-              <span className="muted">({fill(labels.replacedOn, { date: formatDateTime(v.superseded_at, locale) })})</span>
+              {v.yoyPct !== null ? <span> ({formatYoy(v.yoyPct, locale)})</span> : null} — <SourceLink source={v.source} locale={locale} />{" "}
+              <span className="muted">({fill(labels.replacedOn, { date: formatDateTime(v.supersededAt, locale) })})</span>
               {v.quote ? (
                 <div>
                   <q>

@@ -1,14 +1,12 @@
 "use client";
 // The columns of an observations table: zone, indicator, period, basis, value (with its qualifier),
 // what was published, status, source (one click away) and when it was last updated.
-import { localRowName, type ObservationRecord, shortZoneName, sourceOf } from "@/lib/domain/figures";
+import { localName, type Observation, shortZoneName } from "@/lib/domain/figures";
 import { PublishedText } from "@/components/ui/published-text";
 import { SourceLink } from "@/components/ui/source-link";
 import { countWordZh, formatDate, formatNumber, formatPeriod, formatQualifiedValue, formatYoy, type Locale } from "@/lib/domain/format";
-import { parseBaseUnit } from "@/lib/domain/units";
 import type { Messages } from "@/lib/i18n/messages";
 import type { DataColumn } from "./data-table";
-import type { Basis, Granularity, Qualifier } from "@/lib/domain/vocabulary";
 
 type Labels = Messages["data"] & { status: Messages["status"] };
 
@@ -17,87 +15,75 @@ export function observationColumns(
   labels: Labels,
   onToggle: (id: number) => void,
   openId: number | undefined,
-): DataColumn<ObservationRecord>[] {
+): DataColumn<Observation>[] {
   const zh = locale === "zh";
   return [
     {
       id: "zone",
       header: labels.col.zone,
-      accessorFn: (row) => localRowName({ name_en: row.zone_name_en, name_zh: row.zone_name_zh }, locale),
+      accessorFn: (row) => localName(row.zone, locale),
       cell: ({ row }) => {
-        const full = localRowName({ name_en: row.original.zone_name_en, name_zh: row.original.zone_name_zh }, locale);
+        const full = localName(row.original.zone, locale);
         return <span title={full}>{shortZoneName(full)}</span>;
       },
     },
     {
       id: "indicator",
       header: labels.col.indicator,
-      accessorFn: (row) => localRowName({ name_en: row.indicator_name_en, name_zh: row.indicator_name_zh }, locale),
-      cell: ({ row }) => (
-        <span title={row.original.indicator}>
-          {localRowName({ name_en: row.original.indicator_name_en, name_zh: row.original.indicator_name_zh }, locale)}
-        </span>
-      ),
+      accessorFn: (row) => localName(row.indicator, locale),
+      cell: ({ row }) => <span title={row.original.indicator.code}>{localName(row.original.indicator, locale)}</span>,
     },
     {
       id: "period",
       header: labels.col.period,
-      accessorFn: (row) => row.period_end,
-      cell: ({ row }) =>
-        formatPeriod(
-          { start: row.original.period_start, end: row.original.period_end, granularity: row.original.granularity as Granularity },
-          row.original.basis as Basis,
-          locale,
-        ),
+      accessorFn: (row) => row.period.end,
+      cell: ({ row }) => formatPeriod(row.original.period, row.original.basis, locale),
     },
     {
       id: "basis",
       header: labels.col.basis,
       accessorFn: (row) => row.basis,
       enableSorting: false,
-      cell: ({ row }) => labels.basisName[row.original.basis as keyof Labels["basisName"]] ?? row.original.basis,
+      cell: ({ row }) => labels.basisName[row.original.basis],
     },
     {
       id: "value",
       header: labels.col.value,
       accessorFn: (row) => row.value,
       meta: { className: "num" },
-      cell: ({ row }) => {
-        const unit = parseBaseUnit(row.original.unit) ?? "count";
-        return (
-          <strong className={`figure--${row.original.qualifier}`}>
-            {formatQualifiedValue(
-              row.original.value,
-              unit,
-              row.original.qualifier as Qualifier,
-              locale,
-              zh ? countWordZh(row.original.indicator) : "",
-            )}
-          </strong>
-        );
-      },
+      cell: ({ row }) => (
+        <strong className={`figure--${row.original.qualifier}`}>
+          {formatQualifiedValue(
+            row.original.value,
+            row.original.indicator.unit,
+            row.original.qualifier,
+            locale,
+            zh ? countWordZh(row.original.indicator.code) : "",
+          )}
+        </strong>
+      ),
     },
     {
       id: "published",
       header: labels.col.published,
-      accessorFn: (row) => `${row.published_value} ${row.published_unit}`,
+      accessorFn: (row) => `${row.publishedValue} ${row.publishedUnit}`,
       enableSorting: false,
       meta: { className: "num muted-cell" },
       // A count is written as counts are: 39 in English, 39 项 in Chinese (never "39 count").
       cell: ({ row }) =>
-        row.original.published_unit === "count" ? (
-          `${formatNumber(row.original.published_value, locale)}${zh ? ` ${countWordZh(row.original.indicator) || "个"}` : ""}`
+        row.original.publishedUnit === "count" ? (
+          `${formatNumber(row.original.publishedValue, locale)}${zh ? ` ${countWordZh(row.original.indicator.code) || "个"}` : ""}`
         ) : (
-          <PublishedText text={`${formatNumber(row.original.published_value, locale)} ${row.original.published_unit}`} locale={locale} />
+          <PublishedText text={`${formatNumber(row.original.publishedValue, locale)} ${row.original.publishedUnit}`} locale={locale} />
         ),
     },
     {
       id: "yoy",
       header: labels.col.yoy,
-      accessorFn: (row) => row.yoy_pct,
+      accessorFn: (row) => row.yoyPct,
       enableSorting: false,
       meta: { className: "num" },
-      cell: ({ row }) => (row.original.yoy_pct === null ? <span className="muted">—</span> : formatYoy(row.original.yoy_pct, locale)),
+      cell: ({ row }) => (row.original.yoyPct === null ? <span className="muted">—</span> : formatYoy(row.original.yoyPct, locale)),
     },
     {
       id: "status",
@@ -108,19 +94,19 @@ export function observationColumns(
         row.original.status === "ok" ? (
           <span className="muted">{labels.statusName.ok}</span>
         ) : (
-          <span className={`badge badge--${row.original.status}`}>{labels.status[row.original.status as "disputed" | "unverified"]}</span>
+          <span className={`badge badge--${row.original.status}`}>{labels.status[row.original.status]}</span>
         ),
     },
     {
       id: "source",
       header: labels.col.source,
-      accessorFn: (row) => row.source_title,
+      accessorFn: (row) => row.source.title,
       enableSorting: false,
       cell: ({ row }) => {
         const open = openId === row.original.id;
         return (
           <div className="source-cell">
-            <SourceLink source={sourceOf(row.original)} locale={locale} quote={row.original.quote} />
+            <SourceLink source={row.original.source} locale={locale} quote={row.original.quote} />
             <button type="button" className="link-button" aria-expanded={open} onClick={() => onToggle(row.original.id)}>
               {open ? labels.hideDetails : labels.details}
               {row.original.revised ? " ↺" : ""}
@@ -132,8 +118,8 @@ export function observationColumns(
     {
       id: "updated_at",
       header: labels.col.updated_at,
-      accessorFn: (row) => row.updated_at,
-      cell: ({ row }) => <span className="muted">{formatDate(row.original.updated_at.slice(0, 10), locale)}</span>,
+      accessorFn: (row) => row.updatedAt,
+      cell: ({ row }) => <span className="muted">{formatDate(row.original.updatedAt.slice(0, 10), locale)}</span>,
     },
   ];
 }

@@ -8,11 +8,6 @@ export type ZoneSummary = Omit<Zone, "note" | "aliases">;
 
 export type SourceRef = { title: string; url: string | null; publishedOn: IsoDate | null };
 
-/** The source of a figure as the API's rows (snake_case) carry it. */
-export function sourceOf(row: { source_title: string; source_url: string | null; published_on: IsoDate | null }): SourceRef {
-  return { title: row.source_title, url: row.source_url, publishedOn: row.published_on };
-}
-
 export type Figure = {
   id: number;
   zoneCode: string;
@@ -75,55 +70,40 @@ export function orderZones<T extends Pick<ZoneSummary, "code" | "kind" | "parent
   return ordered;
 }
 
-/** One observation as the API and the data explorer list it (snake_case, as in the CSV). */
-export type ObservationRecord = {
+/**
+ * One observation as the data explorer lists it: the figure with its zone and indicator by name, what was
+ * published (value, unit, year-on-year change), its source and whether it was revised. The API's rows and
+ * the CSV/XLSX columns are this in the data format's snake_case (lib/export/observation-rows.ts).
+ */
+export type Observation = {
   id: number;
-  zone: string;
-  zone_name_en: string;
-  zone_name_zh: string | null;
-  indicator: string;
-  indicator_name_en: string;
-  indicator_name_zh: string | null;
-  period: string;
-  period_start: string;
-  period_end: string;
-  granularity: Granularity;
+  zone: Pick<Zone, "code" | "nameEn" | "nameZh">;
+  /** The indicator's base unit is the unit of `value`. */
+  indicator: Pick<Indicator, "code" | "nameEn" | "nameZh" | "unit">;
+  period: Figure["period"];
   basis: Basis;
   value: number;
-  /** The base unit as the data format writes it (`%` for percent). */
-  unit: string;
-  published_value: number;
-  published_unit: string;
+  publishedValue: number;
+  publishedUnit: string;
   qualifier: Qualifier;
   /** The change on the same period a year earlier as published with the figure, in percent. */
-  yoy_pct: number | null;
+  yoyPct: number | null;
   status: Status;
-  source_id: number;
-  source_title: string;
-  source_url: string | null;
-  published_on: string | null;
+  source: SourceRef & { id: number };
   quote: string | null;
   note: string | null;
   revised: boolean;
-  updated_at: string;
+  /** An instant, `YYYY-MM-DDTHH:MM:SSZ` (UTC), as are the vintage's. */
+  updatedAt: string;
 };
 
-/** An earlier value of a revised observation, as the API lists it (snake_case, as in the CSV). */
-export type VintageRecord = {
-  value: number;
-  published_value: number;
-  published_unit: string;
-  qualifier: Qualifier;
-  yoy_pct: number | null;
-  status: Status;
-  source_title: string;
-  source_url: string | null;
-  published_on: string | null;
-  quote: string | null;
-  recorded_at: string;
-  superseded_at: string;
-  import_id: number | null;
-  superseded_by_import_id: number | null;
+/** An earlier value of a revised observation: what was published then, and when it was replaced. */
+export type Vintage = Pick<Observation, "value" | "publishedValue" | "publishedUnit" | "qualifier" | "yoyPct" | "status" | "quote"> & {
+  source: SourceRef;
+  recordedAt: string;
+  supersededAt: string;
+  importId: number | null;
+  supersededByImportId: number | null;
 };
 
 /**
@@ -141,11 +121,6 @@ export function shortZoneName(name: string): string {
 /** A name from the database (a zone's, an indicator's) in the reader's language, falling back to English. */
 export function localName(item: { nameEn: string; nameZh: string | null }, locale: Locale): string {
   return locale === "zh" && item.nameZh ? item.nameZh : item.nameEn;
-}
-
-/** The same for the API's snake_case rows (`name_en`, `name_zh`). */
-export function localRowName(item: { name_en: string; name_zh: string | null }, locale: Locale): string {
-  return locale === "zh" && item.name_zh ? item.name_zh : item.name_en;
 }
 
 /** An event's title in the reader's language, falling back to English. */

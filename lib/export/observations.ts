@@ -1,9 +1,10 @@
-// The columns of an observations table leaving the app (CSV now; XLSX later use the same list).
-import type { ObservationRow } from "../db/queries/observations.ts";
+// The columns of an observations table leaving the app, as CSV and as XLSX: the API's rows (observation-rows.ts).
+import type { Observation } from "../domain/figures.ts";
 import type { CsvValue } from "./csv.ts";
 import type { Locale } from "../domain/format.ts";
-import { ANALYST_MAGNITUDE, inAnalystMagnitude, parseBaseUnit } from "../domain/units.ts";
+import { ANALYST_MAGNITUDE, inAnalystMagnitude } from "../domain/units.ts";
 import { xlsxWords } from "../i18n/export-words.ts";
+import { observationApiRow, type ObservationApiRow } from "./observation-rows.ts";
 import { xlsxBuffer, type XlsxSource } from "./xlsx.ts";
 
 export const OBSERVATION_COLUMNS = [
@@ -31,9 +32,10 @@ export const OBSERVATION_COLUMNS = [
   "note",
   "revised",
   "id",
-] as const satisfies readonly (keyof ObservationRow)[];
+] as const satisfies readonly (keyof ObservationApiRow)[];
 
-export function observationCells(row: ObservationRow): CsvValue[] {
+export function observationCells(observation: Observation): CsvValue[] {
+  const row = observationApiRow(observation);
   return OBSERVATION_COLUMNS.map((column) => row[column]);
 }
 
@@ -45,21 +47,20 @@ const DATE_COLUMNS = new Set<string>(["period_start", "period_end", "published_o
  * then in the magnitude analysts read (亿元, 亿美元, 万吨, 万TEU) where the unit has one, real dates — and
  * the sources with their quotes; headers and sheets in the reader's language.
  */
-export async function observationsXlsx(batches: AsyncIterable<ObservationRow[]>, locale: Locale = "en"): Promise<Buffer> {
+export async function observationsXlsx(batches: AsyncIterable<Observation[]>, locale: Locale = "en"): Promise<Buffer> {
   const words = xlsxWords(locale);
   const sources = new Map<string, XlsxSource>();
   const unitAt = OBSERVATION_COLUMNS.indexOf("unit");
   async function* rows() {
     for await (const batch of batches) {
       for (const row of batch) {
-        const key = `${row.source_id}|${row.quote ?? ""}`;
+        const key = `${row.source.id}|${row.quote ?? ""}`;
         if (!sources.has(key))
-          sources.set(key, { title: row.source_title, url: row.source_url, publishedOn: row.published_on, quote: row.quote });
+          sources.set(key, { title: row.source.title, url: row.source.url, publishedOn: row.source.publishedOn, quote: row.quote });
         const cells = observationCells(row);
-        const unit = parseBaseUnit(row.unit);
-        const magnitude = unit ? ANALYST_MAGNITUDE[unit] : null;
-        const level = unit && magnitude ? inAnalystMagnitude(row.value, unit) : null;
-        yield [...cells.slice(0, unitAt + 1), level, magnitude?.unit ?? null, ...cells.slice(unitAt + 1)];
+        const { unit } = row.indicator;
+        const level = inAnalystMagnitude(row.value, unit);
+        yield [...cells.slice(0, unitAt + 1), level, ANALYST_MAGNITUDE[unit]?.unit ?? null, ...cells.slice(unitAt + 1)];
       }
     }
   }

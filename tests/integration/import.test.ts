@@ -338,13 +338,13 @@ describe.each(TARGETS)("importing on $name", (target) => {
 
     // The read API, its CSV cells and the workbook carry it; the figure's history keeps the old one.
     const page = await getObservationPage(db.prisma, { zone: ["synthetic-a"], indicator: ["new_enterprises"] }, 10);
-    const row = page.data.find((r) => r.period === "2021");
-    expect(row?.yoy_pct).toBe(-3.1);
+    const row = page.data.find((r) => r.period.label === "2021");
+    expect(row?.yoyPct).toBe(-3.1);
     const cells = observationCells(row as NonNullable<typeof row>);
     expect(cells[OBSERVATION_COLUMNS.indexOf("yoy_pct")]).toBe(-3.1);
     const history = await getObservationHistory(db.prisma, figure.id);
-    expect(history?.observation.yoy_pct).toBe(-3.1);
-    expect(history?.vintages.map((v) => v.yoy_pct)).toEqual([26.9]);
+    expect(history?.observation.yoyPct).toBe(-3.1);
+    expect(history?.vintages.map((v) => v.yoyPct)).toEqual([26.9]);
     const workbook = new ExcelJS.Workbook();
     const bytes = await observationsXlsx(iterateObservations(db.prisma, { zone: ["synthetic-a"], indicator: ["new_enterprises"] }));
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

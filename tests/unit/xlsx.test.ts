@@ -2,42 +2,31 @@
 // its base unit in the magnitude analysts use, and headers, sheets and Sources in the reader's language.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { ObservationRecord } from "@/lib/domain/figures";
+import type { Observation } from "@/lib/domain/figures";
 import { inAnalystMagnitude } from "@/lib/domain/units";
 import { observationsXlsx } from "@/lib/export/observations";
 import { excelDate, numberFormatFor } from "@/lib/export/xlsx";
 
-const row: ObservationRecord = {
+const row: Observation = {
   id: 7,
-  zone: "synthetic-a",
-  zone_name_en: "Synthetic Zone A",
-  zone_name_zh: "合成甲区",
-  indicator: "import_export",
-  indicator_name_en: "Imports and exports (CNY)",
-  indicator_name_zh: "进出口总额（人民币）",
-  period: "2021",
-  period_start: "2021-01-01",
-  period_end: "2021-12-31",
-  granularity: "year",
+  zone: { code: "synthetic-a", nameEn: "Synthetic Zone A", nameZh: "合成甲区" },
+  indicator: { code: "import_export", nameEn: "Imports and exports (CNY)", nameZh: "进出口总额（人民币）", unit: "CNY" },
+  period: { label: "2021", start: "2021-01-01", end: "2021-12-31", granularity: "year" },
   basis: "period",
   value: 154_000_000_000,
-  unit: "CNY",
-  published_value: 154,
-  published_unit: "billion CNY",
+  publishedValue: 154,
+  publishedUnit: "billion CNY",
   qualifier: "at_least",
-  yoy_pct: 26.9,
+  yoyPct: 26.9,
   status: "ok",
-  source_id: 1,
-  source_title: "Synthetic Bulletin 1",
-  source_url: "https://example.org/1",
-  published_on: "2022-02-25",
+  source: { id: 1, title: "Synthetic Bulletin 1", url: "https://example.org/1", publishedOn: "2022-02-25" },
   quote: "more than 154 billion yuan",
   note: null,
   revised: false,
-  updated_at: "2026-12-02T16:42:58Z",
+  updatedAt: "2026-12-02T16:42:58Z",
 };
 
-async function* batches(rows: ObservationRecord[]) {
+async function* batches(rows: Observation[]) {
   yield rows;
 }
 

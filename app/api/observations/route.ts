@@ -4,6 +4,7 @@ import { countObservations, getObservationPage, iterateObservations } from "@/li
 import { AppError } from "@/lib/errors";
 import { xlsxResponse } from "@/lib/export/xlsx";
 import { csvResponse, csvStream } from "@/lib/export/csv";
+import { observationApiRow } from "@/lib/export/observation-rows";
 import { OBSERVATION_COLUMNS, observationCells, observationsXlsx } from "@/lib/export/observations";
 import { handle, json } from "@/lib/http";
 import { OBSERVATION_LIST_PARAMS, ObservationQuerySchema, XLSX_MAX_ROWS } from "@/lib/validation/observations";
@@ -39,5 +40,5 @@ export const GET = handle(async (request) => {
   const page = await getObservationPage(prisma, filter, limit ?? 1000, cursor);
   const next = page.nextCursor ? new URL(url) : null;
   next?.searchParams.set("cursor", page.nextCursor ?? "");
-  return json({ data: page.data, next_cursor: page.nextCursor, next: next?.toString() ?? null });
+  return json({ data: page.data.map(observationApiRow), next_cursor: page.nextCursor, next: next?.toString() ?? null });
 });

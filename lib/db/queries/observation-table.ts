@@ -2,9 +2,9 @@
 // to the browser), with the total and the counts of each facet under the other filters.
 import type { DataView } from "../../validation/data.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
-import type { VintageRecord } from "../../domain/figures.ts";
+import type { Observation, Vintage } from "../../domain/figures.ts";
 import type { PrismaClient } from "../generated/client.ts";
-import { buildWhere, CountRow, RawRowSchema, SELECT, strip, type ObservationRow } from "./observations.ts";
+import { buildWhere, CountRow, RawRowSchema, SELECT, toObservation } from "./observations.ts";
 import { z } from "zod";
 import { int, isoDate, isoInstant, num, qualifier, status, text } from "../columns.ts";
 import { rawQuery } from "../raw.ts";
@@ -12,7 +12,7 @@ import { cachedByDataVersion } from "./version.ts";
 
 export type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
 export type ObservationTable = {
-  rows: ObservationRow[];
+  rows: Observation[];
   total: number;
   page: number;
   size: number;
@@ -37,24 +37,29 @@ function orderBy(sort: string | undefined): string {
   return `${ORDER[column] ?? "o.period_end"} ${dir}${nulls}, o.id ${dir}`;
 }
 
-const FacetRow = z.object({ value: text, label_en: text, label_zh: text.nullable(), n: int });
+const FacetRow = z.object({ value: text, labelEn: text, labelZh: text.nullable(), n: int }) satisfies z.ZodType<Facet>;
 
+/** A row of the vintages query: a vintage's columns, flat. */
 const VintageRow = z.object({
   value: num,
-  published_value: num,
-  published_unit: text,
+  publishedValue: num,
+  publishedUnit: text,
   qualifier,
-  yoy_pct: num.nullable(),
+  yoyPct: num.nullable(),
   status,
-  source_title: text,
-  source_url: text.nullable(),
-  published_on: isoDate.nullable(),
+  sourceTitle: text,
+  sourceUrl: text.nullable(),
+  publishedOn: isoDate.nullable(),
   quote: text.nullable(),
-  recorded_at: isoInstant,
-  superseded_at: isoInstant,
-  import_id: int.nullable(),
-  superseded_by_import_id: int.nullable(),
-}) satisfies z.ZodType<VintageRecord>;
+  recordedAt: isoInstant,
+  supersededAt: isoInstant,
+  importId: int.nullable(),
+  supersededByImportId: int.nullable(),
+});
+
+function toVintage({ sourceTitle, sourceUrl, publishedOn, ...row }: z.infer<typeof VintageRow>): Vintage {
+  return { ...row, source: { title: sourceTitle, url: sourceUrl, publishedOn } };
+}
 
 async function facet(
   prisma: PrismaClient,
@@ -64,12 +69,12 @@ async function facet(
   const { [dimension]: _omit, ...others } = filter;
   const where = await buildWhere(prisma, others);
   const select = {
-    zone: "z.code AS value, z.name_en AS label_en, z.name_zh AS label_zh",
-    indicator: "i.code AS value, i.name_en AS label_en, i.name_zh AS label_zh",
-    basis: "o.basis::text AS value, o.basis::text AS label_en, NULL AS label_zh",
-    status: "o.status::text AS value, o.status::text AS label_en, NULL AS label_zh",
+    zone: 'z.code AS value, z.name_en AS "labelEn", z.name_zh AS "labelZh"',
+    indicator: 'i.code AS value, i.name_en AS "labelEn", i.name_zh AS "labelZh"',
+    basis: 'o.basis::text AS value, o.basis::text AS "labelEn", NULL AS "labelZh"',
+    status: 'o.status::text AS value, o.status::text AS "labelEn", NULL AS "labelZh"',
   }[dimension];
-  const rows = await rawQuery(
+  return rawQuery(
     prisma,
     `observations.facet-${dimension}`,
     `SELECT ${select}, count(*)::int AS n
@@ -79,7 +84,6 @@ async function facet(
     FacetRow,
     where.params,
   );
-  return rows.map((r) => ({ value: r.value, labelEn: r.label_en, labelZh: r.label_zh, n: r.n }));
 }
 
 export async function getObservationTable(prisma: PrismaClient, view: DataView): Promise<ObservationTable> {
@@ -112,31 +116,32 @@ export async function getObservationTable(prisma: PrismaClient, view: DataView):
       return { total: total[0]?.n ?? 0, facets: { zone, indicator, basis, status } };
     }),
   ]);
-  return { rows: rows.map(strip), total: counted.total, page, size, facets: counted.facets };
+  return { rows: rows.map(toObservation), total: counted.total, page, size, facets: counted.facets };
 }
 
 /** One observation and its earlier values, newest first. */
 export async function getObservationHistory(
   prisma: PrismaClient,
   id: number,
-): Promise<{ observation: ObservationRow; vintages: VintageRecord[] } | undefined> {
+): Promise<{ observation: Observation; vintages: Vintage[] } | undefined> {
   const rows = await rawQuery(prisma, "observations.one", `${SELECT} WHERE o.id = {{id}}`, RawRowSchema, { id });
   const row = rows[0];
   if (!row) return undefined;
   const vintages = await rawQuery(
     prisma,
     "observations.vintages",
-    `SELECT v.value, v.published_value, v.published_unit, v.qualifier::text AS qualifier, v.yoy_pct, v.status::text AS status,
-            s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on, v.quote,
-            to_char(v.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS recorded_at,
-            to_char(v.superseded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS superseded_at,
-            v.import_id, v.superseded_by_import_id
+    `SELECT v.value, v.published_value AS "publishedValue", v.published_unit AS "publishedUnit", v.qualifier::text AS qualifier,
+            v.yoy_pct AS "yoyPct", v.status::text AS status,
+            s.title AS "sourceTitle", s.url AS "sourceUrl", to_char(s.published_on, 'YYYY-MM-DD') AS "publishedOn", v.quote,
+            to_char(v.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt",
+            to_char(v.superseded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "supersededAt",
+            v.import_id AS "importId", v.superseded_by_import_id AS "supersededByImportId"
        FROM observation_vintages v JOIN sources s ON s.id = v.source_id
       WHERE v.observation_id = {{id}} ORDER BY v.superseded_at DESC, v.id DESC`,
     VintageRow,
     { id },
   );
-  return { observation: strip(row), vintages };
+  return { observation: toObservation(row), vintages: vintages.map(toVintage) };
 }
 
 /** The years figures end in, for the period filter (a scan of the whole table: once per data version). */

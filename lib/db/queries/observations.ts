@@ -1,57 +1,54 @@
 // Observations filtered by zone (with or without its areas), indicator, dates, basis, status and
 // qualifier; read a page at a time in a stable order (keyset pagination), or all of them in batches.
-import type { ObservationRecord } from "../../domain/figures.ts";
+import type { Observation } from "../../domain/figures.ts";
 import { unknownCodeError } from "../../errors.ts";
 import type { ObservationFilter } from "../../validation/observations.ts";
-import { unitCode } from "../../domain/units.ts";
 import type { PrismaClient } from "../generated/client.ts";
 import { z } from "zod";
 import { baseUnit, basis, granularity, int, isoDate, isoInstant, num, qualifier, status, text } from "../columns.ts";
 import { rawQuery, type RawParams } from "../raw.ts";
 
-export type ObservationRow = ObservationRecord;
-
 type Cursor = { indicatorId: number; zoneId: number; periodEnd: string; id: number };
 
-/** A row of SELECT: an observation as the API lists it, with its ids and the base unit as stored. */
+/** A row of SELECT: an observation's columns, flat, with the ids of its zone and indicator (the page order). */
 export const RawRowSchema = z.object({
   id: int,
-  indicator_id: int,
-  zone_id: int,
-  zone: text,
-  zone_name_en: text,
-  zone_name_zh: text.nullable(),
-  indicator: text,
-  indicator_name_en: text,
-  indicator_name_zh: text.nullable(),
+  indicatorId: int,
+  zoneId: int,
+  zoneCode: text,
+  zoneNameEn: text,
+  zoneNameZh: text.nullable(),
+  indicatorCode: text,
+  indicatorNameEn: text,
+  indicatorNameZh: text.nullable(),
   period: text,
-  period_start: isoDate,
-  period_end: isoDate,
+  periodStart: isoDate,
+  periodEnd: isoDate,
   granularity,
   basis,
   value: num,
   unit: baseUnit,
-  published_value: num,
-  published_unit: text,
+  publishedValue: num,
+  publishedUnit: text,
   qualifier,
-  yoy_pct: num.nullable(),
+  yoyPct: num.nullable(),
   status,
-  source_id: int,
-  source_title: text,
-  source_url: text.nullable(),
-  published_on: isoDate.nullable(),
+  sourceId: int,
+  sourceTitle: text,
+  sourceUrl: text.nullable(),
+  publishedOn: isoDate.nullable(),
   quote: text.nullable(),
   note: text.nullable(),
   revised: z.boolean(),
-  updated_at: isoInstant,
+  updatedAt: isoInstant,
 });
 export type RawRow = z.infer<typeof RawRowSchema>;
 
 /** `count(*)::int AS n`. */
 export const CountRow = z.object({ n: int });
 
-export function encodeCursor(row: { indicator_id: number; zone_id: number; period_end: string; id: number }): string {
-  return `${row.indicator_id}.${row.zone_id}.${row.period_end}.${row.id}`;
+export function encodeCursor(row: Cursor): string {
+  return `${row.indicatorId}.${row.zoneId}.${row.periodEnd}.${row.id}`;
 }
 
 function decodeCursor(text: string): Cursor {
@@ -126,22 +123,41 @@ export async function buildWhere(prisma: PrismaClient, filter: ObservationFilter
 }
 
 export const SELECT = `
-  SELECT o.id, o.indicator_id, o.zone_id, z.code AS zone, z.name_en AS zone_name_en, z.name_zh AS zone_name_zh,
-         i.code AS indicator, i.name_en AS indicator_name_en, i.name_zh AS indicator_name_zh,
-         o.period, to_char(o.period_start, 'YYYY-MM-DD') AS period_start, to_char(o.period_end, 'YYYY-MM-DD') AS period_end,
+  SELECT o.id, o.indicator_id AS "indicatorId", o.zone_id AS "zoneId",
+         z.code AS "zoneCode", z.name_en AS "zoneNameEn", z.name_zh AS "zoneNameZh",
+         i.code AS "indicatorCode", i.name_en AS "indicatorNameEn", i.name_zh AS "indicatorNameZh",
+         o.period, to_char(o.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(o.period_end, 'YYYY-MM-DD') AS "periodEnd",
          o.granularity::text AS granularity, o.basis::text AS basis, o.value, i.unit::text AS unit,
-         o.published_value, o.published_unit, o.qualifier::text AS qualifier, o.yoy_pct, o.status::text AS status,
-         s.id AS source_id, s.title AS source_title, s.url AS source_url, to_char(s.published_on, 'YYYY-MM-DD') AS published_on,
+         o.published_value AS "publishedValue", o.published_unit AS "publishedUnit", o.qualifier::text AS qualifier,
+         o.yoy_pct AS "yoyPct", o.status::text AS status,
+         s.id AS "sourceId", s.title AS "sourceTitle", s.url AS "sourceUrl", to_char(s.published_on, 'YYYY-MM-DD') AS "publishedOn",
          o.quote, o.note, EXISTS (SELECT 1 FROM observation_vintages v WHERE v.observation_id = o.id) AS revised,
-         to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at
+         to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"
     FROM observations o
     JOIN zones z ON z.id = o.zone_id
     JOIN indicators i ON i.id = o.indicator_id
     JOIN sources s ON s.id = o.source_id`;
 
-export function strip(row: RawRow): ObservationRow {
-  const { indicator_id: _i, zone_id: _z, ...rest } = row;
-  return { ...rest, unit: unitCode(rest.unit) };
+/** A row of SELECT as the app uses it: zone, indicator, period and source each in one piece. */
+export function toObservation(row: RawRow): Observation {
+  return {
+    id: row.id,
+    zone: { code: row.zoneCode, nameEn: row.zoneNameEn, nameZh: row.zoneNameZh },
+    indicator: { code: row.indicatorCode, nameEn: row.indicatorNameEn, nameZh: row.indicatorNameZh, unit: row.unit },
+    period: { label: row.period, start: row.periodStart, end: row.periodEnd, granularity: row.granularity },
+    basis: row.basis,
+    value: row.value,
+    publishedValue: row.publishedValue,
+    publishedUnit: row.publishedUnit,
+    qualifier: row.qualifier,
+    yoyPct: row.yoyPct,
+    status: row.status,
+    source: { id: row.sourceId, title: row.sourceTitle, url: row.sourceUrl, publishedOn: row.publishedOn },
+    quote: row.quote,
+    note: row.note,
+    revised: row.revised,
+    updatedAt: row.updatedAt,
+  };
 }
 
 async function readPage(prisma: PrismaClient, where: Where, limit: number, cursor?: Cursor): Promise<RawRow[]> {
@@ -160,7 +176,7 @@ async function readPage(prisma: PrismaClient, where: Where, limit: number, curso
   );
 }
 
-export type ObservationPage = { data: ObservationRow[]; nextCursor: string | null };
+export type ObservationPage = { data: Observation[]; nextCursor: string | null };
 
 /** One page of at most `limit` rows, and the cursor of the next page (null on the last). */
 export async function getObservationPage(
@@ -172,7 +188,7 @@ export async function getObservationPage(
   const where = await buildWhere(prisma, filter);
   const rows = await readPage(prisma, where, limit + 1, cursor ? decodeCursor(cursor) : undefined);
   const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return { data: rows.slice(0, limit).map(strip), nextCursor: last ? encodeCursor(last) : null };
+  return { data: rows.slice(0, limit).map(toObservation), nextCursor: last ? encodeCursor(last) : null };
 }
 
 /** Every matching row, in batches, in the same order as the pages. */
@@ -180,16 +196,16 @@ export async function* iterateObservations(
   prisma: PrismaClient,
   filter: ObservationFilter,
   batchSize = 5000,
-): AsyncGenerator<ObservationRow[]> {
+): AsyncGenerator<Observation[]> {
   const where = await buildWhere(prisma, filter);
   let cursor: Cursor | undefined;
   for (;;) {
     const rows = await readPage(prisma, where, batchSize, cursor);
     if (rows.length === 0) return;
-    yield rows.map(strip);
+    yield rows.map(toObservation);
     const last = rows[rows.length - 1];
     if (!last || rows.length < batchSize) return;
-    cursor = { indicatorId: last.indicator_id, zoneId: last.zone_id, periodEnd: last.period_end, id: last.id };
+    cursor = { indicatorId: last.indicatorId, zoneId: last.zoneId, periodEnd: last.periodEnd, id: last.id };
   }
 }
 

@@ -2,6 +2,7 @@
 import { getPrisma } from "@/lib/bootstrap";
 import { getObservationHistory } from "@/lib/db/queries/observation-table";
 import { foundOrThrow } from "@/lib/errors";
+import { observationHistoryApi } from "@/lib/export/observation-rows";
 import { handle, json } from "@/lib/http";
 import { idOrThrow } from "@/lib/validation/ids";
 import { refuseParams } from "@/lib/validation/params";
@@ -9,5 +10,6 @@ import { refuseParams } from "@/lib/validation/params";
 export const GET = handle(async (request, context: RouteContext<"/api/observations/[id]">) => {
   const { id } = await context.params;
   refuseParams(new URL(request.url));
-  return json(foundOrThrow(await getObservationHistory(await getPrisma(), idOrThrow(id, "observation")), "observation", id));
+  const history = foundOrThrow(await getObservationHistory(await getPrisma(), idOrThrow(id, "observation")), "observation", id);
+  return json(observationHistoryApi(history));
 });
