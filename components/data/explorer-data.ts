@@ -1,14 +1,14 @@
 // The explorer's table with facet labels in the reader's language.
-import { shortZoneName } from "@/lib/domain/figures";
+import { localName, shortZoneName } from "@/lib/domain/figures";
 import type { Locale } from "@/lib/domain/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ExplorerTable } from "./data-explorer";
 
-type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
+type Facet = { value: string; nameEn: string; nameZh: string | null; n: number };
 type TableData = Omit<ExplorerTable, "facets"> & { facets: Record<"zone" | "indicator" | "basis" | "status", Facet[]> };
 
 export function localizeTable(table: TableData, locale: Locale, t: Messages): ExplorerTable {
-  const name = (f: Facet) => (locale === "zh" && f.labelZh ? f.labelZh : f.labelEn);
+  const name = (f: Facet) => localName(f, locale);
   return {
     ...table,
     facets: {

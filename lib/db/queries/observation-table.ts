@@ -10,7 +10,7 @@ import { int, isoDate, isoInstant, num, qualifier, status, text } from "../colum
 import { rawQuery } from "../raw.ts";
 import { cachedByDataVersion } from "./version.ts";
 
-export type Facet = { value: string; labelEn: string; labelZh: string | null; n: number };
+export type Facet = { value: string; nameEn: string; nameZh: string | null; n: number };
 export type ObservationTable = {
   rows: Observation[];
   total: number;
@@ -37,7 +37,7 @@ function orderBy(sort: string | undefined): string {
   return `${ORDER[column] ?? "o.period_end"} ${dir}${nulls}, o.id ${dir}`;
 }
 
-const FacetRow = z.object({ value: text, labelEn: text, labelZh: text.nullable(), n: int }) satisfies z.ZodType<Facet>;
+const FacetRow = z.object({ value: text, nameEn: text, nameZh: text.nullable(), n: int }) satisfies z.ZodType<Facet>;
 
 /** A row of the vintages query: a vintage's columns, flat. */
 const VintageRow = z.object({
@@ -69,10 +69,10 @@ async function facet(
   const { [dimension]: _omit, ...others } = filter;
   const where = await buildWhere(prisma, others);
   const select = {
-    zone: 'z.code AS value, z.name_en AS "labelEn", z.name_zh AS "labelZh"',
-    indicator: 'i.code AS value, i.name_en AS "labelEn", i.name_zh AS "labelZh"',
-    basis: 'o.basis::text AS value, o.basis::text AS "labelEn", NULL AS "labelZh"',
-    status: 'o.status::text AS value, o.status::text AS "labelEn", NULL AS "labelZh"',
+    zone: 'z.code AS value, z.name_en AS "nameEn", z.name_zh AS "nameZh"',
+    indicator: 'i.code AS value, i.name_en AS "nameEn", i.name_zh AS "nameZh"',
+    basis: 'o.basis::text AS value, o.basis::text AS "nameEn", NULL AS "nameZh"',
+    status: 'o.status::text AS value, o.status::text AS "nameEn", NULL AS "nameZh"',
   }[dimension];
   return rawQuery(
     prisma,
