@@ -3,6 +3,7 @@
 // yielded as they are parsed, so a large file is never held in memory whole.
 import { Readable } from "node:stream";
 import { csvRecordBatches } from "./csv-records.ts";
+import { toIsoDate } from "../domain/dates.ts";
 import ExcelJS from "exceljs";
 import { checkHeader, guessTable } from "./columns.ts";
 import { inspectWorkbook, WorkbookRefused, type WorkbookLimits } from "./zip.ts";
@@ -157,7 +158,7 @@ function cellText(value: CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return toIsoDate(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("result" in value) return cellText((value.result ?? "") as CellValue);
   if ("text" in value && typeof value.text === "string") return value.text;

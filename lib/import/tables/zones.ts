@@ -1,6 +1,7 @@
 // The zones table of a package: each row checked, a zone defined twice rejected, new zones created and
 // changed ones updated (only the columns the file has), parents linked once every zone exists, and
 // loops of parents rejected.
+import { toIsoDate } from "../../domain/dates.ts";
 import type { ZoneRef } from "../catalog.ts";
 import { mapZoneRow, type ZoneInput } from "../map.ts";
 import { dateOrNull } from "../persist.ts";
@@ -102,7 +103,7 @@ function toZoneRef(zone: {
   note: string | null;
   aliases: string[];
 }): ZoneRef {
-  return { ...zone, establishedOn: zone.establishedOn ? zone.establishedOn.toISOString().slice(0, 10) : null };
+  return { ...zone, establishedOn: toIsoDate(zone.establishedOn) };
 }
 
 function zoneChanges(current: ZoneRef, next: ZoneInput, has: (column: string) => boolean, codeOf: (id: number) => string | null): string[] {
