@@ -1,6 +1,7 @@
 // Import benchmark: the synthetic package through lib/import's importPackage into PostgreSQL (rows/s,
-// peak RSS of this process), beside PostgreSQL's own COPY of the same observations.csv into a scratch
-// table — the floor of what loading these bytes costs on this server.
+// peak RSS of the importing process, each run in a process of its own: bench/import-step.ts), beside
+// PostgreSQL's own COPY of the same observations.csv into a scratch table and an in-server INSERT … SELECT
+// into a copy of observations — the floors of what loading these rows costs on this server.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -206,8 +207,8 @@ export async function benchEmbedded(dir: string, observations: number, log: (lin
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ftz-bench-pglite-"));
   const dataDir = path.join(root, "pglite");
   try {
-    await embeddedStep(["prepare", dataDir]);
-    const outcome = JSON.parse(await embeddedStep(["import", dataDir, dir])) as { seconds: number; peakRss: number; baselineRss: number };
+    await importStep(["prepare", dataDir]);
+    const outcome = await timedImportStep(dataDir, dir);
     const run: ImportRun = {
       seconds: outcome.seconds,
       rowsPerSecond: observations / outcome.seconds,
@@ -223,20 +224,38 @@ export async function benchEmbedded(dir: string, observations: number, log: (lin
   }
 }
 
-/** Runs bench/embedded-import.ts with `args` in a process of its own; its last line of output. */
-function embeddedStep(args: string[]): Promise<string> {
-  const script = path.join(import.meta.dirname, "embedded-import.ts");
+type StepOutcome = { summary: ImportSummary; seconds: number; peakRss: number; baselineRss: number };
+
+/** Imports the package at `dir` into `where` (a PGlite directory or a PostgreSQL URL) in a process of its own. */
+async function timedImportStep(where: string, dir: string, onProgress?: (rows: number) => void): Promise<StepOutcome> {
+  return JSON.parse(await importStep(["import", where, dir], onProgress)) as StepOutcome;
+}
+
+/** Runs bench/import-step.ts with `args` in a process of its own; its last line of output. */
+function importStep(args: string[], onProgress?: (rows: number) => void): Promise<string> {
+  const script = path.join(import.meta.dirname, "import-step.ts");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...(onProgress ? { FTZ_BENCH_PROGRESS: "1" } : {}) },
+    });
     let out = "";
     let errors = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      // Progress lines are "rows N"; anything else is kept for the error message.
+      for (const line of text.split("\n")) {
+        const rows = /^rows (\d+)$/.exec(line.trim());
+        if (rows) onProgress?.(Number(rows[1]));
+        else if (line.trim()) errors = `${errors}${line}\n`.slice(-4000);
+      }
+    });
     child.once("error", reject);
     child.once("exit", (code) =>
       code === 0
         ? resolve(out.trim().split("\n").at(-1) ?? "")
-        : reject(new Error(`The embedded import step '${args[0]}' failed (${code}): ${errors.trim().slice(-2000)}`)),
+        : reject(new Error(`The import step '${args[0]}' failed (${code}): ${errors.trim().slice(-2000)}`)),
     );
   });
 }
@@ -252,7 +271,8 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportRe
     const progress = process.stderr.isTTY
       ? (rows: number) => process.stderr.write(`\r  import run ${run + 1}/${runs}: ${rows.toLocaleString("en")} rows   `)
       : undefined;
-    const outcome = await importInto(adminUrl, name, dir, progress);
+    // In a process of its own, as `npm run import` runs: the peak RSS is the import's alone.
+    const outcome = await timedImportStep(databaseUrl(adminUrl, name), dir, progress);
     if (progress) process.stderr.write("\n");
     last = outcome.summary;
     const imported = outcome.summary.tables.observations?.new ?? 0;
@@ -302,8 +322,7 @@ export async function benchImport(options: ImportBenchOptions): Promise<ImportRe
     runs: results,
     seconds,
     rowsPerSecond: options.observations / seconds,
-    // The heap a run grew is not given back to the system before the next run starts: the first run,
-    // from a fresh process, has the honest peak, and it is the largest.
+    // Each run in a fresh process: the largest of their peaks.
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
     copy: { method, runs: copies, seconds: copySeconds, rowsPerSecond: options.observations / copySeconds },
     ratio: seconds / copySeconds,
