@@ -1,7 +1,7 @@
 // Time phrases of releases, resolved against the publication date: 2020年, 今年前9个月, 1-10月, 前三季度, 上半年,
 // 一季度, 去年, 截至6月底, in the first half, the first eight months of this year, by the end of August 2023,
 // last year, and the cumulative phrasing (挂牌以来, 累计, 截至目前, at present, since its launch). Pure.
-import { endOfMonth, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
+import { addDays, endOfMonth, isoDate, splitIsoDate, type IsoDate } from "../domain/dates.ts";
 import { parseChineseNumeral } from "./numbers.ts";
 import type { Span } from "./types.ts";
 
@@ -312,9 +312,8 @@ const RULES: readonly Rule[] = [
     re: /(?:on\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)/y,
     make: (m, ctx) => {
       const wanted = WEEKDAYS.indexOf(m[1]!.toLowerCase());
-      const pub = new Date(`${ctx.publishedOn}T00:00:00Z`);
-      const back = (pub.getUTCDay() - wanted + 7) % 7;
-      const date = new Date(pub.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+      const back = (new Date(`${ctx.publishedOn}T00:00:00Z`).getUTCDay() - wanted + 7) % 7;
+      const date = addDays(ctx.publishedOn, -back);
       return { kind: "date", start: date, end: date };
     },
   },

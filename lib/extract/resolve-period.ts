@@ -16,7 +16,7 @@ import { findNumbersBetween, type Context, type Located } from "./context.ts";
  */
 export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   const publishedOn = ctx.source.publishedOn;
-  const week = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const week = addDays(publishedOn, -7);
   const said = ctx.times.find(
     (t) =>
       t.kind === "date" &&
@@ -31,7 +31,7 @@ export function asOf(ctx: Context, zone: ExtractZone): IsoDate {
   if (zone.establishedOn && Number.isInteger(n) && n > 0) {
     const { year, month, day } = splitIsoDate(zone.establishedOn);
     const anniversary = `${year + n}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    const month_ = new Date(Date.parse(`${publishedOn}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
+    const month_ = addDays(publishedOn, -31);
     if (anniversary <= publishedOn && anniversary >= month_ && anniversary !== publishedOn) return anniversary;
   }
   const review = reviewedYear(ctx.source.title, publishedOn);
@@ -268,7 +268,7 @@ export function resolvePeriod(
     if (dated && indicator.unit === "km2") {
       const later = /\b(one|two|three|four|five|six|seven|\d+) days? later/i.exec(ctx.text.slice(dated.span.end, mention.span.start));
       const days = later ? DAY_WORDS.indexOf(later[1]!.toLowerCase()) + 1 || Number(later[1]) : 0;
-      const day = new Date(Date.parse(`${dated.end!}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const day = addDays(dated.end!, days);
       return { period: day, basis: "point", why: later ? `${later[0]} than ${dated.text}` : `level on ${dated.text}` };
     }
     // An FTZ's plan sets the areas of all its parts at once: an area's planned area dates from the FTZ's launch.

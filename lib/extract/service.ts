@@ -1,7 +1,7 @@
 // The finder against the database: the catalog (zones, indicators, their aliases, events) read from it, and each
 // candidate marked against what is stored under its identity (zone, indicator, basis, period): `same` (nothing to
 // import), `new`, or `conflict` (a stored figure of that identity with another value; importing revises it).
-import type { IsoDate } from "../domain/dates.ts";
+import { toIsoDate, type IsoDate } from "../domain/dates.ts";
 import { applyBasis, parsePeriod } from "../domain/periods.ts";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { cachedByDataVersion } from "../db/queries/version.ts";
@@ -25,8 +25,6 @@ export type ReviewedCandidate = Candidate & { status: ReviewStatus; stored: Stor
 
 export type Review = { candidates: ReviewedCandidate[]; unplaced: Unplaced[] };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 export async function loadExtractCatalog(prisma: PrismaClient): Promise<ExtractCatalog> {
   const [zones, indicators, events] = await Promise.all([
     prisma.zone.findMany({
@@ -43,7 +41,7 @@ export async function loadExtractCatalog(prisma: PrismaClient): Promise<ExtractC
       nameZh: z.nameZh,
       kind: z.kind,
       parent: z.parentId === null ? null : (codeOf.get(z.parentId) ?? null),
-      establishedOn: day(z.establishedOn),
+      establishedOn: toIsoDate(z.establishedOn),
       aliases: z.aliases,
     })),
     indicators: indicators.map((i) => ({
@@ -56,7 +54,7 @@ export async function loadExtractCatalog(prisma: PrismaClient): Promise<ExtractC
     })),
     events: events
       .filter((e) => e.datePrecision === "day")
-      .map((e) => ({ zone: codeOf.get(e.zoneId) ?? "", date: day(e.occurredOn)!, titleEn: e.titleEn, titleZh: e.titleZh })),
+      .map((e) => ({ zone: codeOf.get(e.zoneId) ?? "", date: toIsoDate(e.occurredOn), titleEn: e.titleEn, titleZh: e.titleZh })),
   };
 }
 

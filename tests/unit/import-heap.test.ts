@@ -5,10 +5,13 @@ import { IMPORT_HEAP_GROWTH_PERCENT, withBoundedHeap } from "@/lib/import/heap";
 describe("withBoundedHeap", () => {
   it("bounds the heap's growth while the work runs and gives V8 its own choice back after", async () => {
     const flags: string[] = [];
-    const result = await withBoundedHeap(async () => {
-      expect(flags).toEqual([`--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`]);
-      return 42;
-    }, (f) => flags.push(f));
+    const result = await withBoundedHeap(
+      async () => {
+        expect(flags).toEqual([`--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`]);
+        return 42;
+      },
+      (f) => flags.push(f),
+    );
     expect(result).toBe(42);
     expect(flags).toEqual([`--heap-growing-percent=${IMPORT_HEAP_GROWTH_PERCENT}`, "--heap-growing-percent=0"]);
   });
@@ -27,7 +30,12 @@ describe("withBoundedHeap", () => {
 
   it("restores the default when the work fails", async () => {
     const flags: string[] = [];
-    await expect(withBoundedHeap(() => Promise.reject(new Error("bad row")), (f) => flags.push(f))).rejects.toThrow("bad row");
+    await expect(
+      withBoundedHeap(
+        () => Promise.reject(new Error("bad row")),
+        (f) => flags.push(f),
+      ),
+    ).rejects.toThrow("bad row");
     expect(flags.at(-1)).toBe("--heap-growing-percent=0");
   });
 
