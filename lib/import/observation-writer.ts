@@ -1,24 +1,25 @@
 // The write path of observations, loaded the way database tools load: checked rows are encoded as
-// COPY text into one of two reused buffers and sent in chunks into a staging table on the import's own
-// connection and transaction (COPY … FROM STDIN on a server, COPY … FROM '/dev/blob' on PGlite), and
-// one set-based statement per chunk merges the chunk into observations: new rows inserted, changed
-// rows kept as vintages and revised, the rest unchanged. On a server the next chunk is read and
-// checked into the other buffer while the database loads and merges the last one. Memory holds two
+// COPY text into one of two reused buffers and sent in chunks on the import's own connection and
+// transaction (COPY … FROM STDIN on a server, COPY … FROM '/dev/blob' on PGlite). A chunk of rows of
+// series new to the database is copied straight into observations; a chunk with rows of series that
+// had figures before goes into a staging table, and one set-based statement merges it: new rows
+// inserted, changed rows kept as vintages and revised, the rest unchanged. On a server the next chunk
+// is read and checked into the other buffer while the database loads the last one. Memory holds two
 // chunks' bytes, never the file:
 // a figure given twice in the package is found by the database, not by an index kept in memory.
 //  - Within a chunk, a window over the staged rows finds a repeated identity.
 //  - Across chunks, a repeated identity meets the figure the earlier chunk wrote (import_id is this
-//    import's) or left unchanged (its id is in import_seen). Rows of series that had no figures before
-//    this import are inserted without a lookup: a repeat among them breaks the identity key, and the
-//    chunk is merged again, under a savepoint, with every row looked up.
-//  - import_rows keeps every staged row's identity and file row (no index, on the database's disk):
-//    it names the earlier row of a repeat and the rows of plausibility warnings.
+//    import's, import_row its row) or left unchanged (its id and row are in import_seen). Rows of new
+//    series are copied without a lookup: a repeat among them breaks the identity key, and the chunk is
+//    staged and merged again, under a savepoint, with every row looked up.
+//  - Every written figure keeps its file row (observations.import_row): it names the earlier row of a
+//    repeat and the rows of plausibility warnings.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { z } from "zod";
 import { int, num, text } from "../db/columns.ts";
-import { rawExecute, rawQuery } from "../db/raw.ts";
+import { rawQuery } from "../db/raw.ts";
 import { driverConnection, type DriverConnection } from "../db/transaction-connection.ts";
 import { detached } from "./csv-records.ts";
 import type { ObservationInput, SourceInput } from "./map.ts";
@@ -61,15 +62,33 @@ export type IdentityRef = { zone_id: number; indicator_id: number; basis: string
 // text), small enough that the chunk's buffer stays far below the import's memory budget.
 const CHUNK_ROWS = 25_000;
 const STAGING = "import_staging";
-const SOURCE_REFS = "import_source_refs";
-const ROWS = "import_rows";
+const KNOWN = "import_known_series";
 const SEEN = "import_seen";
 
-// The staging table's columns in COPY order. `known` marks rows of a (zone, indicator) series that had
-// figures before this import: only those can match an existing observation.
-const STAGING_COLUMNS = `row int, known boolean, zone_id int, indicator_id int, basis "Basis", period text, period_start date,
-  period_end date, granularity "Granularity", value float8, published_value float8, published_unit text,
-  qualifier "Qualifier", yoy_pct float8, status "ObservationStatus", source_ref int, quote text, note text`;
+// The columns of a COPY line, in order: the same line goes into observations (new series) or into the
+// staging table (whose first column is the file row, `row`, and whose other columns are named alike).
+const LINE = [
+  ["import_row", "int"],
+  ["import_id", "int"],
+  ["zone_id", "int"],
+  ["indicator_id", "int"],
+  ["basis", '"Basis"'],
+  ["period", "text"],
+  ["period_start", "date"],
+  ["period_end", "date"],
+  ["granularity", '"Granularity"'],
+  ["value", "float8"],
+  ["published_value", "float8"],
+  ["published_unit", "text"],
+  ["qualifier", '"Qualifier"'],
+  ["yoy_pct", "float8"],
+  ["status", '"ObservationStatus"'],
+  ["source_id", "int"],
+  ["quote", "text"],
+  ["note", "text"],
+] as const;
+const STAGING_COLUMNS = LINE.map(([name, type], i) => `${i === 0 ? "row" : name} ${type}`).join(", ");
+const OBSERVATION_COLUMNS = LINE.map(([name]) => name).join(", ");
 
 // The figure columns, in the order of FigureValues: compared for a revision, kept by a vintage.
 const FIGURE = ["value", "published_value", "published_unit", "qualifier", "yoy_pct", "status", "source_id", "quote", "note"] as const;
@@ -77,23 +96,19 @@ const IDENTITY = ["zone_id", "indicator_id", "basis", "period_start", "period_en
 
 const figureList = (alias: string) => FIGURE.map((c) => `${alias}.${c}`).join(", ");
 const identityMatch = (a: string, b: string) => IDENTITY.map((c) => `${a}.${c} = ${b}.${c}`).join(" AND ");
-const identityList = IDENTITY.join(", ");
 
 /**
- * One chunk's merge, {{importId}} = the import id, {{revisions}} = how many revisions to describe,
- * {{conflicts}} = how many conflicts to list. `careful`: every row is looked up (after a repeat broke the identity key); otherwise only
- * rows of series known before the import. Every part reads the snapshot from before the statement:
- * the vintage keeps the value the update replaces, and a row revised here is not inserted again.
+ * One staged chunk's merge, {{importId}} = the import id, {{revisions}} = how many revisions to describe,
+ * {{conflicts}} = how many conflicts to list. `careful`: every row is looked up (after a repeat broke the identity
+ * key); otherwise only rows of series known before the import. Every part reads the snapshot from before the
+ * statement: the vintage keeps the value the update replaces, and a row revised here is not inserted again.
  * LATERAL … LIMIT 1 probes the identity index once per row, whatever the planner thinks staging holds.
- * Rows go in staging order, which is the file's: COPY appends in order and a plain scan reads it back.
  */
 function mergeSql(careful: boolean): string {
-  const probe = careful ? "true" : "s.known";
+  const probe = careful ? "true" : `EXISTS (SELECT 1 FROM ${KNOWN} k WHERE k.zone_id = s.zone_id AND k.indicator_id = s.indicator_id)`;
   return `
 WITH staged AS (
-  SELECT s.*, r.source_id, ${probe} AS probe FROM ${STAGING} s JOIN ${SOURCE_REFS} r ON r.ref = s.source_ref
-), logged AS (
-  INSERT INTO ${ROWS} SELECT ${identityList}, row FROM ${STAGING}
+  SELECT s.*, ${probe} AS probe FROM ${STAGING} s
 ), probed AS (
   SELECT s.*, row_number() OVER w AS nth, first_value(s.row) OVER w AS first_row,
          first_value(s.value) OVER w AS first_value, first_value(s.qualifier) OVER w AS first_qualifier
@@ -104,17 +119,17 @@ WITH staged AS (
     FROM probed p WHERE p.nth > 1
 ), matched AS (
   SELECT p.*, o.id AS observation_id, o.updated_at AS recorded_at, o.import_id AS recorded_by,
-         (o.import_id = {{importId}} OR EXISTS (SELECT 1 FROM ${SEEN} k WHERE k.id = o.id)) AS again,
+         CASE WHEN o.import_id = {{importId}} THEN o.import_row ELSE (SELECT k.row FROM ${SEEN} k WHERE k.id = o.id) END AS given_at,
          ${FIGURE.map((c) => `o.${c} AS old_${c}`).join(", ")}
     FROM probed p
     CROSS JOIN LATERAL (SELECT * FROM observations o WHERE ${identityMatch("o", "p")} LIMIT 1) o
    WHERE p.nth = 1
 ), changed AS (
   SELECT * FROM matched m
-   WHERE NOT m.again AND (${FIGURE.map((c) => `m.old_${c}`).join(", ")}) IS DISTINCT FROM (${figureList("m")})
+   WHERE m.given_at IS NULL AND (${FIGURE.map((c) => `m.old_${c}`).join(", ")}) IS DISTINCT FROM (${figureList("m")})
 ), again AS (
-  SELECT m.row, NULL::int AS earlier, (m.old_value, m.old_qualifier) IS DISTINCT FROM (m.value, m.qualifier) AS conflict
-    FROM matched m WHERE m.again
+  SELECT m.row, m.given_at AS earlier, (m.old_value, m.old_qualifier) IS DISTINCT FROM (m.value, m.qualifier) AS conflict
+    FROM matched m WHERE m.given_at IS NOT NULL
 ), kept AS (
   INSERT INTO observation_vintages (observation_id, ${FIGURE.join(", ")}, import_id, recorded_at, superseded_at, superseded_by_import_id)
   SELECT c.observation_id, ${FIGURE.map((col) => `c.old_${col}`).join(", ")}, c.recorded_by, c.recorded_at, now(), {{importId}}
@@ -122,19 +137,21 @@ WITH staged AS (
 ), revised AS (
   UPDATE observations o
      SET period = c.period, granularity = c.granularity, ${FIGURE.map((col) => `${col} = c.${col}`).join(", ")},
-         import_id = {{importId}}, updated_at = now()
+         import_id = {{importId}}, import_row = c.row, updated_at = now()
     FROM changed c WHERE o.id = c.observation_id
 ), remembered AS (
-  INSERT INTO ${SEEN} (id)
-  SELECT m.observation_id FROM matched m
-   WHERE NOT m.again AND (${FIGURE.map((c) => `m.old_${c}`).join(", ")}) IS NOT DISTINCT FROM (${figureList("m")})
+  INSERT INTO ${SEEN} (id, row)
+  SELECT m.observation_id, m.row FROM matched m
+   WHERE m.given_at IS NULL AND (${FIGURE.map((c) => `m.old_${c}`).join(", ")}) IS NOT DISTINCT FROM (${figureList("m")})
 ), added AS (
-  INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
-  SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity, ${figureList("s")}, {{importId}}
-    FROM staged s WHERE NOT s.probe
+  INSERT INTO observations (${OBSERVATION_COLUMNS})
+  SELECT s.row, ${LINE.slice(1)
+    .map(([c]) => `s.${c}`)
+    .join(", ")} FROM staged s WHERE NOT s.probe
   UNION ALL
-  SELECT ${IDENTITY.map((c) => `p.${c}`).join(", ")}, p.period, p.granularity, ${figureList("p")}, {{importId}}
-    FROM probed p
+  SELECT p.row, ${LINE.slice(1)
+    .map(([c]) => `p.${c}`)
+    .join(", ")} FROM probed p
    WHERE p.nth = 1 AND NOT EXISTS (SELECT 1 FROM observations o WHERE ${identityMatch("o", "p")})
   RETURNING 1
 ), repeats AS (
@@ -158,16 +175,6 @@ SELECT (SELECT count(*) FROM added)::int AS added,
 const FAST_MERGE = mergeSql(false);
 const CAREFUL_MERGE = mergeSql(true);
 
-// A chunk with no row of a known series has nothing to look up: two plain statements write it, without
-// the merge's materialised chunk (measured on 50,000 rows into 1M: the merge 1.5–2.2 s, these 1.2 s).
-// A figure given twice among its rows breaks the identity key here just as in the fast merge.
-const LOG_ROWS = `INSERT INTO ${ROWS} SELECT ${identityList}, row FROM ${STAGING}`;
-const INSERT_NEW = `
-INSERT INTO observations (${identityList}, period, granularity, ${FIGURE.join(", ")}, import_id)
-SELECT ${IDENTITY.map((c) => `s.${c}`).join(", ")}, s.period, s.granularity,
-       ${FIGURE.map((c) => (c === "source_id" ? "r.source_id" : `s.${c}`)).join(", ")}, {{importId}}
-  FROM ${STAGING} s JOIN ${SOURCE_REFS} r ON r.ref = s.source_ref`;
-
 type MergeRow = {
   added: number;
   revised: number;
@@ -175,7 +182,7 @@ type MergeRow = {
   repeated: number;
   again: number;
   conflicts: number;
-  conflicted: { row: number; earlier: number | null }[];
+  conflicted: Conflict[];
   details: DetailRow[];
 };
 type DetailRow = { row: number; zone_id: number; indicator_id: number; basis: string; s: string; e: string } & FigureValues & {
@@ -207,29 +214,31 @@ const MergeRowSchema: z.ZodType<MergeRow, MergeRow> = z.object({
   repeated: int,
   again: int,
   conflicts: int,
-  conflicted: z.array(z.object({ row: int, earlier: int.nullable() })),
+  conflicted: z.array(z.object({ row: int, earlier: int })),
   details: z.array(DetailRowSchema),
 });
-const ConflictSchema: z.ZodType<Conflict, Conflict> = z.object({ row: int, earlier: int });
-const FirstRowSchema: z.ZodType<IdentityRef & { row: number }, IdentityRef & { row: number }> = z.object({ ...identityShape, row: int });
+const SeriesSchema = z.object({ zone_id: int, indicator_id: int });
 
-/** Loads one chunk of COPY text (bytes) into the staging table, on the transaction's connection. */
-type LoadChunk = (text: Buffer) => Promise<void>;
+/** Where a chunk's COPY text goes: straight into observations, or into the staging table for a merge. */
+type Target = "observations" | "staging";
 
-const COPY_STAGING = `COPY ${STAGING} FROM STDIN`;
+/** Loads one chunk of COPY text (bytes) into a target, on the transaction's connection. */
+type LoadChunk = (text: Buffer, into: Target) => Promise<void>;
+
+const COPY_INTO: Record<Target, string> = { observations: `observations (${OBSERVATION_COLUMNS})`, staging: STAGING };
 
 function serverLoader(client: Extract<DriverConnection, { kind: "postgres" }>["client"]): LoadChunk {
-  return async (text) => {
+  return async (text, into) => {
     // pipeline() ends the COPY when the bytes are sent; on any failure it destroys the stream, which
     // sends CopyFail, so the connection leaves COPY mode and the transaction can roll back.
-    await pipeline(Readable.from(pieces(text)), client.query(copyFrom(COPY_STAGING)));
+    await pipeline(Readable.from(pieces(text)), client.query(copyFrom(`COPY ${COPY_INTO[into]} FROM STDIN`)));
   };
 }
 
 function embeddedLoader(tx: Extract<DriverConnection, { kind: "pglite" }>["tx"]): LoadChunk {
   // The Blob copies the bytes: the buffer can be reused as soon as it is made.
-  return async (text) => {
-    await tx.query(`COPY ${STAGING} FROM '/dev/blob'`, [], { blob: new Blob([text as Buffer<ArrayBuffer>]) });
+  return async (text, into) => {
+    await tx.query(`COPY ${COPY_INTO[into]} FROM '/dev/blob'`, [], { blob: new Blob([text as Buffer<ArrayBuffer>]) });
   };
 }
 
@@ -287,31 +296,39 @@ function isUniqueViolation(error: unknown, depth = 0): boolean {
   return cause !== undefined && isUniqueViolation(cause, depth + 1);
 }
 
+/** A source of the package as the writer knows it: its id once the sources table has it. */
+type SourceRef = { source: SourceInput; id: number | null };
+
 export class ObservationWriter {
   /** The chunk being filled; `sent` is the one the database is loading and merging. */
   private text = new CopyText();
   private sent = new CopyText();
   private rows = 0;
   private known = 0;
+  /** Rows of the chunk whose source is new to this import: encoded once the chunk's new sources have ids. */
+  private waiting: { row: number; input: ObservationInput; ref: SourceRef }[] = [];
   /** The merge of the previous chunk, running on the server while this one is read. */
   private merging: Promise<void> = Promise.resolve();
   private failure: unknown;
-  private readonly refs = new Map<string, { ref: number; source: SourceInput }>();
-  private resolvedRefs = 0;
+  private readonly refs = new Map<string, SourceRef>();
+  private unresolved: SourceRef[] = [];
   private readonly outcome: MergeOutcome = { added: 0, revised: 0, unchanged: 0, revisions: [], conflictCount: 0, conflicts: [] };
-  /** Conflicts whose earlier row is in an earlier chunk: named from import_rows at the end. */
-  private unnamed: number[] = [];
 
   private constructor(
     private readonly tx: Tx,
     private readonly importId: number,
     private readonly sources: SourceCache,
     private readonly load: LoadChunk,
+    /** The (zone, indicator) series that had figures before this import, as "zoneId|indicatorId". */
+    private readonly knownSeries: ReadonlySet<string>,
     private readonly maxRevisions: number,
     private readonly maxConflicts: number,
   ) {}
 
-  /** Creates the staging tables (dropped at the end of the transaction) on the transaction `tx`. */
+  /**
+   * Creates the staging tables (dropped at the end of the transaction) on the transaction `tx`, and notes
+   * which series have figures already (only their rows can match a stored figure).
+   */
   static async open(
     tx: Tx,
     importId: number,
@@ -321,21 +338,26 @@ export class ObservationWriter {
   ): Promise<ObservationWriter> {
     const connection = await driverConnection(tx);
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${STAGING} (${STAGING_COLUMNS}) ON COMMIT DROP`);
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${SOURCE_REFS} (ref int PRIMARY KEY, source_id int NOT NULL) ON COMMIT DROP`);
+    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${SEEN} (id int PRIMARY KEY, row int NOT NULL) ON COMMIT DROP`);
     await tx.$executeRawUnsafe(
-      `CREATE TEMP TABLE ${ROWS} (zone_id int, indicator_id int, basis "Basis", period_start date, period_end date, row int) ON COMMIT DROP`,
+      `CREATE TEMP TABLE ${KNOWN} (zone_id int, indicator_id int, PRIMARY KEY (zone_id, indicator_id)) ON COMMIT DROP`,
     );
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${SEEN} (id int PRIMARY KEY) ON COMMIT DROP`);
+    const series = await rawQuery(
+      tx,
+      "series with figures",
+      `INSERT INTO ${KNOWN} SELECT DISTINCT zone_id, indicator_id FROM observations RETURNING zone_id, indicator_id`,
+      SeriesSchema,
+    );
+    const known = new Set(series.map((r) => `${r.zone_id}|${r.indicator_id}`));
     const load = connection.kind === "postgres" ? serverLoader(connection.client) : embeddedLoader(connection.tx);
-    return new ObservationWriter(tx, importId, sources, load, maxRevisions, maxConflicts);
+    return new ObservationWriter(tx, importId, sources, load, known, maxRevisions, maxConflicts);
   }
 
   /**
-   * Stages a checked row; `known` when its series had figures before this import. When a chunk is due,
-   * returns the wait for it to be handed to the database (await it); otherwise nothing, so that a row
-   * costs no promise.
+   * Stages a checked row. When a chunk is due, returns the wait for it to be handed to the database (await
+   * it); otherwise nothing, so that a row costs no promise.
    */
-  add(row: number, input: ObservationInput, known: boolean): Promise<void> | undefined {
+  add(row: number, input: ObservationInput): Promise<void> | undefined {
     // The refs only need the source told apart: its fields joined, not the SHA-256 the sources table keys by.
     const { title, url, publishedOn } = input.source;
     const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
@@ -347,23 +369,28 @@ export class ObservationWriter {
         url: url === null ? null : detached(url),
         publishedOn: publishedOn === null ? null : detached(publishedOn),
       };
-      ref = { ref: this.refs.size + 1, source };
+      ref = { source, id: null };
       this.refs.set(detached(key), ref);
+      this.unresolved.push(ref);
     }
-    if (known) this.known += 1;
-    const { period } = input;
-    this.text.push(
-      `${row}\t${known ? "t" : "f"}\t${input.zoneId}\t${input.indicatorId}\t${input.basis}\t${copyText(period.label)}\t${period.start}\t${period.end}\t${period.granularity}\t${input.value}\t${input.publishedValue}\t${copyText(input.publishedUnit)}\t${input.qualifier}\t${input.yoyPct ?? "\\N"}\t${input.status}\t${ref.ref}\t${copyText(input.quote)}\t${copyText(input.note)}\n`,
-    );
+    if (this.knownSeries.has(`${input.zoneId}|${input.indicatorId}`)) this.known += 1;
+    if (ref.id === null) this.waiting.push({ row, input, ref });
+    else this.push(row, input, ref.id);
     this.rows += 1;
     return this.rows >= CHUNK_ROWS ? this.flush() : undefined;
+  }
+
+  private push(row: number, input: ObservationInput, sourceId: number): void {
+    const { period } = input;
+    this.text.push(
+      `${row}\t${this.importId}\t${input.zoneId}\t${input.indicatorId}\t${input.basis}\t${copyText(period.label)}\t${period.start}\t${period.end}\t${period.granularity}\t${input.value}\t${input.publishedValue}\t${copyText(input.publishedUnit)}\t${input.qualifier}\t${input.yoyPct ?? "\\N"}\t${input.status}\t${sourceId}\t${copyText(input.quote)}\t${copyText(input.note)}\n`,
+    );
   }
 
   /** Merges what is left and returns the counts; the caller's transaction decides whether it stays. */
   async finish(): Promise<MergeOutcome> {
     await this.flush();
     await this.settle();
-    await this.nameEarlierRows();
     return this.outcome;
   }
 
@@ -374,40 +401,14 @@ export class ObservationWriter {
   }
 
   /**
-   * The first file row of each figure (zone, indicator, basis, period) among those given, from what
-   * this import staged: for naming the rows of plausibility warnings. Call after `finish`.
-   */
-  async firstRows(identities: readonly IdentityRef[]): Promise<Map<string, number>> {
-    const found = new Map<string, number>();
-    if (identities.length === 0) return found;
-    const rows = await rawQuery(
-      this.tx,
-      "first rows of figures",
-      `SELECT c.zone_id, c.indicator_id, c.basis, c.s, c.e, min(r.row)::int AS row
-         FROM unnest({{zones}}::int[], {{indicators}}::int[], {{bases}}::text[], {{starts}}::text[], {{ends}}::text[]) AS c(zone_id, indicator_id, basis, s, e)
-         JOIN ${ROWS} r ON r.zone_id = c.zone_id AND r.indicator_id = c.indicator_id AND r.basis::text = c.basis
-                       AND r.period_start = c.s::date AND r.period_end = c.e::date
-        GROUP BY 1, 2, 3, 4, 5`,
-      FirstRowSchema,
-      {
-        zones: identities.map((i) => i.zone_id),
-        indicators: identities.map((i) => i.indicator_id),
-        bases: identities.map((i) => i.basis),
-        starts: identities.map((i) => i.s),
-        ends: identities.map((i) => i.e),
-      },
-    );
-    for (const r of rows) found.set(identityKey(r), r.row);
-    return found;
-  }
-
-  /**
-   * Hands the chunk to the database: its sources, its COPY and its merge run on the connection while the
-   * next chunk is read and checked into the other buffer. Waits only for the chunk before it.
+   * Hands the chunk to the database: its load and merge run on the connection while the next chunk is read
+   * and checked into the other buffer. Waits only for the chunk before it, and for the ids of the chunk's new
+   * sources, which its rows need before they can be encoded.
    */
   private async flush(): Promise<void> {
     await this.settle();
     if (this.rows === 0) return;
+    await this.resolveSources();
     const rows = this.rows;
     const known = this.known;
     this.rows = 0;
@@ -415,64 +416,60 @@ export class ObservationWriter {
     const text = this.text;
     this.text = this.sent;
     this.sent = text;
-    // Not awaited: the chunk's refs are taken now, its statements run in order on the connection.
-    this.merging = this.send(text, rows, known, this.refs.size).catch((error: unknown) => {
+    // Not awaited: the chunk's statements run in order on the connection.
+    this.merging = this.send(text, rows, known).catch((error: unknown) => {
       this.failure = error;
     });
   }
 
-  private async send(text: CopyText, rows: number, known: number, refs: number): Promise<void> {
-    await this.resolveSources(refs);
-    await this.tx.$executeRawUnsafe(`TRUNCATE ${STAGING}`);
-    await this.load(text.bytes());
-    text.clear();
-    await this.merge(rows, known);
+  /** The sources first seen in this chunk: written (or found), and the rows that waited for them encoded. */
+  private async resolveSources(): Promise<void> {
+    if (this.unresolved.length > 0) {
+      const fresh = this.unresolved;
+      this.unresolved = [];
+      const ids = await this.sources.resolve(fresh.map((f) => f.source));
+      for (const ref of fresh) ref.id = ids.get(ref.source) ?? 0;
+    }
+    for (const { row, input, ref } of this.waiting) this.push(row, input, ref.id ?? 0);
+    this.waiting = [];
   }
 
-  /** The sources of refs up to `upTo` not resolved yet: written (or found) and given their ids in the refs table. */
-  private async resolveSources(upTo: number): Promise<void> {
-    if (this.resolvedRefs >= upTo) return;
-    const fresh = [...this.refs.values()].slice(this.resolvedRefs, upTo);
-    const ids = await this.sources.resolve(fresh.map((f) => f.source));
-    await rawExecute(
-      this.tx,
-      "source refs of the chunk",
-      `INSERT INTO ${SOURCE_REFS} (ref, source_id) SELECT * FROM unnest({{refs}}::int[], {{sources}}::int[])`,
-      { refs: fresh.map((f) => f.ref), sources: fresh.map((f) => ids.get(f.source) ?? 0) },
-    );
-    this.resolvedRefs = upTo;
-  }
-
-  private async merge(rows: number, known: number): Promise<void> {
-    const wanted = Math.max(0, this.maxRevisions - this.outcome.revisions.length);
-    const listed = Math.max(0, this.maxConflicts - this.outcome.conflicts.length - this.unnamed.length);
-    const run = async (sql: string) => {
-      const [result] = await rawQuery(this.tx, "merge staged observations", sql, MergeRowSchema, {
-        importId: this.importId,
-        revisions: wanted,
-        conflicts: listed,
-      });
-      if (!result) throw new Error("The merge of staged observations returned nothing");
-      return result;
-    };
-    const insertNew = async (): Promise<MergeRow> => {
-      await this.tx.$executeRawUnsafe(LOG_ROWS);
-      const added = await rawExecute(this.tx, "insert new observations", INSERT_NEW, { importId: this.importId });
-      return { added, revised: 0, matched: 0, repeated: 0, again: 0, conflicts: 0, conflicted: [], details: [] };
-    };
-    let result: MergeRow;
-    // Rows of series new to the database go in without a lookup; a figure given twice among them
-    // breaks the identity key, and then the chunk is merged again with every row looked up.
+  private async send(text: CopyText, rows: number, known: number): Promise<void> {
     await this.tx.$executeRawUnsafe("SAVEPOINT import_chunk");
+    let result: MergeRow;
     try {
-      result = known === 0 ? await insertNew() : await run(FAST_MERGE);
+      // Rows of series new to the database go in without a lookup; a figure given twice among them
+      // breaks the identity key, and then the chunk is staged and merged with every row looked up.
+      result = known === 0 ? await this.copyNew(text, rows) : await this.merge(text, FAST_MERGE);
       await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_chunk");
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await this.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_chunk");
-      result = await run(CAREFUL_MERGE);
+      result = await this.merge(text, CAREFUL_MERGE);
       await this.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_chunk");
     }
+    text.clear();
+    this.tallyChunk(result, rows, known);
+  }
+
+  private async copyNew(text: CopyText, rows: number): Promise<MergeRow> {
+    await this.load(text.bytes(), "observations");
+    return { added: rows, revised: 0, matched: 0, repeated: 0, again: 0, conflicts: 0, conflicted: [], details: [] };
+  }
+
+  private async merge(text: CopyText, sql: string): Promise<MergeRow> {
+    await this.tx.$executeRawUnsafe(`TRUNCATE ${STAGING}`);
+    await this.load(text.bytes(), "staging");
+    const [result] = await rawQuery(this.tx, "merge staged observations", sql, MergeRowSchema, {
+      importId: this.importId,
+      revisions: Math.max(0, this.maxRevisions - this.outcome.revisions.length),
+      conflicts: Math.max(0, this.maxConflicts - this.outcome.conflicts.length),
+    });
+    if (!result) throw new Error("The merge of staged observations returned nothing");
+    return result;
+  }
+
+  private tallyChunk(result: MergeRow, rows: number, known: number): void {
     const repeatsSame = result.repeated + result.again - result.conflicts;
     this.outcome.added += result.added;
     this.outcome.revised += result.revised;
@@ -482,10 +479,7 @@ export class ObservationWriter {
       throw new Error(
         `Merging ${rows} staged observations (${known} of known series) accounted for ${result.added + result.matched + result.repeated}`,
       );
-    for (const c of result.conflicted) {
-      if (c.earlier === null) this.unnamed.push(c.row);
-      else this.outcome.conflicts.push({ row: c.row, earlier: c.earlier });
-    }
+    this.outcome.conflicts.push(...result.conflicted);
     for (const d of result.details) {
       this.outcome.revisions.push({
         row: d.row,
@@ -494,24 +488,6 @@ export class ObservationWriter {
         after: pick(d, ""),
       });
     }
-  }
-
-  /** The earlier rows of conflicts that met a figure of an earlier chunk: the first staged row of the same figure. */
-  private async nameEarlierRows(): Promise<void> {
-    if (this.unnamed.length === 0) return;
-    const rows = await rawQuery(
-      this.tx,
-      "earlier rows of conflicts",
-      `SELECT c.row, min(e.row)::int AS earlier
-         FROM ${ROWS} c JOIN ${ROWS} e ON ${identityMatch("e", "c")} AND e.row < c.row
-        WHERE c.row = ANY({{rows}}::int[])
-        GROUP BY c.row`,
-      ConflictSchema,
-      { rows: this.unnamed },
-    );
-    this.outcome.conflicts.push(...rows);
-    this.outcome.conflicts.sort((a, b) => a.row - b.row);
-    this.unnamed = [];
   }
 }
 

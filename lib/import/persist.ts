@@ -62,17 +62,6 @@ export class SourceCache {
   }
 }
 
-/** The (zone, indicator) pairs that have figures, as "zoneId|indicatorId". */
-export async function existingSeries(tx: Tx): Promise<Set<string>> {
-  const rows = await rawQuery(
-    tx,
-    "series with figures",
-    "SELECT DISTINCT zone_id, indicator_id FROM observations",
-    z.object({ zone_id: int, indicator_id: int }),
-  );
-  return new Set(rows.map((r) => `${r.zone_id}|${r.indicator_id}`));
-}
-
 export async function loadZones(tx: Tx): Promise<ZoneRef[]> {
   const zones = await tx.zone.findMany();
   return zones.map((zone) => ({

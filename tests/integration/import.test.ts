@@ -244,6 +244,12 @@ describe.each(TARGETS)("importing on $name", (target) => {
   it("revises figures across chunks of a large file, keeping each old value as a vintage", async () => {
     const first = await importPackage(db.prisma, [largeFile(LARGE)], commit);
     expect(first.tables.observations).toEqual({ new: LARGE, revised: 0, unchanged: 0, rejected: 0 });
+    // Each figure keeps the file row that wrote it: row i + 2 of the file (after the header) holds value i + 1.
+    const written = await db.prisma.observation.findMany({
+      where: { importId: first.importId, value: { in: [1, 60_001, LARGE] } },
+      orderBy: { value: "asc" },
+    });
+    expect(written.map((o) => o.importRow)).toEqual([2, 60_002, LARGE + 1]);
     const revisedRows = [10, 60_000, LARGE - 1];
     const second = await importPackage(
       db.prisma,
@@ -259,8 +265,8 @@ describe.each(TARGETS)("importing on $name", (target) => {
       orderBy: { value: "asc" },
       include: { observation: true },
     });
-    expect(vintages.map((v) => [v.value, v.observation.value, v.importId, v.supersededById])).toEqual(
-      revisedRows.map((i) => [i + 1, i + 1000, first.importId, second.importId]),
+    expect(vintages.map((v) => [v.value, v.observation.value, v.importId, v.supersededById, v.observation.importRow])).toEqual(
+      revisedRows.map((i) => [i + 1, i + 1000, first.importId, second.importId, i + 2]),
     );
     expect(await db.prisma.observation.count({ where: { importId: second.importId } })).toBe(8);
   });

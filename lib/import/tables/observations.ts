@@ -6,14 +6,12 @@ import { magnitudeSlip } from "../../domain/plausibility.ts";
 import type { RowWarning } from "../../domain/imports.ts";
 import { findImplausible } from "../../db/queries/plausibility.ts";
 import { MappingMemo, mapObservationRow } from "../map.ts";
-import { identityKey, ObservationWriter, revisionChanges, type MergeOutcome } from "../observation-writer.ts";
-import { existingSeries } from "../persist.ts";
+import { ObservationWriter, revisionChanges, type MergeOutcome } from "../observation-writer.ts";
 import type { TableImport } from "./context.ts";
 
 export async function importObservations(run: TableImport): Promise<void> {
   const { tx, importId, catalog, tally, table } = run;
   const { source } = table;
-  const known = await existingSeries(tx);
   const writer = await ObservationWriter.open(
     tx,
     importId,
@@ -31,15 +29,14 @@ export async function importObservations(run: TableImport): Promise<void> {
           continue;
         }
         tally.addWarnings(mapped.warnings);
-        const input = mapped.value;
         // A figure given twice is found by the database, chunk by chunk (observation-writer.ts).
-        const due = writer.add(row, input, known.has(`${input.zoneId}|${input.indicatorId}`));
+        const due = writer.add(row, mapped.value);
         if (due) await due;
       }
     }
     table.progress("writing");
     tallyMerge(run, await writer.finish());
-    tally.addWarnings(await plausibilityWarnings(run, writer));
+    tally.addWarnings(await plausibilityWarnings(run));
   } catch (error) {
     // The connection must be idle before the transaction is rolled back.
     await writer.settle().catch(() => undefined);
@@ -68,13 +65,11 @@ function tallyMerge({ tally, table }: TableImport, merged: MergeOutcome): void {
 }
 
 /** The figures this import wrote that look wrong beside their neighbours, as warnings on their rows. */
-async function plausibilityWarnings({ tx, importId, table }: TableImport, writer: ObservationWriter): Promise<RowWarning[]> {
+async function plausibilityWarnings({ tx, importId, table }: TableImport): Promise<RowWarning[]> {
   const file = table.source.file;
-  const rows = await findImplausible(tx, importId);
-  const rowOf = await writer.firstRows(rows);
   const warnings: RowWarning[] = [];
-  for (const r of rows) {
-    const row = rowOf.get(identityKey(r)) ?? 0;
+  for (const r of await findImplausible(tx, importId)) {
+    const row = r.row ?? 0;
     const neighbourEnd = r.prev_value !== null ? r.prev_end : r.next_end;
     const exponent = magnitudeSlip(r.value, r.prev_value ?? r.next_value, r.unit === "percent");
     if (exponent !== null) {
