@@ -297,7 +297,36 @@ function isUniqueViolation(error: unknown, depth = 0): boolean {
 }
 
 /** A source of the package as the writer knows it: its id once the sources table has it. */
-type SourceRef = { source: SourceInput; id: number | null };
+type SourceRef = { source: SourceInput; id: number | null; queued: boolean };
+
+/**
+ * The package's sources told apart by their three fields, looked up field by field (a row costs three map
+ * lookups, no joined key string), not by the SHA-256 the sources table keys them by.
+ */
+class SourceRefs {
+  private readonly byTitle = new Map<string, Map<string, Map<string, SourceRef>>>();
+
+  ref(source: SourceInput): SourceRef {
+    let byUrl = this.byTitle.get(source.title);
+    if (!byUrl) this.byTitle.set(detached(source.title), (byUrl = new Map()));
+    const url = source.url ?? "";
+    let byDate = byUrl.get(url);
+    if (!byDate) byUrl.set(detached(url), (byDate = new Map()));
+    const publishedOn = source.publishedOn ?? "";
+    let ref = byDate.get(publishedOn);
+    if (!ref) {
+      // Kept for the whole import: copied out of the file's text, which would stay in memory otherwise.
+      const kept = {
+        title: detached(source.title),
+        url: source.url === null ? null : detached(source.url),
+        publishedOn: source.publishedOn === null ? null : detached(source.publishedOn),
+      };
+      ref = { source: kept, id: null, queued: false };
+      byDate.set(detached(publishedOn), ref);
+    }
+    return ref;
+  }
+}
 
 export class ObservationWriter {
   /** The chunk being filled; `sent` is the one the database is loading and merging. */
@@ -310,7 +339,7 @@ export class ObservationWriter {
   /** The merge of the previous chunk, running on the server while this one is read. */
   private merging: Promise<void> = Promise.resolve();
   private failure: unknown;
-  private readonly refs = new Map<string, SourceRef>();
+  private readonly refs = new SourceRefs();
   private unresolved: SourceRef[] = [];
   private readonly outcome: MergeOutcome = { added: 0, revised: 0, unchanged: 0, revisions: [], conflictCount: 0, conflicts: [] };
 
@@ -319,8 +348,8 @@ export class ObservationWriter {
     private readonly importId: number,
     private readonly sources: SourceCache,
     private readonly load: LoadChunk,
-    /** The (zone, indicator) series that had figures before this import, as "zoneId|indicatorId". */
-    private readonly knownSeries: ReadonlySet<string>,
+    /** The (zone, indicator) series that had figures before this import: indicator ids by zone id. */
+    private readonly knownSeries: ReadonlyMap<number, ReadonlySet<number>>,
     private readonly maxRevisions: number,
     private readonly maxConflicts: number,
   ) {}
@@ -348,7 +377,12 @@ export class ObservationWriter {
       `INSERT INTO ${KNOWN} SELECT DISTINCT zone_id, indicator_id FROM observations RETURNING zone_id, indicator_id`,
       SeriesSchema,
     );
-    const known = new Set(series.map((r) => `${r.zone_id}|${r.indicator_id}`));
+    const known = new Map<number, Set<number>>();
+    for (const { zone_id, indicator_id } of series) {
+      const indicators = known.get(zone_id);
+      if (indicators) indicators.add(indicator_id);
+      else known.set(zone_id, new Set([indicator_id]));
+    }
     const load = connection.kind === "postgres" ? serverLoader(connection.client) : embeddedLoader(connection.tx);
     return new ObservationWriter(tx, importId, sources, load, known, maxRevisions, maxConflicts);
   }
@@ -358,22 +392,12 @@ export class ObservationWriter {
    * it); otherwise nothing, so that a row costs no promise.
    */
   add(row: number, input: ObservationInput): Promise<void> | undefined {
-    // The refs only need the source told apart: its fields joined, not the SHA-256 the sources table keys by.
-    const { title, url, publishedOn } = input.source;
-    const key = `${title}\u0000${url ?? ""}\u0000${publishedOn ?? ""}`;
-    let ref = this.refs.get(key);
-    if (!ref) {
-      // Kept for the whole import: copied out of the file's text, which would stay in memory otherwise.
-      const source = {
-        title: detached(title),
-        url: url === null ? null : detached(url),
-        publishedOn: publishedOn === null ? null : detached(publishedOn),
-      };
-      ref = { source, id: null };
-      this.refs.set(detached(key), ref);
+    const ref = this.refs.ref(input.source);
+    if (ref.id === null && !ref.queued) {
+      ref.queued = true;
       this.unresolved.push(ref);
     }
-    if (this.knownSeries.has(`${input.zoneId}|${input.indicatorId}`)) this.known += 1;
+    if (this.knownSeries.get(input.zoneId)?.has(input.indicatorId)) this.known += 1;
     if (ref.id === null) this.waiting.push({ row, input, ref });
     else this.push(row, input, ref.id);
     this.rows += 1;
@@ -428,7 +452,10 @@ export class ObservationWriter {
       const fresh = this.unresolved;
       this.unresolved = [];
       const ids = await this.sources.resolve(fresh.map((f) => f.source));
-      for (const ref of fresh) ref.id = ids.get(ref.source) ?? 0;
+      for (const ref of fresh) {
+        ref.id = ids.get(ref.source) ?? 0;
+        ref.queued = false;
+      }
     }
     for (const { row, input, ref } of this.waiting) this.push(row, input, ref.id ?? 0);
     this.waiting = [];
