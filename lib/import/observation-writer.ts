@@ -366,8 +366,12 @@ export class ObservationWriter {
     maxConflicts: number,
   ): Promise<ObservationWriter> {
     const connection = await driverConnection(tx);
+    // An import of several packages opens a writer per observations file in one transaction: the staging
+    // tables of the file before are dropped, the figures seen unchanged are kept (a later file's repeat of
+    // one is a repeat, not a revision), and the known series are read again (the earlier files' included).
+    await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${STAGING}, ${KNOWN}`);
     await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${STAGING} (${STAGING_COLUMNS}) ON COMMIT DROP`);
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${SEEN} (id int PRIMARY KEY, row int NOT NULL) ON COMMIT DROP`);
+    await tx.$executeRawUnsafe(`CREATE TEMP TABLE IF NOT EXISTS ${SEEN} (id int PRIMARY KEY, row int NOT NULL) ON COMMIT DROP`);
     await tx.$executeRawUnsafe(
       `CREATE TEMP TABLE ${KNOWN} (zone_id int, indicator_id int, PRIMARY KEY (zone_id, indicator_id)) ON COMMIT DROP`,
     );

@@ -294,6 +294,22 @@ describe.each(TARGETS)("importing on $name", (target) => {
     expect(again.tables.observations).toEqual({ new: 0, revised: 0, unchanged: LARGE + 1, rejected: 1 });
   });
 
+  it("refuses two observations files in one import with one clear message, and writes nothing", async () => {
+    // As `npm run import -- data data-yrd` gives: both files are read (every row's problems are listed), then refused.
+    const before = await snapshot();
+    const both = await importPackage(db.prisma, [textFile(largeText(10)), textFile(largeText(20), "more/observations.csv")], commit);
+    expect(both.committed).toBe(false);
+    expect(both.errors).toEqual([
+      {
+        table: "observations",
+        file: "more/observations.csv",
+        row: 0,
+        message: "Two files hold the observations table (observations.csv and more/observations.csv): merge them into one",
+      },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("stops and writes nothing when cancelled midway", async () => {
     const before = await snapshot();
     const controller = new AbortController();
